@@ -1,0 +1,256 @@
+import Foundation
+
+/// Reads `Content/` into a validated `Site`. The only part of loading that touches the
+/// disk; everything it finds wrong is collected, not thrown, so one run shows every mistake.
+public struct SiteLoader {
+  public struct Options: Sendable {
+    public var includeDrafts = false
+    /// Overrides `base_url` from `site.yml` (the `--base-url` option).
+    public var baseURL: BaseURL?
+
+    public init(includeDrafts: Bool = false, baseURL: BaseURL? = nil) {
+      self.includeDrafts = includeDrafts
+      self.baseURL = baseURL
+    }
+  }
+
+  public let root: URL
+  public let options: Options
+  private var diagnostics: [Diagnostic] = []
+
+  static let contentFolder = "Content"
+  static let reservedFolders: Set<String> = ["data", "assets"]
+
+  public init(root: URL, options: Options = Options()) {
+    self.root = root
+    self.options = options
+  }
+
+  /// Returns the site and every diagnostic; the site is nil when `site.yml` is unusable.
+  public static func load(root: URL, options: Options = Options()) -> (Site?, [Diagnostic]) {
+    var loader = SiteLoader(root: root, options: options)
+    let site = loader.loadSite()
+    return (site, loader.diagnostics.sortedInFileOrder())
+  }
+
+  private var contentURL: URL { root.appendingPathComponent(Self.contentFolder) }
+
+  private mutating func loadSite() -> Site? {
+    guard directoryExists(contentURL) else {
+      diagnostics.append(.error("no Content/ folder here; run yearbook from the project folder or pass --root", at: SourceLocation(file: Self.contentFolder)))
+      return nil
+    }
+    let config = loadConfig()
+    var reports: [Report] = []
+    for name in listing(contentURL) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+      let url = contentURL.appendingPathComponent(name)
+      if Self.reservedFolders.contains(name) || !directoryExists(url) { continue }
+      if let report = loadReport(folder: name) { reports.append(report) }
+    }
+    reports.sort { ($0.date, $0.id) > ($1.date, $1.id) }
+    let assets = listFiles(under: contentURL.appendingPathComponent("assets"), relativeTo: "assets")
+    guard var config else { return nil }
+    if let override = options.baseURL { config.baseURL = override }
+    return Site(config: config, reports: reports, assets: assets, contentDirectory: contentURL.path)
+  }
+
+  // MARK: site.yml
+
+  private mutating func loadConfig() -> SiteConfig? {
+    let file = "\(Self.contentFolder)/site.yml"
+    guard let text = readText(contentURL.appendingPathComponent("site.yml"), file: file) else { return nil }
+    var yaml = YAMLDocument(yaml: text, file: file, lineOffset: 0)
+    defer { diagnostics += yaml.diagnostics }
+    guard yaml.isValid else { return nil }
+    let title = yaml.string("title", required: true) ?? ""
+    var config = SiteConfig(title: title)
+    config.language = yaml.string("language") ?? "zh-CN"
+    if let base = yaml.string("base_url") {
+      if let parsed = BaseURL(base) {
+        config.baseURL = parsed
+      } else {
+        yaml.error("base_url must be an http(s) URL or a path starting with '/', got \"\(base)\"", at: yaml.location(of: yaml.node("base_url")))
+      }
+    }
+    config.description = yaml.string("description") ?? ""
+    config.publisher = yaml.string("publisher") ?? ""
+    config.unsafeHTML = yaml.bool("unsafe_html") ?? false
+    if var footer = yaml.mapping("footer") {
+      config.footer = Footer(
+        organizer: footer.string("organizer") ?? config.publisher,
+        siteCode: footer.string("site_code") ?? "",
+        icp: footer.string("icp") ?? "",
+        policeRecord: footer.string("police_record") ?? "",
+        contact: footer.string("contact") ?? "")
+      footer.warnAboutUnknownKeys(known: ["organizer", "site_code", "icp", "police_record", "contact"], context: "footer")
+      yaml.diagnostics += footer.diagnostics
+    } else {
+      config.footer.organizer = config.publisher
+    }
+    yaml.warnAboutUnknownKeys(
+      known: ["title", "language", "base_url", "description", "publisher", "unsafe_html", "footer"], context: "site.yml")
+    return config
+  }
+
+  // MARK: Reports and articles
+
+  private mutating func loadReport(folder: String) -> Report? {
+    let folderURL = contentURL.appendingPathComponent(folder)
+    let indexFile = "\(Self.contentFolder)/\(folder)/_index.md"
+    if let problem = SlugRules.problem(with: folder) {
+      diagnostics.append(.error("report folder name \(problem)", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
+      return nil
+    }
+    guard fileExists(folderURL.appendingPathComponent("_index.md")) else {
+      diagnostics.append(.error("report folder has no _index.md; add one with a title and date", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
+      return nil
+    }
+    guard var yaml = readFrontMatter(folderURL.appendingPathComponent("_index.md"), file: indexFile, contentPath: "\(folder)/_index.md") else {
+      return nil
+    }
+    let title = yaml.document.string("title", required: true)
+    let date = yaml.document.date("date", required: true)
+    let period = yaml.document.string("period") ?? folder
+    let summary = yaml.document.string("summary")
+    let weight = yaml.document.int("weight") ?? 0
+    var keyFigures: [KeyFigure] = []
+    for var figure in yaml.document.mappings("key_figures") {
+      let label = figure.string("label", required: true)
+      let value = figure.string("value", required: true)
+      keyFigures.append(
+        KeyFigure(label: label ?? "", value: value ?? "", unit: figure.string("unit") ?? "", note: figure.string("note") ?? ""))
+      figure.warnAboutUnknownKeys(known: ["label", "value", "unit", "note"], context: "key_figures")
+      yaml.document.diagnostics += figure.diagnostics
+    }
+    yaml.document.warnAboutUnknownKeys(known: ["title", "date", "period", "summary", "weight", "key_figures"], context: "the report's front matter")
+    diagnostics += yaml.document.diagnostics
+
+    var articles: [Article] = []
+    var slugs: [String: String] = [:]
+    for name in listing(folderURL) where name.hasSuffix(".md") && name != "_index.md" && !name.hasPrefix(".") {
+      guard let article = loadArticle(report: folder, fileName: name) else { continue }
+      if article.draft && !options.includeDrafts { continue }
+      let file = "\(Self.contentFolder)/\(folder)/\(name)"
+      if let other = slugs[article.slug] {
+        diagnostics.append(.error("slug '\(article.slug)' is already used by \(other); both would be written to /\(article.sitePath)", at: SourceLocation(file: file)))
+        continue
+      }
+      slugs[article.slug] = file
+      articles.append(article)
+    }
+    articles.sort { ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < ($1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug) }
+    guard let title, let date else { return nil }
+    return Report(
+      id: folder, title: title, date: date, period: period, summary: summary, weight: weight, keyFigures: keyFigures,
+      markdown: yaml.markdown, articles: articles)
+  }
+
+  private mutating func loadArticle(report: String, fileName: String) -> Article? {
+    let file = "\(Self.contentFolder)/\(report)/\(fileName)"
+    let url = contentURL.appendingPathComponent(report).appendingPathComponent(fileName)
+    guard var yaml = readFrontMatter(url, file: file, contentPath: "\(report)/\(fileName)") else { return nil }
+    defer { diagnostics += yaml.document.diagnostics }
+    let title = yaml.document.string("title", required: true)
+    let date = yaml.document.date("date", required: true)
+    let stem = String(fileName.dropLast(3))
+    var slug = stem
+    if let custom = yaml.document.string("slug") {
+      if let problem = SlugRules.problem(with: custom) {
+        yaml.document.error("slug \(problem)", at: yaml.document.location(of: yaml.document.node("slug")))
+      } else {
+        slug = custom
+      }
+    } else if let problem = SlugRules.problem(with: stem) {
+      yaml.document.error("file name \(problem); rename the file or set slug: in the front matter", at: SourceLocation(file: file))
+    }
+    let article = Article(
+      reportID: report, slug: slug, title: title ?? "", date: date ?? ContentDate("2000-01-01")!,
+      summary: yaml.document.string("summary"), byline: yaml.document.string("byline"),
+      source: yaml.document.string("source"), tags: yaml.document.strings("tags"),
+      weight: yaml.document.int("weight") ?? 0, draft: yaml.document.bool("draft") ?? false,
+      markdown: yaml.markdown)
+    yaml.document.warnAboutUnknownKeys(
+      known: ["title", "date", "summary", "byline", "source", "tags", "weight", "slug", "draft"],
+      context: "front matter")
+    guard title != nil, date != nil else { return nil }
+    return article
+  }
+
+  private struct FrontMatterFile {
+    var document: YAMLDocument
+    var markdown: MarkdownSource
+  }
+
+  private mutating func readFrontMatter(_ url: URL, file: String, contentPath: String) -> FrontMatterFile? {
+    guard let text = readText(url, file: file) else { return nil }
+    let parts: FrontMatter
+    do {
+      parts = try FrontMatter.split(text)
+    } catch .missingOpeningFence {
+      diagnostics.append(.error("missing front matter: the file must start with a line '---', then title: and date:, then another '---'", at: SourceLocation(file: file, line: 1, column: 1)))
+      return nil
+    } catch {
+      diagnostics.append(.error("front matter is not closed: add a line '---' after the last key", at: SourceLocation(file: file, line: 1, column: 1)))
+      return nil
+    }
+    let document = YAMLDocument(yaml: parts.yaml, file: file, lineOffset: 1)
+    guard document.isValid else {
+      diagnostics += document.diagnostics
+      return nil
+    }
+    return FrontMatterFile(
+      document: document,
+      markdown: MarkdownSource(file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset))
+  }
+
+  // MARK: Files
+
+  private mutating func readText(_ url: URL, file: String) -> String? {
+    guard fileExists(url) else {
+      diagnostics.append(.error("file not found", at: SourceLocation(file: file)))
+      return nil
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      diagnostics.append(.error("cannot read the file: \((error as NSError).localizedDescription)", at: SourceLocation(file: file)))
+      return nil
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      diagnostics.append(.error("the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", at: SourceLocation(file: file)))
+      return nil
+    }
+    return text
+  }
+
+  private func listing(_ url: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+  }
+
+  /// Every regular file below `url`, without following symbolic links to folders.
+  private func listFiles(under url: URL, relativeTo prefix: String) -> [String] {
+    var files: [String] = []
+    for name in listing(url) where !name.hasPrefix(".") {
+      let child = url.appendingPathComponent(name)
+      let values = try? child.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+      if values?.isSymbolicLink == true { continue }
+      if values?.isDirectory == true {
+        files += listFiles(under: child, relativeTo: "\(prefix)/\(name)")
+      } else {
+        files.append("\(prefix)/\(name)")
+      }
+    }
+    return files
+  }
+
+  private func directoryExists(_ url: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+
+  private func fileExists(_ url: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+  }
+}

@@ -1,0 +1,13 @@
+/// What may stand in a URL segment made from a file or folder name.
+enum SlugRules {
+  /// nil when `slug` is usable; otherwise the end of a sentence saying what is wrong.
+  static func problem(with slug: String) -> String? {
+    if slug.isEmpty { return "is empty" }
+    if slug.hasPrefix(".") { return "\"\(slug)\" may not start with a dot" }
+    let allowed = slug.unicodeScalars.allSatisfy {
+      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."))
+        || (!$0.isASCII && $0.properties.isAlphabetic)
+    }
+    return allowed ? nil : "\"\(slug)\" may contain only letters, digits, '-', '_' and '.'"
+  }
+}

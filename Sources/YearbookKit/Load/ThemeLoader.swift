@@ -1,0 +1,119 @@
+import Foundation
+import Mustache
+
+/// Reads `Templates/`: every `*.mustache` file is a template named after its file name
+/// (`partials/footer.mustache` is `{{>footer}}`), and `static/` holds the stylesheet.
+/// A missing template or partial fails here, because Mustache itself would quietly
+/// render nothing in its place.
+public enum ThemeLoader {
+  static let folder = "Templates"
+
+  public static func load(root: URL) -> (Theme?, [Diagnostic]) {
+    let templatesURL = root.appendingPathComponent(folder)
+    var diagnostics: [Diagnostic] = []
+    var library = MustacheLibrary()
+    var sources: [String: (file: String, text: String)] = [:]
+    var staticFiles: [SourceFile] = []
+
+    guard FileManager.default.fileExists(atPath: templatesURL.path) else {
+      return (nil, [.error("no Templates/ folder here; copy the default theme's Templates/ into the project", at: SourceLocation(file: folder))])
+    }
+    for relative in files(under: templatesURL) {
+      let file = "\(folder)/\(relative)"
+      if relative.hasPrefix("static/") {
+        staticFiles.append(SourceFile(path: String(relative.dropFirst("static/".count)), source: templatesURL.appendingPathComponent(relative).path))
+        continue
+      }
+      guard relative.hasSuffix(".mustache") else { continue }
+      let name = String((relative.split(separator: "/").last ?? "").dropLast(".mustache".count))
+      if let other = sources[name] {
+        diagnostics.append(.error("template name '\(name)' is also used by \(other.file); names must be unique", at: SourceLocation(file: file)))
+        continue
+      }
+      guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(relative).path),
+        let text = String(validating: data, as: UTF8.self)
+      else {
+        diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(file: file)))
+        continue
+      }
+      do {
+        library.register(try MustacheTemplate(string: text), named: name)
+        sources[name] = (file, text)
+      } catch let error as MustacheTemplate.ParserError {
+        diagnostics.append(
+          .error("template syntax: \(describe(error.error))", at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
+      } catch {
+        diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
+      }
+    }
+    for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+      for reference in PartialReferences.find(in: source.text) where sources[reference.name] == nil {
+        diagnostics.append(
+          .error("template refers to a missing partial '\(reference.name)' (no file \(folder)/\(reference.name).mustache or \(folder)/partials/\(reference.name).mustache)",
+            at: SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+      }
+    }
+    for name in Theme.pageTemplates where sources[name] == nil {
+      diagnostics.append(.error("missing page template \(name).mustache", at: SourceLocation(file: folder)))
+    }
+    staticFiles.sort { $0.path < $1.path }
+    if diagnostics.hasErrors { return (nil, diagnostics) }
+    return (Theme(library: library, staticFiles: staticFiles), diagnostics)
+  }
+
+  private static func describe(_ error: Error) -> String {
+    switch "\(error)" {
+    case let text where text.contains("sectionCloseNameIncorrect"): "a section is closed with a different name than it was opened"
+    case let text where text.contains("expectedSectionEnd"): "a section is opened but never closed"
+    case let text where text.contains("unfinishedName"): "a tag is not closed with }}"
+    case let text where text.contains("unmatchedTextToken"): "unmatched delimiter"
+    case let text: text
+    }
+  }
+
+  private static func files(under url: URL, prefix: String = "") -> [String] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+    var result: [String] = []
+    for name in names where !name.hasPrefix(".") {
+      let child = url.appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        result += files(under: child, prefix: prefix + name + "/")
+      } else {
+        result.append(prefix + name)
+      }
+    }
+    return result
+  }
+}
+
+/// `{{>name}}` and `{{<name}}` tags in a template's text, with their positions.
+enum PartialReferences {
+  struct Reference: Equatable {
+    var name: String
+    var line: Int
+    var column: Int
+  }
+
+  static func find(in text: String) -> [Reference] {
+    var references: [Reference] = []
+    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line[...]
+      while let open = rest.range(of: "{{") {
+        let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+        guard let marker = afterOpen.first, marker == ">" || marker == "<" else {
+          rest = rest[open.upperBound...]
+          continue
+        }
+        let nameAndRest = afterOpen.dropFirst().drop { $0 == " " }
+        let name = nameAndRest.prefix { $0 != "}" && $0 != " " }
+        if !name.isEmpty && !name.hasPrefix("*") {
+          let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+          references.append(Reference(name: String(name), line: lineIndex + 1, column: column))
+        }
+        rest = rest[open.upperBound...]
+      }
+    }
+    return references
+  }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read key by key with positions, so each wrong value is reported at its
+/// own line and column in the file rather than as a decoding failure of the whole file.
+struct YAMLDocument {
+  let file: String
+  /// Lines of the file before the YAML text (1 for front matter after `---`).
+  let lineOffset: Int
+  private(set) var mapping: Node.Mapping?
+  var diagnostics: [Diagnostic] = []
+  private var readKeys: Set<String> = []
+
+  /// Parses `yaml`; a syntax error becomes a diagnostic and leaves an empty document.
+  init(yaml: String, file: String, lineOffset: Int) {
+    self.file = file
+    self.lineOffset = lineOffset
+    self.mapping = nil
+    var mapping: Node.Mapping?
+    do {
+      let node = try Yams.compose(yaml: yaml)
+      switch node {
+      case nil:
+        mapping = Node.Mapping([])
+      case .mapping(let value)?:
+        mapping = value
+      case let other?:
+        mapping = nil
+        diagnostics.append(
+          .error(
+            "expected key: value pairs, found \(YAMLDocument.kind(of: other))",
+            at: location(of: other)))
+      }
+    } catch {
+      mapping = nil
+      diagnostics.append(yamlDiagnostic(error, yaml: yaml))
+    }
+    self.mapping = mapping
+  }
+
+  init(node: Node.Mapping, file: String, lineOffset: Int) {
+    self.file = file
+    self.lineOffset = lineOffset
+    self.mapping = node
+  }
+
+  var isValid: Bool { mapping != nil }
+
+  func location(of node: Node?) -> SourceLocation {
+    guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+    return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+  }
+
+  func location(ofKey key: String) -> SourceLocation {
+    location(of: keyNode(key))
+  }
+
+  private func keyNode(_ key: String) -> Node? {
+    mapping?.first { $0.key.scalar?.string == key }?.key
+  }
+
+  mutating func node(_ key: String) -> Node? {
+    readKeys.insert(key)
+    guard let value = mapping?.first(where: { $0.key.scalar?.string == key })?.value else {
+      return nil
+    }
+    if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+      return nil
+    }
+    return value
+  }
+
+  mutating func string(_ key: String, required: Bool = false) -> String? {
+    guard let node = node(key) else {
+      if required { error("missing required key '\(key)'", at: SourceLocation(file: file, line: lineOffset == 0 ? 1 : lineOffset, column: 1)) }
+      return nil
+    }
+    guard case .scalar(let scalar) = node else {
+      error("\(key) must be text, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      return nil
+    }
+    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    if required && text.isEmpty {
+      error("\(key) must not be empty", at: location(of: node))
+      return nil
+    }
+    return text
+  }
+
+  mutating func int(_ key: String) -> Int? {
+    guard let node = node(key) else { return nil }
+    guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+      error("\(key) must be a whole number, got \(YAMLDocument.quoted(node))", at: location(of: node))
+      return nil
+    }
+    return value
+  }
+
+  mutating func bool(_ key: String) -> Bool? {
+    guard let node = node(key) else { return nil }
+    guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
+      error("\(key) must be true or false, got \(YAMLDocument.quoted(node))", at: location(of: node))
+      return nil
+    }
+    return value
+  }
+
+  mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
+    guard let text = string(key, required: required) else { return nil }
+    guard let date = ContentDate(text) else {
+      error("\(key) must be YYYY-MM-DD, got \"\(text)\"", at: location(of: node(key)))
+      return nil
+    }
+    return date
+  }
+
+  /// A list of strings; a single string is accepted as a list of one.
+  mutating func strings(_ key: String) -> [String] {
+    guard let node = node(key) else { return [] }
+    switch node {
+    case .scalar(let scalar):
+      return [scalar.string]
+    case .sequence(let sequence):
+      var values: [String] = []
+      for item in sequence {
+        guard case .scalar(let scalar) = item else {
+          error("each entry of \(key) must be text, found \(YAMLDocument.kind(of: item))", at: location(of: item))
+          continue
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty { values.append(text) }
+      }
+      return values
+    default:
+      error("\(key) must be a list, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      return []
+    }
+  }
+
+  /// A nested mapping, read with the same rules.
+  mutating func mapping(_ key: String) -> YAMLDocument? {
+    guard let node = node(key) else { return nil }
+    guard case .mapping(let value) = node else {
+      error("\(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      return nil
+    }
+    return YAMLDocument(node: value, file: file, lineOffset: lineOffset)
+  }
+
+  /// A list of mappings, e.g. `key_figures`.
+  mutating func mappings(_ key: String) -> [YAMLDocument] {
+    guard let node = node(key) else { return [] }
+    guard case .sequence(let sequence) = node else {
+      error("\(key) must be a list, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      return []
+    }
+    var documents: [YAMLDocument] = []
+    for item in sequence {
+      guard case .mapping(let value) = item else {
+        error("each entry of \(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: item))", at: location(of: item))
+        continue
+      }
+      documents.append(YAMLDocument(node: value, file: file, lineOffset: lineOffset))
+    }
+    return documents
+  }
+
+  mutating func error(_ message: String, at location: SourceLocation) {
+    diagnostics.append(.error(message, at: location))
+  }
+
+  /// Keys nobody asked for, as warnings: usually a typo such as `tittle:`.
+  mutating func warnAboutUnknownKeys(known: [String], context: String) {
+    guard let mapping else { return }
+    for (key, _) in mapping {
+      guard let name = key.scalar?.string, !known.contains(name) else { continue }
+      diagnostics.append(
+        .warning(
+          "unknown key '\(name)' in \(context) is ignored (known keys: \(known.joined(separator: ", ")))",
+          at: location(of: key)))
+    }
+  }
+
+  private func yamlDiagnostic(_ error: Error, yaml: String) -> Diagnostic {
+    switch error {
+    case YamlError.scanner(let context, let problem, let mark, _),
+      YamlError.parser(let context, let problem, let mark, _),
+      YamlError.composer(let context, let problem, let mark, _):
+      var message = "invalid YAML: \(problem)"
+      if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+      if problem.contains("tab") || yaml.split(separator: "\n").dropFirst(max(0, mark.line - 1)).first?.hasPrefix("\t") == true {
+        message += "; YAML does not allow tabs for indentation, use spaces"
+      }
+      return .error(message, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
+    case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+      return .error(
+        "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once",
+        at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+    case YamlError.reader(let problem, _, _, _):
+      return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+    default:
+      return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+    }
+  }
+
+  static func kind(of node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): "\"\(scalar.string)\""
+    case .mapping: "a set of key: value pairs"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+
+  static func quoted(_ node: Node) -> String {
+    if case .scalar(let scalar) = node { return "\"\(scalar.string)\"" }
+    return kind(of: node)
+  }
+}

@@ -1,0 +1,37 @@
+/// Hands out heading ids that stay the same from build to build and read well in Chinese:
+/// `## 主要成效` gets `主要成效`; a second one on the same page gets `主要成效-2`.
+struct HeadingIDs {
+  /// Ids the page templates use themselves.
+  static let reserved: Set<String> = ["main", "top", "content", "site-header", "site-footer", "site-nav"]
+  private var used = HeadingIDs.reserved
+
+  mutating func claim(for text: String) -> String {
+    var base = HeadingIDs.slug(text)
+    // Templates name their own ids `yb-…`; headings never take that prefix.
+    if base.hasPrefix("yb-") { base = "h-" + base }
+    var id = base
+    var number = 2
+    while used.contains(id) {
+      id = "\(base)-\(number)"
+      number += 1
+    }
+    used.insert(id)
+    return id
+  }
+
+  /// Letters and digits of any script are kept; spaces and dashes become one `-`;
+  /// punctuation goes.
+  static func slug(_ text: String) -> String {
+    var slug = ""
+    for scalar in text.lowercased().unicodeScalars {
+      let properties = scalar.properties
+      if properties.isAlphabetic || properties.numericType != nil {
+        slug.unicodeScalars.append(scalar)
+      } else if scalar == " " || scalar == "-" || scalar == "_" || scalar == "\u{3000}" {
+        if !slug.isEmpty && !slug.hasSuffix("-") { slug += "-" }
+      }
+    }
+    while slug.hasSuffix("-") { slug.removeLast() }
+    return slug.isEmpty ? "section" : slug
+  }
+}

@@ -1,0 +1,131 @@
+import CCmark
+import Foundation
+
+/// A parsed cmark document and the nodes Yearbook changes. cmark's iterator allows
+/// changes only after the walk, so `collect` gathers the nodes first.
+struct SyntaxTree {
+  let root: OpaquePointer
+  let source: MarkdownSource
+  private var lineStarts: [String.Index]?
+
+  init(root: OpaquePointer, source: MarkdownSource) {
+    self.root = root
+    self.source = source
+  }
+
+  struct Found {
+    var headings: [OpaquePointer] = []
+    var links: [OpaquePointer] = []
+    var softBreaks: [OpaquePointer] = []
+    var rawHTML: [OpaquePointer] = []
+    var codeBlocks: [OpaquePointer] = []
+  }
+
+  func collect() -> Found {
+    var found = Found()
+    let iterator = cmark_iter_new(root)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING: found.headings.append(node)
+      case CMARK_NODE_LINK, CMARK_NODE_IMAGE: found.links.append(node)
+      case CMARK_NODE_SOFTBREAK: found.softBreaks.append(node)
+      case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: found.rawHTML.append(node)
+      case CMARK_NODE_CODE_BLOCK: found.codeBlocks.append(node)
+      default: break
+      }
+    }
+    return found
+  }
+
+  /// Where a node starts, in lines and characters of the original file.
+  mutating func location(of node: OpaquePointer) -> SourceLocation {
+    var line = Int(cmark_node_get_start_line(node))
+    var column = Int(cmark_node_get_start_column(node))
+    var current: OpaquePointer? = node
+    while line == 0, let parent = current.flatMap(cmark_node_parent) {
+      line = Int(cmark_node_get_start_line(parent))
+      column = Int(cmark_node_get_start_column(parent))
+      current = parent
+    }
+    return SourceLocation(
+      file: source.file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: column))
+  }
+
+  /// cmark counts columns in bytes; editors count characters.
+  private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+    if lineStarts == nil {
+      let text = source.text
+      var starts = [text.startIndex]
+      var index = text.startIndex
+      while let newline = text[index...].firstIndex(of: "\n") {
+        index = text.index(after: newline)
+        starts.append(index)
+      }
+      lineStarts = starts
+    }
+    guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+    let lineText = source.text[starts[line - 1]...].prefix { $0 != "\n" }
+    let bytes = lineText.utf8.prefix(byteColumn - 1)
+    return String(decoding: bytes, as: UTF8.self).count + 1
+  }
+
+  /// The text a reader sees in a node, without markup.
+  static func plainText(of node: OpaquePointer) -> String {
+    var text = ""
+    let iterator = cmark_iter_new(node)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(child) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text += " "
+      default:
+        break
+      }
+    }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  static func firstParagraphText(of document: OpaquePointer) -> String {
+    var child = cmark_node_first_child(document)
+    while let node = child {
+      if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { return plainText(of: node) }
+      child = cmark_node_next(node)
+    }
+    return ""
+  }
+
+  /// Raw HTML becomes text, which cmark escapes: the editor sees what they typed.
+  static func replaceWithText(_ node: OpaquePointer) {
+    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    let text = cmark_node_new(CMARK_NODE_TEXT)
+    if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+      cmark_node_set_literal(text, literal.trimmingCharacters(in: .newlines))
+      let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)
+      cmark_node_append_child(paragraph, text)
+      cmark_node_replace(node, paragraph)
+    } else {
+      cmark_node_set_literal(text, literal)
+      cmark_node_replace(node, text)
+    }
+    cmark_node_free(node)
+  }
+
+  /// cmark writes headings without ids, so the heading becomes a custom block that writes
+  /// its own tags around the same inline children. The id is escaped here because custom
+  /// blocks are written out verbatim.
+  static func giveID(_ id: String, toHeading heading: OpaquePointer, level: Int) {
+    let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+    cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTML.escape(id))\">")
+    cmark_node_set_on_exit(block, "</h\(level)>")
+    while let child = cmark_node_first_child(heading) {
+      cmark_node_append_child(block, child)
+    }
+    cmark_node_replace(heading, block)
+    cmark_node_free(heading)
+  }
+}

@@ -1,0 +1,28 @@
+/// A news article inside a report.
+public struct Article: Sendable, Hashable {
+  public var reportID: String
+  public var slug: String
+  public var title: String
+  public var date: ContentDate
+  public var summary: String?
+  public var byline: String?
+  public var source: String?
+  public var tags: [String]
+  public var weight: Int
+  public var draft: Bool
+  public var markdown: MarkdownSource
+
+  public var sitePath: String { "\(reportID)/\(slug)/" }
+}
+
+/// Markdown text with where it came from, so positions found while rendering it can be
+/// reported as lines of the original file.
+public struct MarkdownSource: Sendable, Hashable {
+  /// Path of the file as reported in diagnostics, e.g. `Content/2024/platforms.md`.
+  public var file: String
+  /// Path relative to `Content/`, e.g. `2024/platforms.md`; relative links resolve from it.
+  public var contentPath: String
+  public var text: String
+  /// How many lines of the file come before `text` (the front matter and its fences).
+  public var lineOffset: Int
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A calendar date as editors write it (`2025-01-20`). No time zone and no clock: the
+/// same content always gives the same output.
+public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// Accepts exactly `YYYY-MM-DD` naming a real day.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), day >= 1, day <= ContentDate.days(inMonth: month, year: year)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  private static func days(inMonth month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// `2025-01-20`
+  public var description: String {
+    String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  /// `2025年1月20日`, as Chinese readers expect it.
+  public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+  /// Midnight UTC, for Atom's RFC 3339 timestamps.
+  public var rfc3339: String { description + "T00:00:00Z" }
+
+  public static func < (a: ContentDate, b: ContentDate) -> Bool {
+    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+  }
+}

@@ -1,0 +1,19 @@
+/// Everything loaded from `Content/`, validated: the input of rendering.
+public struct Site: Sendable, Hashable {
+  public var config: SiteConfig
+  /// Newest first (by date, then folder name), which is the order readers see.
+  public var reports: [Report]
+  /// Files under `Content/assets/`, as paths relative to it, sorted.
+  public var assets: [String]
+  /// Absolute path of `Content/`, where assets are copied from when the site is written.
+  public var contentDirectory: String
+
+  public init(config: SiteConfig, reports: [Report], assets: [String] = [], contentDirectory: String = "") {
+    self.config = config
+    self.reports = reports
+    self.assets = assets
+    self.contentDirectory = contentDirectory
+  }
+
+  public var articles: [Article] { reports.flatMap(\.articles) }
+}

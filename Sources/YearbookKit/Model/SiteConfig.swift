@@ -1,0 +1,51 @@
+/// `Content/site.yml`: what the whole site is called, where it is served from, and the
+/// footer fields a Chinese government website shows on every page.
+public struct SiteConfig: Sendable, Hashable {
+  public var title: String
+  public var language: String
+  public var baseURL: BaseURL
+  public var description: String
+  public var publisher: String
+  /// Lets raw HTML in Markdown through. Off by default: an editor pasting HTML from a
+  /// word processor should not be able to put script on a government site by accident.
+  public var unsafeHTML: Bool
+  public var footer: Footer
+
+  public init(
+    title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),
+    description: String = "", publisher: String = "", unsafeHTML: Bool = false,
+    footer: Footer = Footer()
+  ) {
+    self.title = title
+    self.language = language
+    self.baseURL = baseURL
+    self.description = description
+    self.publisher = publisher
+    self.unsafeHTML = unsafeHTML
+    self.footer = footer
+  }
+}
+
+/// The record numbers and contacts a Chinese government site carries in its footer.
+public struct Footer: Sendable, Hashable {
+  /// 主办单位
+  public var organizer: String
+  /// 网站标识码, ten characters such as `3304820001`.
+  public var siteCode: String
+  /// ICP 备案号, e.g. `浙ICP备12345678号-1`; linked to the MIIT record site.
+  public var icp: String
+  /// 公安备案号, e.g. `浙公网安备 33048202000000号`.
+  public var policeRecord: String
+  public var contact: String
+
+  public init(
+    organizer: String = "", siteCode: String = "", icp: String = "", policeRecord: String = "",
+    contact: String = ""
+  ) {
+    self.organizer = organizer
+    self.siteCode = siteCode
+    self.icp = icp
+    self.policeRecord = policeRecord
+    self.contact = contact
+  }
+}

@@ -1,0 +1,24 @@
+/// A tag and the articles carrying it; its page lives at `tags/<slug>/`.
+public struct Tag: Sendable, Hashable {
+  public var name: String
+  public var slug: String
+  public var articles: [Article]
+
+  public var sitePath: String { "tags/\(slug)/" }
+
+  /// Tags of all articles, most used first, then by name; articles newest first.
+  public static func index(of articles: [Article]) -> [Tag] {
+    var bySlug: [String: Tag] = [:]
+    for article in articles {
+      for name in Set(article.tags) {
+        let slug = HeadingIDs.slug(name)
+        bySlug[slug, default: Tag(name: name, slug: slug, articles: [])].articles.append(article)
+      }
+    }
+    return bySlug.values.map { tag in
+      var tag = tag
+      tag.articles.sort { ($0.date, $1.sitePath) > ($1.date, $0.sitePath) }
+      return tag
+    }.sorted { ($0.articles.count, $1.slug) > ($1.articles.count, $0.slug) }
+  }
+}

@@ -1,0 +1,22 @@
+import Mustache
+
+/// The templates and static files from `Templates/`, parsed and checked.
+public struct Theme: Sendable {
+  public var library: MustacheLibrary
+  /// Files under `Templates/static/`, copied to the output root unchanged.
+  public var staticFiles: [SourceFile]
+
+  /// The page templates every site needs; each names its own file in `Templates/`.
+  public static let pageTemplates = ["home", "report", "article", "tags", "tag", "not-found"]
+}
+
+/// A file copied into the output as it is: `path` is where it lands in the output.
+public struct SourceFile: Sendable, Hashable {
+  public var path: String
+  public var source: String
+
+  public init(path: String, source: String) {
+    self.path = path
+    self.source = source
+  }
+}

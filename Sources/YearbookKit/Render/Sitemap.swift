@@ -1,0 +1,23 @@
+/// `sitemap.xml` listing every page, with the content's own dates as `lastmod`.
+enum Sitemap {
+  static func xml(site: Site) -> String {
+    let base = site.config.baseURL
+    var entries: [(path: String, date: ContentDate?)] = [("", site.reports.first?.date)]
+    for report in site.reports {
+      entries.append((report.sitePath, max(report.date, report.articles.map(\.date).max() ?? report.date)))
+      for article in report.articles { entries.append((article.sitePath, article.date)) }
+    }
+    entries.append(("tags/", nil))
+    for tag in Tag.index(of: site.articles) { entries.append((tag.sitePath, tag.articles.map(\.date).max())) }
+
+    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    for entry in entries {
+      xml += "  <url>\n    <loc>\(HTML.escape(base.absolute(entry.path)))</loc>\n"
+      if let date = entry.date { xml += "    <lastmod>\(date)</lastmod>\n" }
+      xml += "  </url>\n"
+    }
+    xml += "</urlset>\n"
+    return xml
+  }
+}

@@ -1,0 +1,24 @@
+/// Shortens the first paragraph into a summary without cutting a sentence, a word or a
+/// character in half: Chinese sentences end at 。！？; a cut mid-sentence gets an ellipsis.
+enum Summary {
+  static let limit = 120
+
+  static func cut(_ text: String, limit: Int = Summary.limit) -> String {
+    let characters = Array(text)
+    guard characters.count > limit else { return text }
+    let window = characters[..<limit]
+    if let end = window.lastIndex(where: { "。！？!?；;".contains($0) }), end >= limit / 2 {
+      return String(characters[...end])
+    }
+    var cut = window.endIndex
+    // Latin words are not split: back up to the last space when the cut lands in one.
+    if characters[cut - 1].isASCII && characters[cut - 1].isLetter,
+      let space = window.lastIndex(of: " "), space >= limit / 2
+    {
+      cut = space
+    }
+    var summary = String(characters[..<cut])
+    while let last = summary.last, "，、,；;：: ".contains(last) { summary.removeLast() }
+    return summary + "……"
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Writes the finished site all at once: everything goes into a hidden sibling folder,
+/// which then takes the output folder's place. A build that fails at any point leaves
+/// the previous output exactly as it was.
+public enum OutputWriter {
+  public struct WriteError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public static func write(_ files: [OutputFile], to output: URL) throws(WriteError) {
+    let manager = FileManager.default
+    let parent = output.deletingLastPathComponent()
+    let name = output.lastPathComponent
+    let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
+    let previous = parent.appendingPathComponent(".\(name).old-\(getpid())")
+    do {
+      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+      try? manager.removeItem(at: staging)
+      try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+    } catch {
+      throw WriteError(description: "cannot create \(staging.path): \(reason(error))")
+    }
+    do {
+      var made: Set<String> = []
+      for file in files {
+        let destination = staging.appendingPathComponent(file.path)
+        let folder = destination.deletingLastPathComponent()
+        if made.insert(folder.path).inserted {
+          try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        switch file.content {
+        case .text(let text):
+          try Data(text.utf8).write(to: destination)
+        case .copy(let source):
+          try manager.copyItem(atPath: source, toPath: destination.path)
+        }
+      }
+    } catch {
+      try? manager.removeItem(at: staging)
+      throw WriteError(description: "cannot write the site: \(reason(error))")
+    }
+    let hadOutput = manager.fileExists(atPath: output.path)
+    do {
+      if hadOutput { try manager.moveItem(at: output, to: previous) }
+    } catch {
+      try? manager.removeItem(at: staging)
+      throw WriteError(description: "cannot replace \(output.path): \(reason(error))")
+    }
+    do {
+      try manager.moveItem(at: staging, to: output)
+    } catch {
+      if hadOutput { try? manager.moveItem(at: previous, to: output) }
+      try? manager.removeItem(at: staging)
+      throw WriteError(description: "cannot replace \(output.path): \(reason(error))")
+    }
+    if hadOutput { try? manager.removeItem(at: previous) }
+  }
+
+  private static func reason(_ error: Error) -> String {
+    let error = error as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+      let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(posix.rawValue))
+    }
+    return error.localizedDescription
+  }
+}

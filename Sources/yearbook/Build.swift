@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import YearbookKit
+
+struct Build: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Build the site into the output folder (replaced only when the build succeeds).")
+
+  @Option(help: "The project folder, holding Content/ and Templates/.")
+  var root: String = "."
+
+  @Option(help: "Where to write the site (default: <root>/Output).")
+  var output: String?
+
+  @Option(help: "Override base_url from site.yml: an absolute URL or a path such as /kjj/ndbg/.")
+  var baseURL: String?
+
+  @Flag(help: "Include articles marked draft: true.")
+  var drafts = false
+
+  func validate() throws {
+    if let baseURL, BaseURL(baseURL) == nil {
+      throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got \"\(baseURL)\"")
+    }
+  }
+
+  func run() async throws {
+    let started = ContinuousClock.now
+    let rootURL = URL(fileURLWithPath: root)
+    let options = SiteBuilder.Options(
+      root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL.flatMap(BaseURL.init),
+      includeDrafts: drafts)
+    do {
+      let summary = try await SiteBuilder.build(options)
+      Terminal.printDiagnostics(summary.diagnostics)
+      let seconds = (ContinuousClock.now - started).seconds
+      Terminal.status(
+        "Built \(summary.pageCount) pages (\(summary.fileCount) files) into \(Terminal.display(options.output, root: rootURL)) in \(String(format: "%.2f", seconds)) s"
+      )
+    } catch {
+      Terminal.printDiagnostics(error.diagnostics)
+      Terminal.status("Build failed: \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed")
+      throw ExitCode(1)
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import YearbookKit
+
+struct Check: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate content and templates without writing anything.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Option(help: "The project folder, holding Content/ and Templates/.")
+  var root: String = "."
+
+  @Option(help: "text for people, json for tools.")
+  var format: Format = .text
+
+  @Flag(help: "Check articles marked draft: true too.")
+  var drafts = false
+
+  func run() async throws {
+    let options = SiteBuilder.Options(root: URL(fileURLWithPath: root), includeDrafts: drafts)
+    let diagnostics: [Diagnostic]
+    do {
+      diagnostics = try await SiteBuilder.render(options).diagnostics
+    } catch {
+      diagnostics = error.diagnostics
+    }
+    switch format {
+    case .text:
+      Terminal.printDiagnostics(diagnostics)
+      Terminal.status(diagnostics.isEmpty ? "No problems found" : "Found \(Terminal.count(diagnostics))")
+    case .json:
+      print(DiagnosticJSON.encode(diagnostics))
+    }
+    if diagnostics.hasErrors { throw ExitCode(1) }
+  }
+}
+
+enum DiagnosticJSON {
+  struct Finding: Encodable {
+    var file: String
+    var line: Int?
+    var column: Int?
+    var severity: String
+    var message: String
+  }
+
+  static func encode(_ diagnostics: [Diagnostic]) -> String {
+    let findings = diagnostics.map {
+      Finding(
+        file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
+        message: $0.message)
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(["findings": findings])) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import YearbookKit
+
+/// Diagnostics go to standard error, one per line, in the compiler format editors and
+/// IDEs already know how to jump from.
+enum Terminal {
+  static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+      FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+  }
+
+  static func status(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  static func count(_ diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+  }
+
+  /// The output folder as the user would name it: relative to the working folder when inside it.
+  static func display(_ url: URL, root: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let current = FileManager.default.currentDirectoryPath
+    if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) + "/" }
+    return path + "/"
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

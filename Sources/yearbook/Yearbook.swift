@@ -1,0 +1,10 @@
+import ArgumentParser
+import Foundation
+import YearbookKit
+
+@main
+struct Yearbook: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Builds a yearly report site from Markdown articles and data.",
+    subcommands: [Build.self, Check.self])
+}
