@@ -15,10 +15,11 @@ struct FrontMatter: Sendable {
   static func split(_ text: String) throws(SplitError) -> FrontMatter {
     var text = Substring(text)
     if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character in Swift, so it must become "\n" before splitting lines.
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .split(separator: "\n", omittingEmptySubsequences: false)
     func isFence(_ line: Substring, _ fences: Set<String>) -> Bool {
-      let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-      return fences.contains(String(trimmed.reversed().drop(while: { $0 == " " }).reversed()))
+      fences.contains(String(line.reversed().drop(while: { $0 == " " }).reversed()))
     }
     guard let first = lines.first, isFence(first, ["---"]) else {
       throw .missingOpeningFence

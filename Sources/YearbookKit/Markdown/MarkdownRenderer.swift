@@ -14,9 +14,10 @@ public struct MarkdownRenderer: Sendable {
   }
 
   public func render(_ source: MarkdownSource) -> RenderedMarkdown {
-    var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+    var options = CMARK_OPT_VALIDATE_UTF8
     if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-    let document = source.text.withCString { cmark_parse_document($0, strlen($0), options) }
+    // Positions are for diagnostics only; the HTML carries no data-sourcepos attributes.
+    let document = source.text.withCString { cmark_parse_document($0, strlen($0), options | CMARK_OPT_SOURCEPOS) }
     guard let document else {
       return RenderedMarkdown(html: "", firstParagraph: "", headings: [], diagnostics: [])
     }
@@ -48,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
       let id = headingIDs.claim(for: text)
       let level = Int(cmark_node_get_heading_level(node))
       headings.append(Heading(level: level, text: text, id: id))
-      SyntaxTree.giveID(id, toHeading: node, level: level)
+      SyntaxTree.giveID(id, toHeading: node, level: level, options: options)
     }
 
     let firstParagraph = SyntaxTree.firstParagraphText(of: document)

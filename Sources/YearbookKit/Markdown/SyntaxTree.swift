@@ -115,16 +115,19 @@ struct SyntaxTree {
     cmark_node_free(node)
   }
 
-  /// cmark writes headings without ids, so the heading becomes a custom block that writes
-  /// its own tags around the same inline children. The id is escaped here because custom
-  /// blocks are written out verbatim.
-  static func giveID(_ id: String, toHeading heading: OpaquePointer, level: Int) {
+  /// cmark writes headings without ids, so the heading is rendered by cmark on its own
+  /// (its text escaped as usual) and put back as a custom block carrying the id. Custom
+  /// blocks are written out verbatim, so the id is escaped here.
+  static func giveID(_ id: String, toHeading heading: OpaquePointer, level: Int, options: Int32) {
+    guard let rendered = cmark_render_html(heading, options) else { return }
+    defer { free(rendered) }
+    var html = String(cString: rendered)
+    let openTag = "<h\(level)>"
+    guard html.hasPrefix(openTag) else { return }
+    html = "<h\(level) id=\"\(HTML.escape(id))\">" + html.dropFirst(openTag.count)
+    while html.hasSuffix("\n") { html.removeLast() }
     let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-    cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTML.escape(id))\">")
-    cmark_node_set_on_exit(block, "</h\(level)>")
-    while let child = cmark_node_first_child(heading) {
-      cmark_node_append_child(block, child)
-    }
+    cmark_node_set_on_enter(block, html)
     cmark_node_replace(heading, block)
     cmark_node_free(heading)
   }

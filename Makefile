@@ -1,0 +1,31 @@
+# Two commands set everything up on a fresh Debian machine:
+#   make site   builds the default site into Output/
+#   make test   runs every test, including the Nu HTML checker over the default site
+# Both install what is missing (as root) or print the one command to run.
+
+SWIFT ?= swift
+BIN := .build/debug/yearbook
+
+.PHONY: site test unit-tests html-check deps test-deps clean
+
+site: deps
+	$(SWIFT) build --product yearbook
+	$(BIN) build
+
+test: deps test-deps unit-tests html-check
+
+unit-tests:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+html-check:
+	scripts/check-html.sh
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+clean:
+	rm -rf .build Output .venv

