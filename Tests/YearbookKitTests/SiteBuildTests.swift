@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+@Suite struct SiteBuildTests {
+  @Test func buildsEveryPageOfASmallSite() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let summary = try await site.build()
+    #expect(summary.diagnostics.isEmpty)
+    #expect(summary.pageCount == 9)
+    let files = try site.snapshot().keys.sorted()
+    #expect(
+      files == [
+        "2024/index.html", "2024/platforms/index.html", "2024/talent/index.html", "404.html", "css/yearbook.css",
+        "feed.xml", "index.html", "sitemap.xml", "tags/index.html", "tags/人才/index.html", "tags/科创平台/index.html",
+        "tags/长三角/index.html",
+      ])
+  }
+
+  @Test func rendersTheFixtureSiteToTheGoldenFiles() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build()
+    for page in ["index.html", "2024/index.html", "2024/platforms/index.html", "tags/科创平台/index.html", "feed.xml", "sitemap.xml"] {
+      try Golden.assertMatches(try site.read(page), named: page)
+    }
+  }
+
+  @Test func articleOrderFollowsWeightAndPagerLinksNeighbours() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build()
+    let report = try site.read("2024/index.html")
+    let platforms = try #require(report.range(of: "平台建设</a>"))
+    let talent = try #require(report.range(of: "人才工作</a>"))
+    #expect(platforms.lowerBound < talent.lowerBound)
+    let page = try site.read("2024/talent/index.html")
+    #expect(page.contains("<a href=\"/2024/platforms/\" rel=\"prev\">"))
+    #expect(!page.contains("rel=\"next\""))
+  }
+
+  @Test func basePathPrefixesEveryInternalLink() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build(baseURL: "https://www.example.gov.cn/kjj/ndbg")
+    for (path, data) in try site.snapshot() where path.hasSuffix(".html") {
+      let html = String(decoding: data, as: UTF8.self)
+      for url in Self.attributes(["href", "src"], in: html) where !url.hasPrefix("#") {
+        let external = url.hasPrefix("https://beian.") || url.hasPrefix("https://www.example.gov.cn/kjj/ndbg/")
+        #expect(url.hasPrefix("/kjj/ndbg/") || external, "\(path) links to \(url)")
+      }
+    }
+    let sitemap = try site.read("sitemap.xml")
+    #expect(sitemap.contains("<loc>https://www.example.gov.cn/kjj/ndbg/2024/platforms/</loc>"))
+    let feed = try site.read("feed.xml")
+    #expect(feed.contains("<id>https://www.example.gov.cn/kjj/ndbg/2024/talent/</id>"))
+  }
+
+  @Test func twoBuildsGiveIdenticalBytes() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build()
+    let first = try site.snapshot()
+    _ = try await site.build()
+    #expect(try site.snapshot() == first)
+  }
+
+  @Test func theDefaultSiteBuildsTheSameBytesTwice() async throws {
+    let root = FixtureSite.repository
+    let a = FileManager.default.temporaryDirectory.appendingPathComponent("yearbook-det-\(UUID().uuidString)")
+    let b = FileManager.default.temporaryDirectory.appendingPathComponent("yearbook-det-\(UUID().uuidString)")
+    defer {
+      try? FileManager.default.removeItem(at: a)
+      try? FileManager.default.removeItem(at: b)
+    }
+    let summary = try await SiteBuilder.build(SiteBuilder.Options(root: root, output: a))
+    _ = try await SiteBuilder.build(SiteBuilder.Options(root: root, output: b))
+    #expect(summary.diagnostics.isEmpty, "\(summary.diagnostics)")
+    #expect(summary.pageCount >= 20)
+    let fixture = try FixtureSite([:], copyTheme: false)
+    defer { fixture.remove() }
+    let first = try fixture.snapshot(of: a)
+    #expect(!first.isEmpty)
+    #expect(try fixture.snapshot(of: b) == first)
+  }
+
+  @Test func failedBuildLeavesThePreviousOutputUntouched() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build()
+    let before = try site.snapshot()
+    try site.write("Content/2024/talent.md", "---\ntitle: 人才\ndate: 2025/1/22\n---\n正文\n")
+    let diagnostics = await site.failingBuild()
+    #expect(diagnostics.map(\.description) == ["Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/22\""])
+    #expect(try site.snapshot() == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func successfulRebuildRemovesFilesOfDeletedArticles() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build()
+    try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/2024/talent.md"))
+    try site.write("Content/2024/platforms.md", "---\ntitle: 平台\ndate: 2025-01-21\n---\n正文\n")
+    _ = try await site.build()
+    #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("2024/talent/index.html").path))
+  }
+
+  @Test func draftsAreLeftOutUnlessAskedFor() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/secret.md"] = "---\ntitle: 草稿\ndate: 2025-01-23\ndraft: true\n---\n草稿正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("2024/secret/index.html").path))
+    _ = try await SiteBuilder.build(SiteBuilder.Options(root: site.root, includeDrafts: true))
+    #expect(try site.read("2024/secret/index.html").contains("草稿正文"))
+  }
+
+  @Test func twoArticlesClaimingOneSlugIsAnError() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\nslug: platforms\n---\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let diagnostics = await site.failingBuild()
+    #expect(diagnostics.map(\.description) == [
+      "Content/2024/talent.md: error: slug 'platforms' is already used by Content/2024/platforms.md; both would be written to /2024/platforms/"
+    ])
+  }
+
+  @Test func assetsAreCopiedAndTheirClashesAreErrors() async throws {
+    var files = FixtureSite.minimal
+    files["Content/assets/logo.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    #expect(try site.read("assets/logo.svg") == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+  }
+
+  @Test func outputFolderThatWouldDestroyTheProjectIsRefused() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    for output in [site.root, site.root.appendingPathComponent("Content"), URL(fileURLWithPath: "/"),
+      site.root.appendingPathComponent("Content/site.yml")]
+    {
+      await #expect(throws: BuildFailure.self) {
+        _ = try await SiteBuilder.build(SiteBuilder.Options(root: site.root, output: output))
+      }
+    }
+    #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/site.yml").path))
+  }
+
+  static func attributes(_ names: [String], in html: String) -> [String] {
+    var values: [String] = []
+    for name in names {
+      var rest = html[...]
+      while let range = rest.range(of: " \(name)=\"") {
+        let value = rest[range.upperBound...].prefix { $0 != "\"" }
+        values.append(String(value))
+        rest = rest[range.upperBound...]
+      }
+    }
+    return values
+  }
+}
