@@ -6,17 +6,20 @@
 SWIFT ?= swift
 BIN := .build/debug/yearbook
 
-.PHONY: site test unit-tests html-check deps test-deps clean
+.PHONY: site test lint unit-tests html-check deps test-deps clean
 
 site: deps
 	$(SWIFT) build --product yearbook
 	$(BIN) build
 
-test: deps test-deps unit-tests html-check
+test: deps test-deps lint unit-tests html-check
 
 unit-tests:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 html-check:
 	scripts/check-html.sh

@@ -36,7 +36,8 @@ let package = Package(
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookKit"]
+      dependencies: ["YearbookKit"],
+      exclude: ["Golden"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -39,7 +39,9 @@ struct Build: AsyncParsableCommand {
       )
     } catch {
       Terminal.printDiagnostics(error.diagnostics)
-      Terminal.status("Build failed: \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed")
+      Terminal.status(
+        "Build failed: \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed"
+      )
       throw ExitCode(1)
     }
   }

@@ -57,9 +57,10 @@ import Testing
     let site = try FixtureSite(files)
     defer { site.remove() }
     let summary = try await site.build()
-    #expect(summary.diagnostics.map(\.description) == [
-      "Content/2024/talent.md:4:1: warning: unknown key 'author' in front matter is ignored (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
-    ])
+    #expect(
+      summary.diagnostics.map(\.description) == [
+        "Content/2024/talent.md:4:1: warning: unknown key 'author' in front matter is ignored (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
+      ])
   }
 
   @Test func yamlSyntaxErrorsAreLocatedInTheFile() async throws {

@@ -5,23 +5,30 @@ import Testing
 @Suite struct MarkdownRendererTests {
   let links = LinkTargets(
     baseURL: BaseURL("/kjj/")!,
-    pages: ["2024/_index.md": "2024/", "2024/platforms.md": "2024/platforms/", "2024/talent.md": "2024/talent/",
-      "2016-2020/_index.md": "2016-2020/"],
+    pages: [
+      "2024/_index.md": "2024/", "2024/platforms.md": "2024/platforms/", "2024/talent.md": "2024/talent/",
+      "2016-2020/_index.md": "2016-2020/",
+    ],
     files: ["assets/logo.svg"])
 
   func render(_ markdown: String, unsafe: Bool = false, lineOffset: Int = 5) -> RenderedMarkdown {
     MarkdownRenderer(links: links, unsafeHTML: unsafe).render(
-      MarkdownSource(file: "Content/2024/platforms.md", contentPath: "2024/platforms.md", text: markdown, lineOffset: lineOffset))
+      MarkdownSource(
+        file: "Content/2024/platforms.md", contentPath: "2024/platforms.md", text: markdown, lineOffset: lineOffset))
   }
 
   @Test func rawHTMLIsEscapedAndWarnedAbout() {
     let result = render("段落<script>alert(1)</script>结束\n\n<div onclick=\"x()\">块</div>\n")
-    #expect(result.html == "<p>段落&lt;script&gt;alert(1)&lt;/script&gt;结束</p>\n<p>&lt;div onclick=&quot;x()&quot;&gt;块&lt;/div&gt;</p>\n")
-    #expect(result.diagnostics.map(\.description) == [
-      "Content/2024/platforms.md:6:3: warning: raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
-      "Content/2024/platforms.md:6:19: warning: raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
-      "Content/2024/platforms.md:8:1: warning: raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
-    ])
+    #expect(
+      result.html
+        == "<p>段落&lt;script&gt;alert(1)&lt;/script&gt;结束</p>\n<p>&lt;div onclick=&quot;x()&quot;&gt;块&lt;/div&gt;</p>\n"
+    )
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "Content/2024/platforms.md:6:3: warning: raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
+        "Content/2024/platforms.md:6:19: warning: raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
+        "Content/2024/platforms.md:8:1: warning: raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
+      ])
   }
 
   @Test func rawHTMLPassesWhenTheSiteOptsIn() {
@@ -47,14 +54,15 @@ import Testing
 
   @Test func headingsGetStableChineseIds() {
     let result = render("## 主要成效\n\n文字\n\n## 主要成效\n\n### Next Steps: 2025!\n\n## main\n")
-    #expect(result.html == """
-      <h2 id="主要成效">主要成效</h2>
-      <p>文字</p>
-      <h2 id="主要成效-2">主要成效</h2>
-      <h3 id="next-steps-2025">Next Steps: 2025!</h3>
-      <h2 id="main-2">main</h2>
+    #expect(
+      result.html == """
+        <h2 id="主要成效">主要成效</h2>
+        <p>文字</p>
+        <h2 id="主要成效-2">主要成效</h2>
+        <h3 id="next-steps-2025">Next Steps: 2025!</h3>
+        <h2 id="main-2">main</h2>
 
-      """)
+        """)
     #expect(result.headings.map(\.id) == ["主要成效", "主要成效-2", "next-steps-2025", "main-2"])
   }
 
@@ -64,20 +72,27 @@ import Testing
 
   @Test func relativeMarkdownLinksBecomePageURLs() {
     let result = render("见[人才](talent.md#人才引育)、[报告](_index.md)、[回顾](../2016-2020/_index.md)和[图](../assets/logo.svg)。")
-    #expect(result.html == "<p>见<a href=\"/kjj/2024/talent/#%E4%BA%BA%E6%89%8D%E5%BC%95%E8%82%B2\">人才</a>、<a href=\"/kjj/2024/\">报告</a>、<a href=\"/kjj/2016-2020/\">回顾</a>和<a href=\"/kjj/assets/logo.svg\">图</a>。</p>\n")
+    #expect(
+      result.html
+        == "<p>见<a href=\"/kjj/2024/talent/#%E4%BA%BA%E6%89%8D%E5%BC%95%E8%82%B2\">人才</a>、<a href=\"/kjj/2024/\">报告</a>、<a href=\"/kjj/2016-2020/\">回顾</a>和<a href=\"/kjj/assets/logo.svg\">图</a>。</p>\n"
+    )
     #expect(result.diagnostics.isEmpty)
   }
 
   @Test func externalAndRootLinks() {
     let result = render("[外链](https://example.gov.cn/a.md) [邮件](mailto:a@b.cn) [锚点](#主要成效) [根](/assets/logo.svg)")
-    #expect(result.html == "<p><a href=\"https://example.gov.cn/a.md\">外链</a> <a href=\"mailto:a@b.cn\">邮件</a> <a href=\"#%E4%B8%BB%E8%A6%81%E6%88%90%E6%95%88\">锚点</a> <a href=\"/kjj/assets/logo.svg\">根</a></p>\n")
+    #expect(
+      result.html
+        == "<p><a href=\"https://example.gov.cn/a.md\">外链</a> <a href=\"mailto:a@b.cn\">邮件</a> <a href=\"#%E4%B8%BB%E8%A6%81%E6%88%90%E6%95%88\">锚点</a> <a href=\"/kjj/assets/logo.svg\">根</a></p>\n"
+    )
   }
 
   @Test func linkToAMissingArticleIsALocatedError() {
     let result = render("第一行\n\n这里有一个[坏链接](missing.md)。")
-    #expect(result.diagnostics.map(\.description) == [
-      "Content/2024/platforms.md:8:6: error: link to a missing article \"missing.md\" (no file Content/2024/missing.md)"
-    ])
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "Content/2024/platforms.md:8:6: error: link to a missing article \"missing.md\" (no file Content/2024/missing.md)"
+      ])
   }
 
   @Test func linkOutsideContentIsAnError() {

@@ -23,7 +23,9 @@ import Testing
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
     _ = try await site.build()
-    for page in ["index.html", "2024/index.html", "2024/platforms/index.html", "tags/科创平台/index.html", "feed.xml", "sitemap.xml"] {
+    for page in [
+      "index.html", "2024/index.html", "2024/platforms/index.html", "tags/科创平台/index.html", "feed.xml", "sitemap.xml",
+    ] {
       try Golden.assertMatches(try site.read(page), named: page)
     }
   }
@@ -93,9 +95,14 @@ import Testing
     let before = try site.snapshot()
     try site.write("Content/2024/talent.md", "---\ntitle: 人才\ndate: 2025/1/22\n---\n正文\n")
     let diagnostics = await site.failingBuild()
-    #expect(diagnostics.map(\.description) == ["Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/22\""])
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/22\""
+      ])
     #expect(try site.snapshot() == before)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+      $0.hasPrefix(".Output")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -126,9 +133,10 @@ import Testing
     let site = try FixtureSite(files)
     defer { site.remove() }
     let diagnostics = await site.failingBuild()
-    #expect(diagnostics.map(\.description) == [
-      "Content/2024/talent.md: error: slug 'platforms' is already used by Content/2024/platforms.md; both would be written to /2024/platforms/"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/2024/talent.md: error: slug 'platforms' is already used by Content/2024/platforms.md; both would be written to /2024/platforms/"
+      ])
   }
 
   @Test func assetsAreCopiedAndTheirClashesAreErrors() async throws {
@@ -143,9 +151,10 @@ import Testing
   @Test func outputFolderThatWouldDestroyTheProjectIsRefused() async throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
-    for output in [site.root, site.root.appendingPathComponent("Content"), URL(fileURLWithPath: "/"),
-      site.root.appendingPathComponent("Content/site.yml")]
-    {
+    for output in [
+      site.root, site.root.appendingPathComponent("Content"), URL(fileURLWithPath: "/"),
+      site.root.appendingPathComponent("Content/site.yml"),
+    ] {
       await #expect(throws: BuildFailure.self) {
         _ = try await SiteBuilder.build(SiteBuilder.Options(root: site.root, output: output))
       }

@@ -13,8 +13,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
   public var description: String {
     switch (line, column) {
-    case let (line?, column?): "\(file):\(line):\(column)"
-    case let (line?, nil): "\(file):\(line)"
+    case (let line?, let column?): "\(file):\(line):\(column)"
+    case (let line?, nil): "\(file):\(line)"
     default: file
     }
   }

@@ -37,7 +37,10 @@ public struct SiteLoader {
 
   private mutating func loadSite() -> Site? {
     guard directoryExists(contentURL) else {
-      diagnostics.append(.error("no Content/ folder here; run yearbook from the project folder or pass --root", at: SourceLocation(file: Self.contentFolder)))
+      diagnostics.append(
+        .error(
+          "no Content/ folder here; run yearbook from the project folder or pass --root",
+          at: SourceLocation(file: Self.contentFolder)))
       return nil
     }
     let config = loadConfig()
@@ -69,7 +72,9 @@ public struct SiteLoader {
       if let parsed = BaseURL(base) {
         config.baseURL = parsed
       } else {
-        yaml.error("base_url must be an http(s) URL or a path starting with '/', got \"\(base)\"", at: yaml.location(of: yaml.node("base_url")))
+        yaml.error(
+          "base_url must be an http(s) URL or a path starting with '/', got \"\(base)\"",
+          at: yaml.location(of: yaml.node("base_url")))
       }
     }
     config.description = yaml.string("description") ?? ""
@@ -82,13 +87,15 @@ public struct SiteLoader {
         icp: footer.string("icp") ?? "",
         policeRecord: footer.string("police_record") ?? "",
         contact: footer.string("contact") ?? "")
-      footer.warnAboutUnknownKeys(known: ["organizer", "site_code", "icp", "police_record", "contact"], context: "footer")
+      footer.warnAboutUnknownKeys(
+        known: ["organizer", "site_code", "icp", "police_record", "contact"], context: "footer")
       yaml.diagnostics += footer.diagnostics
     } else {
       config.footer.organizer = config.publisher
     }
     yaml.warnAboutUnknownKeys(
-      known: ["title", "language", "base_url", "description", "publisher", "unsafe_html", "footer"], context: "site.yml")
+      known: ["title", "language", "base_url", "description", "publisher", "unsafe_html", "footer"], context: "site.yml"
+    )
     return config
   }
 
@@ -98,14 +105,21 @@ public struct SiteLoader {
     let folderURL = contentURL.appendingPathComponent(folder)
     let indexFile = "\(Self.contentFolder)/\(folder)/_index.md"
     if let problem = SlugRules.problem(with: folder) {
-      diagnostics.append(.error("report folder name \(problem)", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
+      diagnostics.append(
+        .error("report folder name \(problem)", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
       return nil
     }
     guard fileExists(folderURL.appendingPathComponent("_index.md")) else {
-      diagnostics.append(.error("report folder has no _index.md; add one with a title and date", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
+      diagnostics.append(
+        .error(
+          "report folder has no _index.md; add one with a title and date",
+          at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
       return nil
     }
-    guard var yaml = readFrontMatter(folderURL.appendingPathComponent("_index.md"), file: indexFile, contentPath: "\(folder)/_index.md") else {
+    guard
+      var yaml = readFrontMatter(
+        folderURL.appendingPathComponent("_index.md"), file: indexFile, contentPath: "\(folder)/_index.md")
+    else {
       return nil
     }
     let title = yaml.document.string("title", required: true)
@@ -118,11 +132,13 @@ public struct SiteLoader {
       let label = figure.string("label", required: true)
       let value = figure.string("value", required: true)
       keyFigures.append(
-        KeyFigure(label: label ?? "", value: value ?? "", unit: figure.string("unit") ?? "", note: figure.string("note") ?? ""))
+        KeyFigure(
+          label: label ?? "", value: value ?? "", unit: figure.string("unit") ?? "", note: figure.string("note") ?? ""))
       figure.warnAboutUnknownKeys(known: ["label", "value", "unit", "note"], context: "key_figures")
       yaml.document.diagnostics += figure.diagnostics
     }
-    yaml.document.warnAboutUnknownKeys(known: ["title", "date", "period", "summary", "weight", "key_figures"], context: "the report's front matter")
+    yaml.document.warnAboutUnknownKeys(
+      known: ["title", "date", "period", "summary", "weight", "key_figures"], context: "the report's front matter")
     diagnostics += yaml.document.diagnostics
 
     var articles: [Article] = []
@@ -132,13 +148,20 @@ public struct SiteLoader {
       if article.draft && !options.includeDrafts { continue }
       let file = "\(Self.contentFolder)/\(folder)/\(name)"
       if let other = slugs[article.slug] {
-        diagnostics.append(.error("slug '\(article.slug)' is already used by \(other); both would be written to /\(article.sitePath)", at: SourceLocation(file: file)))
+        diagnostics.append(
+          .error(
+            "slug '\(article.slug)' is already used by \(other); both would be written to /\(article.sitePath)",
+            at: SourceLocation(file: file)))
         continue
       }
       slugs[article.slug] = file
       articles.append(article)
     }
-    articles.sort { ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < ($1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug) }
+    articles.sort {
+      ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < (
+        $1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug
+      )
+    }
     guard let title, let date else { return nil }
     return Report(
       id: folder, title: title, date: date, period: period, summary: summary, weight: weight, keyFigures: keyFigures,
@@ -161,7 +184,8 @@ public struct SiteLoader {
         slug = custom
       }
     } else if let problem = SlugRules.problem(with: stem) {
-      yaml.document.error("file name \(problem); rename the file or set slug: in the front matter", at: SourceLocation(file: file))
+      yaml.document.error(
+        "file name \(problem); rename the file or set slug: in the front matter", at: SourceLocation(file: file))
     }
     let article = Article(
       reportID: report, slug: slug, title: title ?? "", date: date ?? ContentDate("2000-01-01")!,
@@ -187,10 +211,16 @@ public struct SiteLoader {
     do {
       parts = try FrontMatter.split(text)
     } catch .missingOpeningFence {
-      diagnostics.append(.error("missing front matter: the file must start with a line '---', then title: and date:, then another '---'", at: SourceLocation(file: file, line: 1, column: 1)))
+      diagnostics.append(
+        .error(
+          "missing front matter: the file must start with a line '---', then title: and date:, then another '---'",
+          at: SourceLocation(file: file, line: 1, column: 1)))
       return nil
     } catch {
-      diagnostics.append(.error("front matter is not closed: add a line '---' after the last key", at: SourceLocation(file: file, line: 1, column: 1)))
+      diagnostics.append(
+        .error(
+          "front matter is not closed: add a line '---' after the last key",
+          at: SourceLocation(file: file, line: 1, column: 1)))
       return nil
     }
     let document = YAMLDocument(yaml: parts.yaml, file: file, lineOffset: 1)
@@ -200,7 +230,8 @@ public struct SiteLoader {
     }
     return FrontMatterFile(
       document: document,
-      markdown: MarkdownSource(file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset))
+      markdown: MarkdownSource(file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset)
+    )
   }
 
   // MARK: Files
@@ -214,11 +245,15 @@ public struct SiteLoader {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      diagnostics.append(.error("cannot read the file: \((error as NSError).localizedDescription)", at: SourceLocation(file: file)))
+      diagnostics.append(
+        .error("cannot read the file: \((error as NSError).localizedDescription)", at: SourceLocation(file: file)))
       return nil
     }
     guard let text = String(validating: data, as: UTF8.self) else {
-      diagnostics.append(.error("the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", at: SourceLocation(file: file)))
+      diagnostics.append(
+        .error(
+          "the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+          at: SourceLocation(file: file)))
       return nil
     }
     return text

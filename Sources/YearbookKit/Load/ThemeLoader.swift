@@ -14,20 +14,34 @@ public enum ThemeLoader {
     var library = MustacheLibrary()
     var sources: [String: (file: String, text: String)] = [:]
     var staticFiles: [SourceFile] = []
+    var unparsable: Set<String> = []
 
     guard FileManager.default.fileExists(atPath: templatesURL.path) else {
-      return (nil, [.error("no Templates/ folder here; copy the default theme's Templates/ into the project", at: SourceLocation(file: folder))])
+      return (
+        nil,
+        [
+          .error(
+            "no Templates/ folder here; copy the default theme's Templates/ into the project",
+            at: SourceLocation(file: folder))
+        ]
+      )
     }
     for relative in files(under: templatesURL) {
       let file = "\(folder)/\(relative)"
       if relative.hasPrefix("static/") {
-        staticFiles.append(SourceFile(path: String(relative.dropFirst("static/".count)), source: templatesURL.appendingPathComponent(relative).path))
+        staticFiles.append(
+          SourceFile(
+            path: String(relative.dropFirst("static/".count)),
+            source: templatesURL.appendingPathComponent(relative).path))
         continue
       }
       guard relative.hasSuffix(".mustache") else { continue }
       let name = String((relative.split(separator: "/").last ?? "").dropLast(".mustache".count))
       if let other = sources[name] {
-        diagnostics.append(.error("template name '\(name)' is also used by \(other.file); names must be unique", at: SourceLocation(file: file)))
+        diagnostics.append(
+          .error(
+            "template name '\(name)' is also used by \(other.file); names must be unique",
+            at: SourceLocation(file: file)))
         continue
       }
       guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(relative).path),
@@ -40,20 +54,26 @@ public enum ThemeLoader {
         library.register(try MustacheTemplate(string: text), named: name)
         sources[name] = (file, text)
       } catch let error as MustacheTemplate.ParserError {
+        unparsable.insert(name)
         diagnostics.append(
-          .error("template syntax: \(describe(error.error))", at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
+          .error(
+            "template syntax: \(describe(error.error))",
+            at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
       } catch {
+        unparsable.insert(name)
         diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
       }
     }
     for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-      for reference in PartialReferences.find(in: source.text) where sources[reference.name] == nil {
+      for reference in PartialReferences.find(in: source.text)
+      where sources[reference.name] == nil && !unparsable.contains(reference.name) {
         diagnostics.append(
-          .error("template refers to a missing partial '\(reference.name)' (no file \(folder)/\(reference.name).mustache or \(folder)/partials/\(reference.name).mustache)",
+          .error(
+            "template refers to a missing partial '\(reference.name)' (no file \(folder)/\(reference.name).mustache or \(folder)/partials/\(reference.name).mustache)",
             at: SourceLocation(file: source.file, line: reference.line, column: reference.column)))
       }
     }
-    for name in Theme.pageTemplates where sources[name] == nil {
+    for name in Theme.pageTemplates where sources[name] == nil && !unparsable.contains(name) {
       diagnostics.append(.error("missing page template \(name).mustache", at: SourceLocation(file: folder)))
     }
     staticFiles.sort { $0.path < $1.path }
@@ -63,7 +83,8 @@ public enum ThemeLoader {
 
   private static func describe(_ error: Error) -> String {
     switch "\(error)" {
-    case let text where text.contains("sectionCloseNameIncorrect"): "a section is closed with a different name than it was opened"
+    case let text where text.contains("sectionCloseNameIncorrect"):
+      "a section is closed with a different name than it was opened"
     case let text where text.contains("expectedSectionEnd"): "a section is opened but never closed"
     case let text where text.contains("unfinishedName"): "a tag is not closed with }}"
     case let text where text.contains("unmatchedTextToken"): "unmatched delimiter"

@@ -64,7 +64,9 @@ struct YAMLDocument {
     guard let value = mapping?.first(where: { $0.key.scalar?.string == key })?.value else {
       return nil
     }
-    if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+    if case .scalar(let scalar) = value, scalar.style == .plain,
+      ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    {
       return nil
     }
     return value
@@ -72,7 +74,11 @@ struct YAMLDocument {
 
   mutating func string(_ key: String, required: Bool = false) -> String? {
     guard let node = node(key) else {
-      if required { error("missing required key '\(key)'", at: SourceLocation(file: file, line: lineOffset == 0 ? 1 : lineOffset, column: 1)) }
+      if required {
+        error(
+          "missing required key '\(key)'",
+          at: SourceLocation(file: file, line: lineOffset == 0 ? 1 : lineOffset, column: 1))
+      }
       return nil
     }
     guard case .scalar(let scalar) = node else {
@@ -157,7 +163,9 @@ struct YAMLDocument {
     var documents: [YAMLDocument] = []
     for item in sequence {
       guard case .mapping(let value) = item else {
-        error("each entry of \(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: item))", at: location(of: item))
+        error(
+          "each entry of \(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: item))",
+          at: location(of: item))
         continue
       }
       documents.append(YAMLDocument(node: value, file: file, lineOffset: lineOffset))
@@ -188,7 +196,9 @@ struct YAMLDocument {
       YamlError.composer(let context, let problem, let mark, _):
       var message = "invalid YAML: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-      if problem.contains("tab") || yaml.split(separator: "\n").dropFirst(max(0, mark.line - 1)).first?.hasPrefix("\t") == true {
+      if problem.contains("tab")
+        || yaml.split(separator: "\n").dropFirst(max(0, mark.line - 1)).first?.hasPrefix("\t") == true
+      {
         message += "; YAML does not allow tabs for indentation, use spaces"
       }
       return .error(message, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))

@@ -56,7 +56,8 @@ public struct LinkTargets: Sendable {
     if files.contains(path) {
       return .rewritten(baseURL.link(path) + suffix)
     }
-    return .missing("link target \"\(rawPath)\" not found (no file Content/\(path); files for links go in Content/assets/)")
+    return .missing(
+      "link target \"\(rawPath)\" not found (no file Content/\(path); files for links go in Content/assets/)")
   }
 
   static func hasScheme(_ url: String) -> Bool {

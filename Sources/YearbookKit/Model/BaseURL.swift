@@ -28,8 +28,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
       rest = afterScheme.dropFirst(host.count)
     }
     if origin == nil && !rest.hasPrefix("/") { return nil }
-    if rest.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" })
-    {
+    if rest.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" }) {
       return nil
     }
     var path = String(rest)

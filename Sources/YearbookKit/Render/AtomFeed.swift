@@ -23,7 +23,8 @@ enum AtomFeed {
       xml += "  <entry>\n"
       xml += "    <title>\(HTML.escape(article.title))</title>\n"
       xml += "    <id>\(HTML.escape(id(for: article.sitePath, site: site)))</id>\n"
-      xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(base.absolute(article.sitePath)))\"/>\n"
+      xml +=
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(base.absolute(article.sitePath)))\"/>\n"
       xml += "    <published>\(article.date.rfc3339)</published>\n"
       xml += "    <updated>\(article.date.rfc3339)</updated>\n"
       if let byline = article.byline { xml += "    <author><name>\(HTML.escape(byline))</name></author>\n" }

@@ -45,7 +45,8 @@ struct PageContexts: Sendable {
   }
 
   private func reportPage(_ report: Report) -> [String: Any] {
-    var context = common(title: report.title, sitePath: report.sitePath, kind: "report", description: summary(of: report))
+    var context = common(
+      title: report.title, sitePath: report.sitePath, kind: "report", description: summary(of: report))
     var values = reportSummary(report)
     values["body"] = bodies[report.markdown.contentPath]?.html ?? ""
     context["report"] = values
@@ -54,7 +55,8 @@ struct PageContexts: Sendable {
   }
 
   private func articlePage(_ article: Article, in report: Report, previous: Article?, next: Article?) -> [String: Any] {
-    var context = common(title: article.title, sitePath: article.sitePath, kind: "article", description: summary(of: article))
+    var context = common(
+      title: article.title, sitePath: article.sitePath, kind: "article", description: summary(of: article))
     var values = articleSummary(article)
     values["body"] = bodies[article.markdown.contentPath]?.html ?? ""
     values["report"] = ["title": report.title, "period": report.period, "url": link(report.sitePath)]
@@ -72,14 +74,17 @@ struct PageContexts: Sendable {
 
   private func tagsPage(_ tags: [Tag]) -> [String: Any] {
     var context = common(title: "标签", sitePath: "tags/", kind: "tags")
-    context["tags"] = tags.map { ["name": $0.name, "url": link($0.sitePath), "count": $0.articles.count] as [String: Any] }
+    context["tags"] = tags.map {
+      ["name": $0.name, "url": link($0.sitePath), "count": $0.articles.count] as [String: Any]
+    }
     context["breadcrumbs"] = [crumb(site.config.title, "")]
     return context
   }
 
   private func tagPage(_ tag: Tag) -> [String: Any] {
     var context = common(title: "标签：\(tag.name)", sitePath: tag.sitePath, kind: "tag")
-    context["tag"] = ["name": tag.name, "count": tag.articles.count, "articles": tag.articles.map(articleSummary)] as [String: Any]
+    context["tag"] =
+      ["name": tag.name, "count": tag.articles.count, "articles": tag.articles.map(articleSummary)] as [String: Any]
     context["breadcrumbs"] = [crumb(site.config.title, ""), crumb("标签", "tags/")]
     return context
   }
@@ -114,7 +119,10 @@ struct PageContexts: Sendable {
       "feed_url": link("feed.xml"),
       "stylesheet_url": link("css/yearbook.css"),
       "reports": site.reports.map { report in
-        ["title": report.title, "period": report.period, "url": link(report.sitePath), "current": sitePath.hasPrefix(report.sitePath)] as [String: Any]
+        [
+          "title": report.title, "period": report.period, "url": link(report.sitePath),
+          "current": sitePath.hasPrefix(report.sitePath),
+        ] as [String: Any]
       },
       "footer": footer,
     ]

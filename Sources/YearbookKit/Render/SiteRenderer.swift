@@ -70,7 +70,9 @@ public struct SiteRenderer: Sendable {
     for file in files.sorted(by: { $0.path < $1.path }) {
       if let earlier = seen[file.path] {
         diagnostics.append(
-          .error("two sources claim the output file \(file.path): \(earlier.origin) and \(file.origin)", at: SourceLocation(file: file.originFile)))
+          .error(
+            "two sources claim the output file \(file.path): \(earlier.origin) and \(file.origin)",
+            at: SourceLocation(file: file.originFile)))
       }
       seen[file.path] = file
     }

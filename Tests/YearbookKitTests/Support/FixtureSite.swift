@@ -53,10 +53,12 @@ struct FixtureSite {
   func snapshot(of folder: URL? = nil) throws -> [String: Data] {
     let base = folder ?? output
     var files: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+    guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+    else {
       return files
     }
-    for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+    for case let url as URL in enumerator
+    where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
       files[String(url.path.dropFirst(base.path.count + 1))] = try Data(contentsOf: url)
     }
     return files
@@ -69,54 +71,54 @@ struct FixtureSite {
   /// A minimal valid site: one report with two articles.
   static let minimal: [String: String] = [
     "Content/site.yml": """
-      title: 测试年报
-      description: 用于测试的站点。
-      publisher: 测试科技局
-      footer:
-        organizer: 测试科技局
-        site_code: "3304820001"
-        icp: 浙ICP备00000000号-1
-        police_record: 浙公网安备 33048202000000号
-        contact: 联系电话：0573-00000000
-      """,
+    title: 测试年报
+    description: 用于测试的站点。
+    publisher: 测试科技局
+    footer:
+      organizer: 测试科技局
+      site_code: "3304820001"
+      icp: 浙ICP备00000000号-1
+      police_record: 浙公网安备 33048202000000号
+      contact: 联系电话：0573-00000000
+    """,
     "Content/2024/_index.md": """
-      ---
-      title: 2024年度报告
-      date: 2025-01-20
-      summary: 这是报告摘要。
-      key_figures:
-        - {label: 高新技术企业, value: "100", unit: 家}
-      ---
-      报告正文第一段。
-      """,
+    ---
+    title: 2024年度报告
+    date: 2025-01-20
+    summary: 这是报告摘要。
+    key_figures:
+      - {label: 高新技术企业, value: "100", unit: 家}
+    ---
+    报告正文第一段。
+    """,
     "Content/2024/platforms.md": """
-      ---
-      title: 平台建设
-      date: 2025-01-21
-      byline: 本报记者
-      source: 测试科技局
-      tags: [科创平台, 长三角]
-      weight: 1
-      ---
-      平台建设取得进展，
-      新建实验室两家。
+    ---
+    title: 平台建设
+    date: 2025-01-21
+    byline: 本报记者
+    source: 测试科技局
+    tags: [科创平台, 长三角]
+    weight: 1
+    ---
+    平台建设取得进展，
+    新建实验室两家。
 
-      ## 主要成效
+    ## 主要成效
 
-      详见[人才工作](talent.md#人才引育)。
-      """,
+    详见[人才工作](talent.md#人才引育)。
+    """,
     "Content/2024/talent.md": """
-      ---
-      title: 人才工作
-      date: 2025-01-22
-      tags: [人才]
-      weight: 2
-      ---
-      引进人才100人。
+    ---
+    title: 人才工作
+    date: 2025-01-22
+    tags: [人才]
+    weight: 2
+    ---
+    引进人才100人。
 
-      ## 人才引育
+    ## 人才引育
 
-      返回[平台建设](platforms.md)或[年度报告](_index.md)。
-      """,
+    返回[平台建设](platforms.md)或[年度报告](_index.md)。
+    """,
   ]
 }

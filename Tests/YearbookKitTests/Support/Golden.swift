@@ -7,7 +7,9 @@ enum Golden {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
-  static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
     let url = folder.appendingPathComponent(name.replacingOccurrences(of: "/", with: "__"))
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Runs the real `yearbook` executable, as an editor or a script would.
+@Suite struct CommandLineTests {
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static var executable: URL {
+    // The test bundle sits in the same build folder as the products.
+    let bundle = URL(
+      fileURLWithPath: CommandLine.arguments.first { $0.contains(".xctest") } ?? CommandLine.arguments[0])
+    var folder = bundle.deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("yearbook").path) && folder.path != "/"
+    {
+      folder = folder.deletingLastPathComponent()
+    }
+    return folder.appendingPathComponent("yearbook")
+  }
+
+  func run(_ arguments: [String], in folder: URL) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  @Test func buildSucceedsWithStatusZeroAndSaysWhatItDid() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let result = try run(["build"], in: site.root)
+    #expect(result.status == 0)
+    #expect(result.stderr.hasPrefix("Built 9 pages (12 files) into Output/ in "))
+    #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+  }
+
+  @Test func contentErrorsExitWithStatusOneAndCompilerStyleMessages() throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025/1/20\n---\n正文\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let result = try run(["build", "--root", site.root.path], in: FileManager.default.temporaryDirectory)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.hasPrefix(
+        "Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/20\"\nBuild failed: 1 error, 0 warnings;"
+      ))
+    #expect(!FileManager.default.fileExists(atPath: site.output.path))
+  }
+
+  @Test func usageErrorsExitWithStatus64() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    #expect(try run(["build", "--no-such-option"], in: site.root).status == 64)
+    #expect(try run(["build", "--base-url", "example.gov.cn"], in: site.root).status == 64)
+    #expect(try run(["check", "--format", "xml"], in: site.root).status == 64)
+    #expect(try run(["publish"], in: site.root).status == 64)
+  }
+
+  @Test func checkWritesNothingAndReportsInJSON() throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\n---\n见[缺失](gone.md)。\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let result = try run(["check", "--format", "json"], in: site.root)
+    #expect(result.status == 1)
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [[String: Any]]]
+    let finding = try #require(json?["findings"]?.first)
+    #expect(finding["file"] as? String == "Content/2024/talent.md")
+    #expect(finding["line"] as? Int == 5)
+    #expect(finding["column"] as? Int == 2)
+    #expect(finding["severity"] as? String == "error")
+    #expect(!FileManager.default.fileExists(atPath: site.output.path))
+  }
+
+  @Test func checkOfAGoodSiteExitsZero() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let result = try run(["check"], in: site.root)
+    #expect(result.status == 0)
+    #expect(result.stderr == "No problems found\n")
+  }
+
+  @Test func refusesToBuildIntoTheContentFolder() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let before = try site.snapshot(of: site.root.appendingPathComponent("Content"))
+    let result = try run(["build", "--output", "Content"], in: site.root)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("it is inside Content/"))
+    #expect(try site.snapshot(of: site.root.appendingPathComponent("Content")) == before)
+  }
+}
