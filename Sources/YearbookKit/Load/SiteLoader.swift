@@ -52,9 +52,14 @@ public struct SiteLoader {
     }
     reports.sort { ($0.date, $0.id) > ($1.date, $1.id) }
     let assets = listFiles(under: contentURL.appendingPathComponent("assets"), relativeTo: "assets")
+    let (datasets, dataDiagnostics) = DatasetLoader.load(
+      folder: contentURL.appendingPathComponent("data"), displayFolder: "\(Self.contentFolder)/data")
+    diagnostics += dataDiagnostics
     guard var config else { return nil }
     if let override = options.baseURL { config.baseURL = override }
-    return Site(config: config, reports: reports, assets: assets, contentDirectory: contentURL.path)
+    var site = Site(config: config, reports: reports, assets: assets, contentDirectory: contentURL.path)
+    site.datasets = datasets
+    return site
   }
 
   // MARK: site.yml

@@ -6,10 +6,12 @@ import Foundation
 /// stays text unless the site opted in. Pure: no file is read or written.
 public struct MarkdownRenderer: Sendable {
   public var links: LinkTargets
+  public var charts: ChartRenderer
   public var unsafeHTML: Bool
 
-  public init(links: LinkTargets, unsafeHTML: Bool = false) {
+  public init(links: LinkTargets, charts: ChartRenderer? = nil, unsafeHTML: Bool = false) {
     self.links = links
+    self.charts = charts ?? ChartRenderer(datasets: [], baseURL: links.baseURL)
     self.unsafeHTML = unsafeHTML
   }
 
@@ -42,6 +44,26 @@ public struct MarkdownRenderer: Sendable {
         SyntaxTree.replaceWithText(node)
       }
     }
+    for parent in found.textParents {
+      SyntaxTree.mergeAdjacentText(in: parent)
+    }
+    for node in tree.collect().texts {
+      bindFigures(in: node, tree: &tree, diagnostics: &diagnostics)
+    }
+    var renderedCharts: [ChartRenderer.Rendered] = []
+    for node in found.codeBlocks {
+      guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
+        info.trimmingCharacters(in: .whitespaces) == "chart"
+      else { continue }
+      let yaml = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+      let firstLine = Int(cmark_node_get_start_line(node)) + 1 + source.lineOffset
+      let id = ChartRenderer.id(file: source.contentPath, index: renderedCharts.count + 1)
+      let (chart, chartDiagnostics) = charts.render(yaml: yaml, file: source.file, firstLine: firstLine, id: id)
+      diagnostics += chartDiagnostics
+      guard let chart else { continue }
+      renderedCharts.append(chart)
+      SyntaxTree.replace(node, withHTMLBlock: chart.html)
+    }
     var headingIDs = HeadingIDs()
     var headings: [Heading] = []
     for node in found.headings {
@@ -59,7 +81,39 @@ public struct MarkdownRenderer: Sendable {
     defer { free(rendered) }
     return RenderedMarkdown(
       html: String(cString: rendered), firstParagraph: firstParagraph, headings: headings,
-      diagnostics: diagnostics)
+      diagnostics: diagnostics, charts: renderedCharts)
+  }
+
+  /// Replaces each `{{dataset:column:row}}` in a text node with the value, through a
+  /// custom inline node: cmark writes it verbatim, so the value is escaped here.
+  private func bindFigures(in node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic]) {
+    guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("{{") else {
+      return
+    }
+    let bindings = FigureBinding.find(in: literal)
+    guard !bindings.isEmpty else { return }
+    let characters = Array(literal)
+    let start = tree.location(of: node)
+    var cursor = 0
+    for binding in bindings {
+      let before = String(characters[cursor..<binding.range.lowerBound])
+      if !before.isEmpty { SyntaxTree.insertText(before, before: node) }
+      let html: String
+      switch binding.resolve(in: charts.datasets) {
+      case .value(let quantity):
+        html = FigureBinding.html(quantity)
+      case .problem(let message):
+        var location = start
+        if !characters[..<binding.range.lowerBound].contains("\n") {
+          location.column = (location.column ?? 1) + binding.range.lowerBound
+        }
+        diagnostics.append(.error(message, at: location))
+        html = HTML.escape(String(characters[binding.range]))
+      }
+      SyntaxTree.insertInlineHTML(html, before: node)
+      cursor = binding.range.upperBound
+    }
+    cmark_node_set_literal(node, String(characters[cursor...]))
   }
 
   private func rewriteLink(_ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic]) {
@@ -83,6 +137,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var firstParagraph: String
   public var headings: [Heading]
   public var diagnostics: [Diagnostic]
+  /// The charts in the document, in order: the data page shows them again.
+  public var charts: [ChartRenderer.Rendered] = []
 }
 
 public struct Heading: Sendable, Hashable {

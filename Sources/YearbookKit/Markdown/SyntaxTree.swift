@@ -19,6 +19,9 @@ struct SyntaxTree {
     var softBreaks: [OpaquePointer] = []
     var rawHTML: [OpaquePointer] = []
     var codeBlocks: [OpaquePointer] = []
+    var texts: [OpaquePointer] = []
+    /// Nodes with text children, whose neighbouring text nodes can be merged.
+    var textParents: [OpaquePointer] = []
   }
 
   func collect() -> Found {
@@ -33,6 +36,9 @@ struct SyntaxTree {
       case CMARK_NODE_SOFTBREAK: found.softBreaks.append(node)
       case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: found.rawHTML.append(node)
       case CMARK_NODE_CODE_BLOCK: found.codeBlocks.append(node)
+      case CMARK_NODE_TEXT:
+        found.texts.append(node)
+        if let parent = cmark_node_parent(node), found.textParents.last != parent { found.textParents.append(parent) }
       default: break
       }
     }
@@ -97,6 +103,47 @@ struct SyntaxTree {
       child = cmark_node_next(node)
     }
     return ""
+  }
+
+  /// cmark leaves unmatched `_` and `*` as text nodes of their own; merged, a figure
+  /// binding such as `{{data:rd_gdp_share:2020}}` is found in one piece.
+  static func mergeAdjacentText(in parent: OpaquePointer) {
+    var child = cmark_node_first_child(parent)
+    while let node = child {
+      if cmark_node_get_type(node) == CMARK_NODE_TEXT, let next = cmark_node_next(node),
+        cmark_node_get_type(next) == CMARK_NODE_TEXT
+      {
+        let joined =
+          (cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+          + (cmark_node_get_literal(next).map { String(cString: $0) } ?? "")
+        cmark_node_set_literal(node, joined)
+        cmark_node_free(next)
+        continue
+      }
+      child = cmark_node_next(node)
+    }
+  }
+
+  static func insertText(_ text: String, before node: OpaquePointer) {
+    let textNode = cmark_node_new(CMARK_NODE_TEXT)
+    cmark_node_set_literal(textNode, text)
+    cmark_node_insert_before(node, textNode)
+  }
+
+  /// Generated HTML for inside a paragraph; cmark writes a custom inline verbatim.
+  static func insertInlineHTML(_ html: String, before node: OpaquePointer) {
+    let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+    cmark_node_set_on_enter(custom, html)
+    cmark_node_insert_before(node, custom)
+  }
+
+  /// A chart's figure in place of its code block. The parser never makes custom blocks
+  /// from Markdown, so authors cannot reach this path with raw HTML.
+  static func replace(_ node: OpaquePointer, withHTMLBlock html: String) {
+    let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+    cmark_node_set_on_enter(block, html)
+    cmark_node_replace(node, block)
+    cmark_node_free(node)
   }
 
   /// Raw HTML becomes text, which cmark escapes: the editor sees what they typed.

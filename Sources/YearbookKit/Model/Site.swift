@@ -5,6 +5,8 @@ public struct Site: Sendable, Hashable {
   public var reports: [Report]
   /// Files under `Content/assets/`, as paths relative to it, sorted.
   public var assets: [String]
+  /// Tables from `Content/data/`, by file name.
+  public var datasets: [Dataset] = []
   /// Absolute path of `Content/`, where assets are copied from when the site is written.
   public var contentDirectory: String
 

@@ -7,7 +7,7 @@ public struct Theme: Sendable {
   public var staticFiles: [SourceFile]
 
   /// The page templates every site needs; each names its own file in `Templates/`.
-  public static let pageTemplates = ["home", "report", "article", "tags", "tag", "not-found"]
+  public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found"]
 }
 
 /// A file copied into the output as it is: `path` is where it lands in the output.

@@ -29,6 +29,7 @@ struct PageContexts: Sendable {
     for tag in tags {
       pages.append(Page(path: tag.sitePath + "index.html", template: "tag") { tagPage(tag) })
     }
+    pages.append(Page(path: "data/index.html", template: "data") { dataPage() })
     pages.append(Page(path: "404.html", template: "not-found") { notFoundPage() })
     return pages
   }
@@ -38,7 +39,11 @@ struct PageContexts: Sendable {
   private func home() -> [String: Any] {
     var context = common(title: nil, sitePath: "", kind: "home")
     if let latest = site.reports.first {
-      context["latest"] = reportSummary(latest)
+      var values = reportSummary(latest)
+      if let kpi = bodies[latest.markdown.contentPath]?.charts.first(where: { $0.spec.kind == .kpi }) {
+        values["kpi"] = kpi.html
+      }
+      context["latest"] = values
     }
     context["reports"] = site.reports.map(reportSummary)
     return context
@@ -89,6 +94,47 @@ struct PageContexts: Sendable {
     return context
   }
 
+  private func dataPage() -> [String: Any] {
+    var context = common(title: "数据", sitePath: "data/", kind: "data")
+    context["breadcrumbs"] = [crumb(site.config.title, "")]
+    let charts = ChartRenderer(datasets: site.datasets, baseURL: site.config.baseURL)
+    context["datasets"] = site.datasets.map { dataset -> [String: Any] in
+      var values: [String: Any] = [
+        "id": DataPage.anchor(dataset),
+        "title": dataset.title,
+        "csv_url": link(DataPage.csvPath(dataset)),
+        "row_count": dataset.rows.count,
+        "table": charts.table(for: dataset, id: DataPage.anchor(dataset) + "-table"),
+      ]
+      if let source = dataset.source { values["source"] = source }
+      if let period = dataset.period { values["period"] = period }
+      if let note = dataset.note { values["note"] = note }
+      let uses = chartUses(of: dataset)
+      if !uses.isEmpty {
+        values["charts"] = uses
+        values["has_charts"] = true
+      }
+      return values
+    }
+    return context
+  }
+
+  /// Every chart drawn from `dataset`, with the page it appears on.
+  private func chartUses(of dataset: Dataset) -> [[String: Any]] {
+    var uses: [[String: Any]] = []
+    for report in site.reports {
+      let documents =
+        [(report.title, report.sitePath, report.markdown.contentPath)]
+        + report.articles.map { ($0.title, $0.sitePath, $0.markdown.contentPath) }
+      for (title, sitePath, contentPath) in documents {
+        for chart in bodies[contentPath]?.charts ?? [] where chart.spec.data == dataset.id {
+          uses.append(["html": chart.html, "page_title": title, "page_url": link(sitePath)])
+        }
+      }
+    }
+    return uses
+  }
+
   private func notFoundPage() -> [String: Any] {
     var context = common(title: "页面未找到", sitePath: "404.html", kind: "not-found")
     context["reports"] = site.reports.map(reportSummary)
@@ -116,6 +162,7 @@ struct PageContexts: Sendable {
       "language": config.language,
       "home_url": link(""),
       "tags_url": link("tags/"),
+      "data_url": link("data/"),
       "feed_url": link("feed.xml"),
       "stylesheet_url": link("css/yearbook.css"),
       "reports": site.reports.map { report in

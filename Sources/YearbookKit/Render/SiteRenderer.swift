@@ -38,6 +38,9 @@ public struct SiteRenderer: Sendable {
     var files = rendered
     files.append(OutputFile(path: "sitemap.xml", content: .text(Sitemap.xml(site: site))))
     files.append(OutputFile(path: "feed.xml", content: .text(AtomFeed.xml(site: site, bodies: bodies))))
+    for dataset in site.datasets {
+      files.append(OutputFile(path: DataPage.csvPath(dataset), content: .text(DataPage.csv(dataset))))
+    }
     for asset in site.assets {
       files.append(OutputFile(path: asset, content: .copy(from: "\(site.contentDirectory)/\(asset)")))
     }
@@ -51,7 +54,8 @@ public struct SiteRenderer: Sendable {
 
   /// Every report and article body, keyed by its path under `Content/`.
   private func renderMarkdown() async -> [String: RenderedMarkdown] {
-    let renderer = MarkdownRenderer(links: LinkTargets(site: site), unsafeHTML: site.config.unsafeHTML)
+    let charts = ChartRenderer(datasets: site.datasets, baseURL: site.config.baseURL)
+    let renderer = MarkdownRenderer(links: LinkTargets(site: site), charts: charts, unsafeHTML: site.config.unsafeHTML)
     let sources = site.reports.map(\.markdown) + site.articles.map(\.markdown)
     return await withTaskGroup(of: (String, RenderedMarkdown).self) { group in
       for source in sources {

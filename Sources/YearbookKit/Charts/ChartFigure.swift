@@ -1,0 +1,97 @@
+/// The HTML around a chart: a `<figure>` whose caption is the title, an inline SVG that a
+/// screen reader announces by its title and description sentence, the source, a link to
+/// the dataset, and the numbers as a real table.
+enum ChartFigure {
+  static func html(_ data: ChartData, id: String, baseURL: BaseURL) -> String {
+    let title = HTML.escape(data.spec.title)
+    var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
+    out += "<figcaption class=\"yb-chart-title\">\(title)</figcaption>\n"
+    if data.spec.kind != .table {
+      let (body, height) = body(data, id: id)
+      let description = HTML.escape(ChartDescription.sentence(data))
+      out +=
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(ChartLayout.width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"yb-chart-svg\">"
+      out += "<title id=\"\(id)-title\">\(title)</title><desc id=\"\(id)-desc\">\(description)</desc>"
+      out += body + "</svg>\n"
+    }
+    var notes: [String] = []
+    if !data.unitText.isEmpty && data.spec.kind != .kpi && data.spec.kind != .progress {
+      notes.append("单位：\(HTML.escape(data.unitText))")
+    }
+    if let source = data.source { notes.append("数据来源：\(HTML.escape(source))") }
+    notes.append(
+      "<a href=\"\(HTML.escape(baseURL.link("data/")))#\(HTML.escape(DataPage.anchor(data.dataset)))\">查看并下载数据</a>")
+    out += "<p class=\"yb-chart-source\">\(notes.joined(separator: "　"))</p>\n"
+    if data.spec.kind == .table {
+      out += table(data, id: id)
+    } else {
+      out += "<details class=\"yb-chart-data\"><summary>数据表</summary>\n\(table(data, id: id))</details>\n"
+    }
+    return out + "</figure>\n"
+  }
+
+  static func body(_ data: ChartData, id: String) -> (String, Double) {
+    switch data.spec.kind {
+    case .column: ColumnChart.svg(data, id: id, mode: .single)
+    case .grouped: ColumnChart.svg(data, id: id, mode: .grouped)
+    case .stacked: ColumnChart.svg(data, id: id, mode: .stacked)
+    case .bar: BarChart.svg(data, id: id)
+    case .line: LineChart.svg(data, id: id)
+    case .donut: DonutChart.svg(data, id: id)
+    case .kpi: KPIChart.svg(data, id: id)
+    case .progress: ProgressChart.svg(data, id: id)
+    case .table: ("", 0)
+    }
+  }
+
+  /// The chart's numbers, scrollable on narrow screens (and focusable, so keyboard users
+  /// can scroll it too).
+  static func table(_ data: ChartData, id: String) -> String {
+    var out =
+      "<div class=\"yb-table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"\(id)-caption\">\n<table class=\"yb-table\">\n"
+    out +=
+      "<caption id=\"\(id)-caption\">\(HTML.escape(data.spec.title))</caption>\n<thead><tr><th scope=\"col\">\(HTML.escape(data.categoryLabel))</th>"
+    let unit = data.unitText
+    for series in data.series {
+      out += "<th scope=\"col\">\(HTML.escape(series.name))\(unit.isEmpty ? "" : "（\(HTML.escape(unit))）")</th>"
+    }
+    if data.spec.kind == .progress { out += "<th scope=\"col\">目标</th><th scope=\"col\">完成率</th>" }
+    out += "</tr></thead>\n<tbody>\n"
+    for (index, category) in data.categories.enumerated() {
+      out += "<tr><th scope=\"row\">\(HTML.escape(category))</th>"
+      for series in data.series {
+        if data.spec.kind.allowsMixedUnits {
+          out += "<td>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
+        } else {
+          let text = series.values[index].map { ChineseNumberFormat.number($0.value, decimals: $0.decimals) } ?? "—"
+          out += "<td>\(HTML.escape(text))</td>"
+        }
+      }
+      if data.spec.kind == .progress {
+        let target = data.targets[safe: index] ?? nil
+        let value = data.series.first?.values[index]
+        out += "<td>\(HTML.escape(target.map(ChineseNumberFormat.format) ?? "—"))</td>"
+        let ratio = (value.flatMap { v in target.flatMap { $0.value != 0 ? v.value / $0.value * 100 : nil } }).map {
+          ChineseNumberFormat.number($0, decimals: 1) + "%"
+        }
+        out += "<td>\(ratio ?? "—")</td>"
+      }
+      out += "</tr>\n"
+    }
+    return out + "</tbody>\n</table>\n</div>\n"
+  }
+
+  /// A `table` chart shows cells as the data file wrote them, numbers with their unit.
+  private static func tableCell(_ data: ChartData, series: ChartData.Series, row: Int) -> String {
+    if let quantity = series.values[row] ?? nil {
+      return ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals) + quantity.unit.symbol
+    }
+    guard let column = data.dataset.columns.firstIndex(where: { $0.label == series.name }) else { return "" }
+    let key = data.categories[row]
+    guard
+      let rowIndex = data.dataset.rowIndex(
+        key, in: data.dataset.columnIndex(data.spec.x ?? data.dataset.columns[0].name) ?? 0)
+    else { return "" }
+    return data.dataset.rows[rowIndex][column].text
+  }
+}

@@ -1,0 +1,99 @@
+/// Sizes shared by every chart, in SVG user units. The viewBox is 480 wide, so text stays
+/// readable when a phone shrinks the chart to 330 pixels.
+enum ChartLayout {
+  static let width = 480.0
+  static let labelSize = 13.0
+  static let valueSize = 12.0
+  static let tickSize = 12.0
+  static let lineHeight = 15.0
+  static let padding = 8.0
+
+  /// A legend row above the plot, for charts with several series. Returns the markup and
+  /// the height it takes.
+  static func legend(_ names: [String], id: String, patterned: Bool, markers: Bool = false, top: Double) -> (
+    String, Double
+  ) {
+    guard names.count > 1 else { return ("", 0) }
+    var out = "<g class=\"yb-legend\">"
+    var x = padding
+    var y = top
+    for (index, name) in names.enumerated() {
+      let itemWidth = 18 + TextMetrics.width(name, fontSize: labelSize) + 16
+      if x + itemWidth > width - padding && x > padding {
+        x = padding
+        y += 20
+      }
+      if markers {
+        out += SVG.line(
+          x1: x, y1: y + 7, x2: x + 14, y2: y + 7,
+          className: "yb-line yb-stroke-\(index % 6 + 1) yb-dash-\(index % 4 + 1)")
+        out += Marker.shape(index, x: x + 7, y: y + 7)
+      } else {
+        let fill = SVG.fill(id: id, index: index, patterned: patterned)
+        out += SVG.rect(x: x, y: y, width: 14, height: 14, className: fill.className, fill: fill.fill)
+      }
+      out += SVG.text(name, x: x + 18, y: y + 7, className: "yb-label", baseline: "middle")
+      x += itemWidth
+    }
+    return (out + "</g>", y - top + 24)
+  }
+
+  /// Horizontal grid lines and tick labels for a vertical value axis.
+  static func valueAxis(_ scale: NiceScale, left: Double, right: Double, top: Double, bottom: Double) -> String {
+    var out = "<g class=\"yb-axis\">"
+    for tick in scale.ticks {
+      let y = scale.position(tick, in: top...bottom, reversed: true)
+      out += SVG.line(x1: left, y1: y, x2: right, y2: y, className: tick == 0 ? "yb-baseline" : "yb-grid")
+      out += SVG.text(
+        ChineseNumberFormat.tick(tick, step: scale.step), x: left - 6, y: y, className: "yb-tick", anchor: "end",
+        baseline: "middle")
+    }
+    return out + "</g>"
+  }
+
+  static func tickLabelWidth(_ scale: NiceScale) -> Double {
+    scale.ticks.map { TextMetrics.width(ChineseNumberFormat.tick($0, step: scale.step), fontSize: tickSize) }.max()
+      ?? 20
+  }
+
+  /// Category labels under a band axis, wrapped to the band; when even two lines do not
+  /// fit, only every n-th label is shown (the table below has them all).
+  static func categoryLabels(_ categories: [String], centers: [Double], band: Double, top: Double) -> (String, Double) {
+    let maxLines = 2
+    let wrapped = categories.map {
+      TextMetrics.wrap($0, maxWidth: max(band - 4, labelSize), fontSize: labelSize, maxLines: maxLines)
+    }
+    let widest = categories.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
+    var every = 1
+    if band < labelSize * 1.5 || (widest > band * Double(maxLines) && band < 40) {
+      every = Int((max(widest, labelSize * 2) / max(band, 1)).rounded(.up))
+    }
+    var out = "<g class=\"yb-categories\">"
+    var height = 0.0
+    for (index, lines) in wrapped.enumerated() where index % every == 0 {
+      let shown = every > 1 ? [categories[index]] : lines
+      out += SVG.lines(
+        shown, x: centers[index], y: top + 10 + Double(shown.count - 1) * lineHeight / 2, lineHeight: lineHeight,
+        className: "yb-label", anchor: "middle")
+      height = max(height, Double(shown.count) * lineHeight + 8)
+    }
+    return (out + "</g>", height)
+  }
+}
+
+/// Point markers for line charts: a different shape per series, so lines differ by more
+/// than colour.
+enum Marker {
+  static func shape(_ index: Int, x: Double, y: Double) -> String {
+    let colour = "yb-marker yb-stroke-\(index % 6 + 1)"
+    let s = SVG.number
+    switch index % 4 {
+    case 1: return "<rect x=\"\(s(x - 3.5))\" y=\"\(s(y - 3.5))\" width=\"7\" height=\"7\" class=\"\(colour)\"/>"
+    case 2: return "<path d=\"M\(s(x)) \(s(y - 4.5))L\(s(x + 4.5)) \(s(y + 3.5))H\(s(x - 4.5))Z\" class=\"\(colour)\"/>"
+    case 3:
+      return
+        "<path d=\"M\(s(x)) \(s(y - 4.5))L\(s(x + 4.5)) \(s(y))L\(s(x)) \(s(y + 4.5))L\(s(x - 4.5)) \(s(y))Z\" class=\"\(colour)\"/>"
+    default: return "<circle cx=\"\(s(x))\" cy=\"\(s(y))\" r=\"4\" class=\"\(colour)\"/>"
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/// Vertical bars: one series (`column`), several side by side (`grouped`), or several
+/// stacked (`stacked`). The value axis always includes zero; negative values hang below it.
+enum ColumnChart {
+  enum Mode { case single, grouped, stacked }
+
+  static func svg(_ data: ChartData, id: String, mode: Mode) -> (body: String, height: Double) {
+    let L = ChartLayout.self
+    let patterned = data.series.count > 1
+    var out = SVG.patterns(id: id, count: data.series.count)
+    let (legend, legendHeight) = L.legend(data.series.map(\.name), id: id, patterned: patterned, top: L.padding)
+    out += legend
+
+    let values: [Double]
+    if mode == .stacked {
+      values = data.categories.indices.flatMap { index -> [Double] in
+        let parts = data.series.compactMap { $0.values[index]?.value }
+        return [parts.filter { $0 > 0 }.reduce(0, +), parts.filter { $0 < 0 }.reduce(0, +)]
+      }
+    } else {
+      values = data.allValues
+    }
+    let scale = NiceScale(values: values, includeZero: true)
+    let top = L.padding + legendHeight + 18
+    let plotHeight = 200.0
+    let bottom = top + plotHeight
+    let left = L.padding + L.tickLabelWidth(scale) + 8
+    let right = L.width - L.padding
+    out += L.valueAxis(scale, left: left, right: right, top: top, bottom: bottom)
+
+    let count = max(1, data.categories.count)
+    let band = (right - left) / Double(count)
+    let centers = (0..<count).map { left + band * (Double($0) + 0.5) }
+    let zero = scale.position(0, in: top...bottom, reversed: true)
+    let groupWidth = band * 0.72
+    let showValues = (mode == .grouped ? groupWidth / Double(max(1, data.series.count)) : groupWidth) >= 22
+
+    out += "<g class=\"yb-marks\">"
+    for (categoryIndex, center) in centers.enumerated() where categoryIndex < data.categories.count {
+      var positiveTop = zero
+      var negativeBottom = zero
+      for (seriesIndex, series) in data.series.enumerated() {
+        guard let quantity = series.values[categoryIndex] else { continue }
+        let y = scale.position(quantity.value, in: top...bottom, reversed: true)
+        let fill = SVG.fill(id: id, index: seriesIndex, patterned: patterned)
+        var x = center - groupWidth / 2
+        var barWidth = groupWidth
+        var barTop = min(y, zero)
+        let barHeight = abs(zero - y)
+        switch mode {
+        case .single:
+          break
+        case .grouped:
+          barWidth = groupWidth / Double(data.series.count)
+          x += barWidth * Double(seriesIndex)
+        case .stacked:
+          if quantity.value >= 0 {
+            barTop = positiveTop - barHeight
+            positiveTop = barTop
+          } else {
+            barTop = negativeBottom
+            negativeBottom += barHeight
+          }
+        }
+        out += SVG.rect(
+          x: x, y: barTop, width: max(barWidth - (mode == .grouped ? 2 : 0), 1), height: barHeight,
+          className: fill.className, fill: fill.fill)
+        if mode != .stacked && showValues {
+          let label = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
+          let labelY = quantity.value >= 0 ? barTop - 5 : barTop + barHeight + 12
+          out += SVG.text(
+            label, x: x + barWidth / 2 - (mode == .grouped ? 1 : 0), y: labelY, className: "yb-value", anchor: "middle")
+        }
+      }
+      if mode == .stacked && showValues {
+        let parts = data.series.compactMap { $0.values[categoryIndex] }
+        if !parts.isEmpty {
+          let total = parts.map(\.value).reduce(0, +)
+          let decimals = parts.map(\.decimals).max() ?? 0
+          out += SVG.text(
+            ChineseNumberFormat.number(total, decimals: decimals), x: center, y: positiveTop - 5, className: "yb-value",
+            anchor: "middle")
+        }
+      }
+    }
+    out += "</g>"
+    let (labels, labelHeight) = L.categoryLabels(data.categories, centers: centers, band: band, top: bottom)
+    out += labels
+    return (out, bottom + labelHeight + L.padding)
+  }
+}

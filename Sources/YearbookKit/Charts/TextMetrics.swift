@@ -1,0 +1,56 @@
+/// Estimates text widths without a font: a Chinese character is one em wide, Latin letters
+/// and digits about half. Enough to wrap labels and keep them apart.
+enum TextMetrics {
+  static func width(_ text: String, fontSize: Double) -> Double {
+    var ems = 0.0
+    for scalar in text.unicodeScalars {
+      switch SoftBreakRule.kind(of: scalar) {
+      case .cjk: ems += 1
+      default: ems += scalar.properties.isUppercase ? 0.68 : (scalar == " " ? 0.3 : 0.58)
+      }
+    }
+    return ems * fontSize
+  }
+
+  static let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "…", "%", "》"]
+
+  /// Breaks `text` into lines no wider than `maxWidth`, between characters (never inside
+  /// one) and between Latin words where possible; past `maxLines` the last line ends in …
+  static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for character in text {
+      let candidate = current + String(character)
+      if width(candidate, fontSize: fontSize) > maxWidth && !current.isEmpty {
+        var carry = ""
+        // Keep a Latin word or number whole by moving it to the next line.
+        if character.isASCII && !character.isWhitespace,
+          let space = current.lastIndex(where: { !$0.isASCII || $0 == " " }),
+          current[current.index(after: space)...].allSatisfy({ $0.isASCII && $0 != " " }),
+          current.distance(from: space, to: current.endIndex) < current.count
+        {
+          carry = String(current[current.index(after: space)...])
+          current = String(current[...space])
+        }
+        // Chinese typesetting never starts a line with closing punctuation: take the
+        // character before it along to the new line.
+        if carry.isEmpty && TextMetrics.closing.contains(character) && current.count > 1 {
+          carry = String(current.removeLast())
+        }
+        lines.append(current.trimmingCharacters(in: .whitespaces))
+        current = carry + (character == " " ? "" : String(character))
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty { lines.append(current.trimmingCharacters(in: .whitespaces)) }
+    if lines.count > maxLines {
+      var kept = Array(lines.prefix(maxLines))
+      var last = kept[maxLines - 1]
+      while !last.isEmpty && width(last + "…", fontSize: fontSize) > maxWidth { last.removeLast() }
+      kept[maxLines - 1] = last + "…"
+      return kept
+    }
+    return lines
+  }
+}

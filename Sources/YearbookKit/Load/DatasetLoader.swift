@@ -1,0 +1,315 @@
+import Foundation
+import Yams
+
+/// Reads `Content/data/`: CSV through our own parser, YAML and JSON (read as YAML, which
+/// keeps each value's position) either as a list of records or as `columns:` + `rows:`.
+enum DatasetLoader {
+  static func load(folder: URL, displayFolder: String) -> ([Dataset], [Diagnostic]) {
+    var datasets: [Dataset] = []
+    var diagnostics: [Diagnostic] = []
+    var seen: [String: String] = [:]
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    for name in names where !name.hasPrefix(".") {
+      let file = "\(displayFolder)/\(name)"
+      let url = folder.appendingPathComponent(name)
+      let fileExtension = url.pathExtension.lowercased()
+      guard ["csv", "yml", "yaml", "json"].contains(fileExtension) else {
+        diagnostics.append(.warning("not a dataset (.csv, .yml or .json): ignored", at: SourceLocation(file: file)))
+        continue
+      }
+      let id = url.deletingPathExtension().lastPathComponent
+      if let other = seen[id] {
+        diagnostics.append(
+          .error("dataset '\(id)' is also defined by \(other); rename one of them", at: SourceLocation(file: file)))
+        continue
+      }
+      seen[id] = file
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
+        continue
+      }
+      let raw: RawTable?
+      var problems: [Diagnostic] = []
+      if fileExtension == "csv" {
+        raw = RawTable.fromCSV(Array(data), id: id, file: file, diagnostics: &problems)
+      } else {
+        raw = RawTable.fromYAML(data, id: id, file: file, diagnostics: &problems)
+      }
+      diagnostics += problems
+      if let raw, !problems.hasErrors {
+        let (dataset, more) = raw.build()
+        diagnostics += more
+        if !more.hasErrors { datasets.append(dataset) }
+      }
+    }
+    return (datasets, diagnostics)
+  }
+}
+
+/// A table as read, before cells become numbers: every cell keeps its position.
+struct RawTable {
+  struct RawColumn {
+    var name: String
+    var label: String?
+    var unit: String?
+    /// `number` or `text` when the file says so; otherwise inferred from the cells.
+    var type: String?
+    var location: SourceLocation
+  }
+
+  struct RawCell {
+    var text: String
+    var location: SourceLocation
+  }
+
+  var id: String
+  var file: String
+  var title: String?
+  var source: String?
+  var period: String?
+  var note: String?
+  var columns: [RawColumn]
+  var rows: [[RawCell?]]
+
+  static func fromCSV(_ bytes: [UInt8], id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
+    let (rows, problems) = CSVParser.parse(bytes)
+    for problem in problems {
+      diagnostics.append(
+        .error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column)))
+    }
+    guard let header = rows.first else {
+      return RawTable(id: id, file: file, columns: [], rows: [])
+    }
+    let columns = header.map {
+      RawColumn(
+        name: $0.text.trimmingCharacters(in: .whitespaces),
+        location: SourceLocation(file: file, line: $0.line, column: $0.column))
+    }
+    var cells: [[RawCell?]] = []
+    for row in rows.dropFirst() {
+      if row.count != columns.count {
+        let first = row.first
+        diagnostics.append(
+          .error(
+            "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra comma",
+            at: SourceLocation(file: file, line: first?.line, column: 1)))
+        continue
+      }
+      cells.append(
+        row.map { RawCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column)) })
+    }
+    RawTable.checkColumnNames(columns, diagnostics: &diagnostics)
+    return RawTable(id: id, file: file, columns: columns, rows: cells)
+  }
+
+  static func fromYAML(_ data: Data, id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
+    guard let text = String(validating: data, as: UTF8.self) else {
+      diagnostics.append(.error("the file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file)))
+      return nil
+    }
+    let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: yaml)
+    } catch {
+      diagnostics += YAMLDocument(yaml: yaml, file: file, lineOffset: 0).diagnostics
+      return nil
+    }
+    let locate = { (node: Node) -> SourceLocation in
+      SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+    switch node {
+    case .sequence(let records)?:
+      return fromRecords(Array(records), id: id, file: file, locate: locate, diagnostics: &diagnostics)
+    case .mapping(let mapping)?:
+      var document = YAMLDocument(node: mapping, file: file, lineOffset: 0)
+      var table = RawTable(id: id, file: file, columns: [], rows: [])
+      table.title = document.string("title")
+      table.source = document.string("source")
+      table.period = document.string("period")
+      table.note = document.string("note") ?? document.string("notes")
+      for var column in document.mappings("columns") {
+        guard let name = column.string("name", required: true) else { continue }
+        let location = column.location(ofKey: "name")
+        let type = column.string("type")
+        if let type, type != "number" && type != "text" {
+          column.error("type must be number or text, got \"\(type)\"", at: column.location(of: column.node("type")))
+        }
+        table.columns.append(
+          RawColumn(
+            name: name, label: column.string("label"), unit: column.string("unit"), type: type, location: location))
+        column.warnAboutUnknownKeys(known: ["name", "label", "unit", "type"], context: "a column")
+        diagnostics += column.diagnostics
+      }
+      let rowsNode = document.node("rows")
+      document.warnAboutUnknownKeys(
+        known: ["title", "source", "period", "note", "notes", "columns", "rows"], context: "a dataset")
+      diagnostics += document.diagnostics
+      guard !table.columns.isEmpty else {
+        diagnostics.append(
+          .error(
+            "a dataset needs columns: (a list of name, label, unit) and rows:, or a list of records",
+            at: SourceLocation(file: file, line: 1, column: 1)))
+        return nil
+      }
+      RawTable.checkColumnNames(table.columns, diagnostics: &diagnostics)
+      guard let rowsNode else { return table }
+      guard case .sequence(let rows) = rowsNode else {
+        diagnostics.append(.error("rows must be a list", at: locate(rowsNode)))
+        return nil
+      }
+      for row in rows {
+        switch row {
+        case .mapping(let record):
+          var cells = [RawCell?](repeating: nil, count: table.columns.count)
+          for (key, value) in record {
+            let name = key.scalar?.string ?? ""
+            guard let index = table.columns.firstIndex(where: { $0.name == name }) else {
+              diagnostics.append(
+                .error(
+                  "'\(name)' is not one of the columns (\(table.columns.map(\.name).joined(separator: ", ")))",
+                  at: locate(key)))
+              continue
+            }
+            cells[index] = cell(value, locate: locate, diagnostics: &diagnostics)
+          }
+          table.rows.append(cells)
+        case .sequence(let values):
+          if values.count != table.columns.count {
+            diagnostics.append(
+              .error(
+                "this row has \(values.count) values but there are \(table.columns.count) columns", at: locate(row)))
+            continue
+          }
+          table.rows.append(values.map { cell($0, locate: locate, diagnostics: &diagnostics) })
+        default:
+          diagnostics.append(
+            .error("each row must be a set of column: value pairs or a list of values", at: locate(row)))
+        }
+      }
+      return table
+    case nil:
+      return RawTable(id: id, file: file, columns: [], rows: [])
+    case let other?:
+      diagnostics.append(.error("a dataset must be a list of records or have columns: and rows:", at: locate(other)))
+      return nil
+    }
+  }
+
+  private static func fromRecords(
+    _ records: [Node], id: String, file: String, locate: (Node) -> SourceLocation, diagnostics: inout [Diagnostic]
+  ) -> RawTable {
+    var table = RawTable(id: id, file: file, columns: [], rows: [])
+    var parsed: [[(String, RawCell?)]] = []
+    for record in records {
+      guard case .mapping(let mapping) = record else {
+        diagnostics.append(.error("each record must be a set of key: value pairs", at: locate(record)))
+        continue
+      }
+      var row: [(String, RawCell?)] = []
+      for (key, value) in mapping {
+        let name = key.scalar?.string ?? ""
+        if !table.columns.contains(where: { $0.name == name }) {
+          table.columns.append(RawColumn(name: name, location: locate(key)))
+        }
+        row.append((name, cell(value, locate: locate, diagnostics: &diagnostics)))
+      }
+      parsed.append(row)
+    }
+    for row in parsed {
+      var cells = [RawCell?](repeating: nil, count: table.columns.count)
+      for (name, value) in row {
+        if let index = table.columns.firstIndex(where: { $0.name == name }) { cells[index] = value }
+      }
+      table.rows.append(cells)
+    }
+    return table
+  }
+
+  private static func cell(_ node: Node, locate: (Node) -> SourceLocation, diagnostics: inout [Diagnostic]) -> RawCell?
+  {
+    guard case .scalar(let scalar) = node else {
+      diagnostics.append(.error("a cell must be a single value, not \(YAMLDocument.kind(of: node))", at: locate(node)))
+      return nil
+    }
+    if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+    return RawCell(text: scalar.string, location: locate(node))
+  }
+
+  private static func checkColumnNames(_ columns: [RawColumn], diagnostics: inout [Diagnostic]) {
+    var seen: Set<String> = []
+    for column in columns {
+      if column.name.isEmpty {
+        diagnostics.append(.error("a column has no name", at: column.location))
+      } else if !seen.insert(column.name).inserted {
+        diagnostics.append(.error("column '\(column.name)' appears twice", at: column.location))
+      }
+    }
+  }
+
+  /// Decides which columns hold numbers and reads their cells. A column is numeric when
+  /// the file says so (`type: number` or a `unit`), and then any other text in it is an
+  /// error; or when every cell is a number. An empty cell is a gap. A chart that plots a
+  /// text column reports its first non-number cell.
+  func build() -> (Dataset, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let unitColumn = columns.firstIndex { $0.name == "unit" }
+    var built: [Column] = []
+    var cells = rows.map { $0.map { $0.map { Cell.text($0.text) } ?? .empty } }
+    for (index, raw) in columns.enumerated() {
+      let values = rows.compactMap { $0[index] }.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+      let parsed = values.map { Quantity.parse($0.text) }
+      let numbers = parsed.compactMap { $0 }.count
+      let numeric: Bool =
+        switch raw.type {
+        case "number": true
+        case "text": false
+        default: raw.unit != nil || (numbers > 0 && numbers == values.count && index != unitColumn)
+        }
+      var column = Column(name: raw.name, label: raw.label, unit: raw.unit.map(Unit.init), isNumeric: numeric)
+      if numeric {
+        if column.unit == nil {
+          // The column's unit is the one most of its cells carry, if any.
+          let units = parsed.compactMap { $0?.unit.symbol }.filter { !$0.isEmpty }
+          if let common = Dictionary(grouping: units, by: { $0 }).max(by: {
+            ($0.value.count, $1.key) < ($1.value.count, $0.key)
+          })?.key,
+            unitColumn == nil
+          {
+            column.unit = Unit(common)
+          }
+        }
+        for (rowIndex, row) in rows.enumerated() {
+          guard let raw = row[index], !raw.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            cells[rowIndex][index] = .empty
+            continue
+          }
+          guard var quantity = Quantity.parse(raw.text) else {
+            diagnostics.append(
+              .error(
+                "\"\(raw.text)\" is not a number, but column '\(column.name)' holds numbers; write a number such as 12.5 or leave the cell empty",
+                at: raw.location))
+            continue
+          }
+          if quantity.unit.symbol.isEmpty, let unitColumn, let unitText = row[unitColumn]?.text, !unitText.isEmpty {
+            quantity.unit = Unit(unitText)
+          } else if let target = column.unit {
+            guard let converted = quantity.converted(to: target) else {
+              diagnostics.append(
+                .error(
+                  "unit \(quantity.unit.symbol) does not match the column's unit \(target.symbol)", at: raw.location))
+              continue
+            }
+            quantity = converted
+          }
+          cells[rowIndex][index] = .number(quantity, raw: raw.text.trimmingCharacters(in: .whitespaces))
+        }
+      }
+      built.append(column)
+    }
+    var dataset = Dataset(
+      id: id, file: file, title: title ?? id, source: source, period: period, note: note, columns: built, rows: cells)
+    dataset.cellLocations = rows.map { $0.map { $0?.location } }
+    return (dataset, diagnostics)
+  }
+}

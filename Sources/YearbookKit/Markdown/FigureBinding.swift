@@ -1,0 +1,67 @@
+/// A number in prose bound to a dataset: `{{figures-2024:value:新认定国家高新技术企业}}`
+/// renders that cell with its unit (`59家`), so an article and its chart cannot disagree.
+/// The parts are dataset, column and row (the row's value in the dataset's first column).
+struct FigureBinding: Equatable {
+  var dataset: String
+  var column: String
+  var row: String
+  /// Character offsets of `{{` and after `}}` in the text the binding was found in.
+  var range: Range<Int>
+
+  static func find(in text: String) -> [FigureBinding] {
+    var bindings: [FigureBinding] = []
+    let characters = Array(text)
+    var index = 0
+    while index + 1 < characters.count {
+      guard characters[index] == "{", characters[index + 1] == "{" else {
+        index += 1
+        continue
+      }
+      var end = index + 2
+      while end + 1 < characters.count && !(characters[end] == "}" && characters[end + 1] == "}") { end += 1 }
+      guard end + 1 < characters.count else { break }
+      let inner = String(characters[(index + 2)..<end]).replacingOccurrences(of: "：", with: ":")
+      let parts = inner.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      if parts.count == 3 {
+        bindings.append(FigureBinding(dataset: parts[0], column: parts[1], row: parts[2], range: index..<(end + 2)))
+      }
+      index = end + 2
+    }
+    return bindings
+  }
+
+  enum Resolution: Equatable {
+    case value(Quantity)
+    case problem(String)
+  }
+
+  func resolve(in datasets: [String: Dataset]) -> Resolution {
+    guard let data = datasets[dataset] else {
+      return .problem("no dataset '\(dataset)' in Content/data/")
+    }
+    guard let columnIndex = data.columnIndex(column) else {
+      return .problem(
+        "dataset '\(dataset)' has no column '\(column)' (columns: \(data.columns.map(\.name).joined(separator: ", ")))")
+    }
+    guard let rowIndex = data.rowIndex(row) else {
+      return .problem("dataset '\(dataset)' has no row '\(row)' in column '\(data.columns.first?.name ?? "")'")
+    }
+    guard let quantity = data.rows[rowIndex][columnIndex].quantity else {
+      let text = data.rows[rowIndex][columnIndex].text
+      return .problem(
+        text.isEmpty
+          ? "the cell \(column) of row '\(row)' in dataset '\(dataset)' is empty"
+          : "the cell \(column) of row '\(row)' in dataset '\(dataset)' is not a number (\"\(text)\")")
+    }
+    return .value(quantity)
+  }
+
+  /// `<data value="59">59家</data>`: the machine-readable value beside the readable one.
+  static func html(_ quantity: Quantity) -> String {
+    let raw = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
+    return
+      "<data class=\"yb-figure\" value=\"\(HTML.escape(raw))\">\(HTML.escape(ChineseNumberFormat.format(quantity)))</data>"
+  }
+}

@@ -1,0 +1,78 @@
+/// A table from `Content/data/`: columns with labels and units, rows of cells.
+public struct Dataset: Sendable, Hashable {
+  /// The file name without extension: what chart specs name in `data:`.
+  public var id: String
+  public var file: String
+  public var title: String
+  public var source: String?
+  public var period: String?
+  public var note: String?
+  public var columns: [Column]
+  public var rows: [[Cell]]
+  /// Where each cell was read, for messages about it (nil for an omitted cell).
+  public var cellLocations: [[SourceLocation?]] = []
+
+  public init(
+    id: String, file: String, title: String, source: String? = nil, period: String? = nil, note: String? = nil,
+    columns: [Column], rows: [[Cell]]
+  ) {
+    self.id = id
+    self.file = file
+    self.title = title
+    self.source = source
+    self.period = period
+    self.note = note
+    self.columns = columns
+    self.rows = rows
+  }
+
+  public func columnIndex(_ name: String) -> Int? {
+    columns.firstIndex { $0.name == name }
+  }
+
+  /// The row whose cell in `column` (by default the first) reads `key`.
+  public func rowIndex(_ key: String, in column: Int = 0) -> Int? {
+    rows.firstIndex { $0.indices.contains(column) && $0[column].text == key }
+  }
+
+  public var sitePath: String { "data/#\(id)" }
+}
+
+public struct Column: Sendable, Hashable {
+  /// The key used in chart specs and data files: `rd_gdp_share`.
+  public var name: String
+  /// What readers see: `研发经费支出占GDP比重`.
+  public var label: String
+  /// The unit numbers in this column are in, when they share one.
+  public var unit: Unit?
+  public var isNumeric: Bool
+
+  public init(name: String, label: String? = nil, unit: Unit? = nil, isNumeric: Bool = false) {
+    self.name = name
+    self.label = label ?? name
+    self.unit = unit
+    self.isNumeric = isNumeric
+  }
+}
+
+public enum Cell: Sendable, Hashable {
+  /// A gap: shown as a gap in charts, never as zero.
+  case empty
+  case text(String)
+  /// A number with the text it was read from (`2015` stays `2015` as a category label).
+  case number(Quantity, raw: String)
+
+  public var quantity: Quantity? {
+    if case .number(let quantity, _) = self { return quantity }
+    return nil
+  }
+
+  /// The cell as written in the data file.
+  public var text: String {
+    switch self {
+    case .empty: ""
+    case .text(let text): text
+    case .number(_, let raw): raw
+    }
+  }
+}
