@@ -9,12 +9,12 @@ import Testing
     defer { site.remove() }
     let summary = try await site.build()
     #expect(summary.diagnostics.isEmpty)
-    #expect(summary.pageCount == 9)
+    #expect(summary.pageCount == 10)
     let files = try site.snapshot().keys.sorted()
     #expect(
       files == [
         "2024/index.html", "2024/platforms/index.html", "2024/talent/index.html", "404.html", "css/yearbook.css",
-        "feed.xml", "index.html", "sitemap.xml", "tags/index.html", "tags/人才/index.html", "tags/科创平台/index.html",
+        "data/index.html", "feed.xml", "index.html", "sitemap.xml", "tags/index.html", "tags/人才/index.html", "tags/科创平台/index.html",
         "tags/长三角/index.html",
       ])
   }

@@ -6,7 +6,16 @@ enum ChartFigure {
     let title = HTML.escape(data.spec.title)
     var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
     out += "<figcaption class=\"yb-chart-title\">\(title)</figcaption>\n"
-    if data.spec.kind != .table {
+    if data.spec.kind == .kpi {
+      out += "<div class=\"yb-kpi-grid\">\n"
+      for (index, tile) in KPIChart.tileSVGs(data).enumerated() {
+        let tileID = "\(id)-\(index + 1)"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(KPIChart.tileWidth)) \(SVG.number(tile.height))\" role=\"img\" aria-labelledby=\"\(tileID)-title \(tileID)-desc\" class=\"yb-chart-svg yb-kpi-svg\">"
+        out += "<title id=\"\(tileID)-title\">\(HTML.escape(tile.tile.label))</title><desc id=\"\(tileID)-desc\">\(HTML.escape(KPIChart.sentence(tile.tile)))</desc>"
+        out += tile.body + "</svg>\n"
+      }
+      out += "</div>\n"
+    } else if data.spec.kind != .table {
       let (body, height) = body(data, id: id)
       let description = HTML.escape(ChartDescription.sentence(data))
       out +=
@@ -38,7 +47,7 @@ enum ChartFigure {
     case .bar: BarChart.svg(data, id: id)
     case .line: LineChart.svg(data, id: id)
     case .donut: DonutChart.svg(data, id: id)
-    case .kpi: KPIChart.svg(data, id: id)
+    case .kpi: ("", 0)
     case .progress: ProgressChart.svg(data, id: id)
     case .table: ("", 0)
     }

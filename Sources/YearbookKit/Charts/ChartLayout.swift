@@ -73,9 +73,9 @@ enum ChartLayout {
     for (index, lines) in wrapped.enumerated() where index % every == 0 {
       let shown = every > 1 ? [categories[index]] : lines
       out += SVG.lines(
-        shown, x: centers[index], y: top + 10 + Double(shown.count - 1) * lineHeight / 2, lineHeight: lineHeight,
+        shown, x: centers[index], y: top + 14 + Double(shown.count - 1) * lineHeight / 2, lineHeight: lineHeight,
         className: "yb-label", anchor: "middle")
-      height = max(height, Double(shown.count) * lineHeight + 8)
+      height = max(height, Double(shown.count) * lineHeight + 12)
     }
     return (out + "</g>", height)
   }

@@ -60,6 +60,8 @@ struct RawTable {
   struct RawCell {
     var text: String
     var location: SourceLocation
+    /// A quoted YAML or JSON value (`"2025"`) is text unless its column is declared numeric.
+    var quoted = false
   }
 
   var id: String
@@ -233,7 +235,7 @@ struct RawTable {
       return nil
     }
     if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
-    return RawCell(text: scalar.string, location: locate(node))
+    return RawCell(text: scalar.string, location: locate(node), quoted: scalar.style != .plain)
   }
 
   private static func checkColumnNames(_ columns: [RawColumn], diagnostics: inout [Diagnostic]) {
@@ -258,7 +260,7 @@ struct RawTable {
     var cells = rows.map { $0.map { $0.map { Cell.text($0.text) } ?? .empty } }
     for (index, raw) in columns.enumerated() {
       let values = rows.compactMap { $0[index] }.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-      let parsed = values.map { Quantity.parse($0.text) }
+      let parsed = values.map { $0.quoted ? nil : Quantity.parse($0.text) }
       let numbers = parsed.compactMap { $0 }.count
       let numeric: Bool =
         switch raw.type {

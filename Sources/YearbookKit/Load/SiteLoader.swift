@@ -162,6 +162,8 @@ public struct SiteLoader {
       slugs[article.slug] = file
       articles.append(article)
     }
+    for index in articles.indices { articles[index].markdown.period = period }
+    yaml.markdown.period = period
     articles.sort {
       ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < (
         $1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug

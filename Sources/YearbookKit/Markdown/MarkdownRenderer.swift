@@ -7,11 +7,15 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
   public var links: LinkTargets
   public var charts: ChartRenderer
+  public var consistency: FigureConsistency
   public var unsafeHTML: Bool
 
-  public init(links: LinkTargets, charts: ChartRenderer? = nil, unsafeHTML: Bool = false) {
+  public init(
+    links: LinkTargets, charts: ChartRenderer? = nil, consistency: FigureConsistency? = nil, unsafeHTML: Bool = false
+  ) {
     self.links = links
     self.charts = charts ?? ChartRenderer(datasets: [], baseURL: links.baseURL)
+    self.consistency = consistency ?? FigureConsistency(datasets: [])
     self.unsafeHTML = unsafeHTML
   }
 
@@ -63,6 +67,10 @@ public struct MarkdownRenderer: Sendable {
       guard let chart else { continue }
       renderedCharts.append(chart)
       SyntaxTree.replace(node, withHTMLBlock: chart.html)
+    }
+    for paragraph in tree.collect().paragraphs {
+      diagnostics += consistency.check(
+        SyntaxTree.plainText(of: paragraph), period: source.period, at: tree.location(of: paragraph))
     }
     var headingIDs = HeadingIDs()
     var headings: [Heading] = []

@@ -20,6 +20,7 @@ struct SyntaxTree {
     var rawHTML: [OpaquePointer] = []
     var codeBlocks: [OpaquePointer] = []
     var texts: [OpaquePointer] = []
+    var paragraphs: [OpaquePointer] = []
     /// Nodes with text children, whose neighbouring text nodes can be merged.
     var textParents: [OpaquePointer] = []
   }
@@ -36,6 +37,7 @@ struct SyntaxTree {
       case CMARK_NODE_SOFTBREAK: found.softBreaks.append(node)
       case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: found.rawHTML.append(node)
       case CMARK_NODE_CODE_BLOCK: found.codeBlocks.append(node)
+      case CMARK_NODE_PARAGRAPH: found.paragraphs.append(node)
       case CMARK_NODE_TEXT:
         found.texts.append(node)
         if let parent = cmark_node_parent(node), found.textParents.last != parent { found.textParents.append(parent) }
@@ -89,6 +91,11 @@ struct SyntaxTree {
         if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         text += " "
+      case CMARK_NODE_CUSTOM_INLINE:
+        // A bound figure: its readable text is what sits between the tags we wrote.
+        if let html = cmark_node_get_on_enter(child).map({ String(cString: $0) }) {
+          text += HTML.unescape(html.replacing(/<[^>]*>/, with: ""))
+        }
       default:
         break
       }

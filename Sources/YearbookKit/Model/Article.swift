@@ -25,4 +25,14 @@ public struct MarkdownSource: Sendable, Hashable {
   public var text: String
   /// How many lines of the file come before `text` (the front matter and its fences).
   public var lineOffset: Int
+  /// The period of the report the text belongs to, for comparing its figures with data.
+  public var period: String?
+
+  public init(file: String, contentPath: String, text: String, lineOffset: Int, period: String? = nil) {
+    self.file = file
+    self.contentPath = contentPath
+    self.text = text
+    self.lineOffset = lineOffset
+    self.period = period
+  }
 }

@@ -16,4 +16,11 @@ enum HTML {
     }
     return escaped
   }
+
+  /// Reverses `escape`, for text Yearbook itself escaped.
+  static func unescape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+      .replacingOccurrences(of: "&amp;", with: "&")
+  }
 }

@@ -55,7 +55,9 @@ public struct SiteRenderer: Sendable {
   /// Every report and article body, keyed by its path under `Content/`.
   private func renderMarkdown() async -> [String: RenderedMarkdown] {
     let charts = ChartRenderer(datasets: site.datasets, baseURL: site.config.baseURL)
-    let renderer = MarkdownRenderer(links: LinkTargets(site: site), charts: charts, unsafeHTML: site.config.unsafeHTML)
+    let renderer = MarkdownRenderer(
+      links: LinkTargets(site: site), charts: charts, consistency: FigureConsistency(datasets: site.datasets),
+      unsafeHTML: site.config.unsafeHTML)
     let sources = site.reports.map(\.markdown) + site.articles.map(\.markdown)
     return await withTaskGroup(of: (String, RenderedMarkdown).self) { group in
       for source in sources {

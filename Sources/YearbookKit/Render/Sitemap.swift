@@ -7,6 +7,7 @@ enum Sitemap {
       entries.append((report.sitePath, max(report.date, report.articles.map(\.date).max() ?? report.date)))
       for article in report.articles { entries.append((article.sitePath, article.date)) }
     }
+    entries.append(("data/", nil))
     entries.append(("tags/", nil))
     for tag in Tag.index(of: site.articles) { entries.append((tag.sitePath, tag.articles.map(\.date).max())) }
 
