@@ -12,22 +12,25 @@ enum BarChart {
         return sort == "desc" ? (va, b) > (vb, a) : (va, a) < (vb, b)
       }
     }
-    let labelWidth = min(
-      150.0, max(60, (data.categories.map { TextMetrics.width($0, fontSize: L.labelSize) }.max() ?? 60)))
-    let wrapped = order.map {
-      TextMetrics.wrap(data.categories[$0], maxWidth: labelWidth, fontSize: L.labelSize, maxLines: 3)
-    }
-    let rowHeights = wrapped.map { max(26, Double($0.count) * L.lineHeight + 8) }
     let scale = NiceScale(values: values.compactMap { $0?.value }, includeZero: true)
-    let top = L.padding + 4
-    let left = L.padding + labelWidth + 8
-    // Room on the right for the longest value label.
+    // Room on the right for the longest value label, and as much on the left of zero
+    // when some bars are negative.
     let valueWidth =
       (values.compactMap { $0 }.map {
         TextMetrics.width(ChineseNumberFormat.number($0.value, decimals: $0.decimals), fontSize: L.valueSize)
       }.max() ?? 20) + 8
-    let right = L.width - L.padding - valueWidth
     let negativeRoom = scale.lower < 0 ? valueWidth : 0
+    // Labels get what is left after at least 120 units of plot.
+    let labelRoom = L.width - 2 * L.padding - 8 - valueWidth - negativeRoom - 120
+    let widestLabel = data.categories.map { TextMetrics.width($0, fontSize: L.labelSize) }.max() ?? 60
+    let labelWidth = max(40, min(180, widestLabel, labelRoom))
+    let wrapped = order.map {
+      TextMetrics.wrap(data.categories[$0], maxWidth: labelWidth, fontSize: L.labelSize, maxLines: 3)
+    }
+    let rowHeights = wrapped.map { max(26, Double($0.count) * L.lineHeight + 8) }
+    let top = L.padding + 4
+    let left = L.padding + labelWidth + 8
+    let right = L.width - L.padding - valueWidth
     let plotLeft = left + negativeRoom
     let zero = scale.position(0, in: plotLeft...right)
     var out = "<g class=\"yb-marks\">"
@@ -36,7 +39,7 @@ enum BarChart {
       let rowHeight = rowHeights[position]
       let center = y + rowHeight / 2
       out += SVG.lines(
-        wrapped[position], x: left - 8 - negativeRoom, y: center, lineHeight: L.lineHeight, className: "yb-label",
+        wrapped[position], x: left - 8, y: center, lineHeight: L.lineHeight, className: "yb-label",
         anchor: "end")
       if let quantity = values[index] {
         let end = scale.position(quantity.value, in: plotLeft...right)

@@ -65,12 +65,11 @@ struct ChartData: Sendable {
           let cell = dataset.rows[row][index]
           return cell != .empty && cell.quantity == nil
         }
-        let location = badRow.flatMap { dataset.cellLocations[safe: $0]?[safe: index] ?? nil } ?? at
-        let example = badRow.map { " (\"\(dataset.rows[$0][index].text)\" is not a number)" } ?? ""
-        diagnostics.append(
-          .error(
-            "column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted\(example)",
-            at: location == at ? at : location))
+        let cellLocation = badRow.flatMap { dataset.cellLocations[safe: $0]?[safe: index] ?? nil }
+        let example = badRow.map { row in
+          "; \"\(dataset.rows[row][index].text)\"\(cellLocation.map { " at \($0)" } ?? "") is not a number"
+        } ?? ""
+        diagnostics.append(.error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted\(example)", at: at))
         continue
       }
       yIndices.append(index)

@@ -75,7 +75,10 @@ public struct Quantity: Sendable, Hashable {
     }
     guard unit.isCompatible(with: target) else { return nil }
     let factor = unit.multiplier / target.multiplier
-    let extra = max(0, Int((log10(target.multiplier / unit.multiplier)).rounded()))
-    return Quantity(value: value * factor, decimals: min(decimals + extra, 6), unit: target)
+    // 1.38亿元 is 13800万元 exactly: the decimals move with the unit, and the product is
+    // rounded to them so float noise (13799.999999999998) never shows.
+    let decimals = max(0, min(6, decimals - Int(log10(factor).rounded())))
+    let scale = pow(10, Double(decimals))
+    return Quantity(value: (value * factor * scale).rounded() / scale, decimals: decimals, unit: target)
   }
 }
