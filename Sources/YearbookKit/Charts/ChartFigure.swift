@@ -56,10 +56,13 @@ enum ChartFigure {
   /// The chart's numbers, scrollable on narrow screens (and focusable, so keyboard users
   /// can scroll it too).
   static func table(_ data: ChartData, id: String) -> String {
+    // A `table` chart's caption would repeat the figure's title on screen; it stays for
+    // screen readers, who may reach the table on its own.
+    let captionClass = data.spec.kind == .table ? " class=\"visually-hidden\"" : ""
     var out =
       "<div class=\"yb-table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"\(id)-caption\">\n<table class=\"yb-table\">\n"
     out +=
-      "<caption id=\"\(id)-caption\">\(HTML.escape(data.spec.title))</caption>\n<thead><tr><th scope=\"col\">\(HTML.escape(data.categoryLabel))</th>"
+      "<caption id=\"\(id)-caption\"\(captionClass)>\(HTML.escape(data.spec.title))</caption>\n<thead><tr><th scope=\"col\">\(HTML.escape(data.categoryLabel))</th>"
     let unit = data.unitText
     for series in data.series {
       out += "<th scope=\"col\">\(HTML.escape(series.name))\(unit.isEmpty ? "" : "（\(HTML.escape(unit))）")</th>"

@@ -73,7 +73,8 @@ enum ColumnChart {
       }
       if mode == .stacked && showValues {
         let parts = data.series.compactMap { $0.values[categoryIndex] }
-        if !parts.isEmpty {
+        // A net total over positive and negative parts would read as the bar's height.
+        if !parts.isEmpty && parts.allSatisfy({ $0.value >= 0 }) {
           let total = parts.map(\.value).reduce(0, +)
           let decimals = parts.map(\.decimals).max() ?? 0
           out += SVG.text(
