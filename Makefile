@@ -6,7 +6,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yearbook
 
-.PHONY: site test lint unit-tests html-check deps test-deps clean
+.PHONY: site test lint unit-tests html-check bench deps test-deps clean
 
 site: deps
 	$(SWIFT) build --product yearbook
@@ -24,10 +24,18 @@ lint:
 html-check:
 	scripts/check-html.sh
 
+bench: deps
+	$(SWIFT) build -c release --product yearbook-bench
+	.build/release/yearbook-bench .
+
 deps:
 	@scripts/install-deps.sh build
 
-test-deps:
+test-bench: deps
+	$(SWIFT) build -c release --product yearbook-bench
+	.build/release/yearbook-bench .
+
+deps:
 	@scripts/install-deps.sh test
 
 clean:

@@ -34,6 +34,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "yearbook-bench",
+      dependencies: ["YearbookKit"]
+    ),
     .testTarget(
       name: "YearbookKitTests",
       dependencies: ["YearbookKit"],

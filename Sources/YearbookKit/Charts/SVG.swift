@@ -3,10 +3,11 @@
 enum SVG {
   /// `12.5`, `3`, never `NaN` or `inf`: a broken number would make the whole chart invalid.
   static func number(_ value: Double) -> String {
-    guard value.isFinite else { return "0" }
-    let rounded = (value * 10).rounded() / 10
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return String(format: "%.1f", rounded)
+    guard value.isFinite, abs(value) < 1e12 else { return value.isFinite ? String(Int(value.rounded())) : "0" }
+    let tenths = Int((value * 10).rounded())
+    if tenths % 10 == 0 { return String(tenths / 10) }
+    let sign = tenths < 0 ? "-" : ""
+    return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
   }
 
   static func text(

@@ -2,14 +2,21 @@
 /// and digits about half. Enough to wrap labels and keep them apart.
 enum TextMetrics {
   static func width(_ text: String, fontSize: Double) -> Double {
-    var ems = 0.0
-    for scalar in text.unicodeScalars {
-      switch SoftBreakRule.kind(of: scalar) {
-      case .cjk: ems += 1
-      default: ems += scalar.properties.isUppercase ? 0.68 : (scalar == " " ? 0.3 : 0.58)
-      }
+    var total = 0.0
+    for scalar in text.unicodeScalars { total += ems(of: scalar) }
+    return total * fontSize
+  }
+
+  static func ems(of scalar: Unicode.Scalar) -> Double {
+    if scalar.isASCII {
+      if scalar == " " { return 0.3 }
+      return ("A"..."Z").contains(scalar) ? 0.68 : 0.58
     }
-    return ems * fontSize
+    return SoftBreakRule.kind(of: scalar) == .cjk ? 1 : 0.58
+  }
+
+  static func width(of character: Character, fontSize: Double) -> Double {
+    character.unicodeScalars.reduce(0) { $0 + ems(of: $1) } * fontSize
   }
 
   static let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "…", "%", "》"]
@@ -17,11 +24,13 @@ enum TextMetrics {
   /// Breaks `text` into lines no wider than `maxWidth`, between characters (never inside
   /// one) and between Latin words where possible; past `maxLines` the last line ends in …
   static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
+    if width(text, fontSize: fontSize) <= maxWidth { return [text] }
     var lines: [String] = []
     var current = ""
+    var currentWidth = 0.0
     for character in text {
-      let candidate = current + String(character)
-      if width(candidate, fontSize: fontSize) > maxWidth && !current.isEmpty {
+      let characterWidth = width(of: character, fontSize: fontSize)
+      if currentWidth + characterWidth > maxWidth && !current.isEmpty {
         var carry = ""
         // Keep a Latin word or number whole by moving it to the next line.
         if character.isASCII && !character.isWhitespace,
@@ -39,8 +48,10 @@ enum TextMetrics {
         }
         lines.append(current.trimmingCharacters(in: .whitespaces))
         current = carry + (character == " " ? "" : String(character))
+        currentWidth = width(current, fontSize: fontSize)
       } else {
-        current = candidate
+        current.append(character)
+        currentWidth += characterWidth
       }
     }
     if !current.isEmpty { lines.append(current.trimmingCharacters(in: .whitespaces)) }

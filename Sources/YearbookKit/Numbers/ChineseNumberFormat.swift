@@ -14,9 +14,19 @@ public enum ChineseNumberFormat {
   public static func number(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "—" }
     let decimals = max(0, min(decimals, 6))
-    var text = String(format: "%.\(decimals)f", value)
-    if text.hasPrefix("-") && Double(text) == 0 { text.removeFirst() }
-    return text
+    let scale = pow(10, Double(decimals))
+    // Integer arithmetic is exact and fast; only huge values need printf.
+    guard abs(value) * scale < 9e15 else {
+      var text = String(format: "%.\(decimals)f", value)
+      if text.hasPrefix("-") && Double(text) == 0 { text.removeFirst() }
+      return text
+    }
+    let units = Int((abs(value) * scale).rounded())
+    let sign = value < 0 && units != 0 ? "-" : ""
+    let whole = units / Int(scale)
+    guard decimals > 0 else { return sign + String(whole) }
+    let fraction = String(units % Int(scale))
+    return sign + String(whole) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
   }
 
   /// Money above 1万元 moves to 万元 or 亿元 with at most two decimals, trailing zeros dropped.

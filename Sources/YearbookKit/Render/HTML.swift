@@ -2,19 +2,23 @@
 /// Templates escape through Mustache; cmark escapes the Markdown it renders.
 enum HTML {
   static func escape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
+    // Most text has nothing to escape; checking the UTF-8 bytes first keeps charts cheap.
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+      return text
+    }
+    var escaped: [UInt8] = []
+    escaped.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x26: escaped.append(contentsOf: "&amp;".utf8)
+      case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
+      case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
+      case 0x22: escaped.append(contentsOf: "&quot;".utf8)
+      case 0x27: escaped.append(contentsOf: "&#39;".utf8)
+      default: escaped.append(byte)
       }
     }
-    return escaped
+    return String(decoding: escaped, as: UTF8.self)
   }
 
   /// Reverses `escape`, for text Yearbook itself escaped.
