@@ -46,7 +46,7 @@ enum TextMetrics {
         if carry.isEmpty && TextMetrics.closing.contains(character) && current.count > 1 {
           carry = String(current.removeLast())
         }
-        lines.append(current.trimmingCharacters(in: .whitespaces))
+        lines.append(current.trimmed)
         current = carry + (character == " " ? "" : String(character))
         currentWidth = width(current, fontSize: fontSize)
       } else {
@@ -54,7 +54,7 @@ enum TextMetrics {
         currentWidth += characterWidth
       }
     }
-    if !current.isEmpty { lines.append(current.trimmingCharacters(in: .whitespaces)) }
+    if !current.isEmpty { lines.append(current.trimmed) }
     if lines.count > maxLines {
       var kept = Array(lines.prefix(maxLines))
       var last = kept[maxLines - 1]

@@ -84,7 +84,7 @@ struct RawTable {
     }
     let columns = header.map {
       RawColumn(
-        name: $0.text.trimmingCharacters(in: .whitespaces),
+        name: $0.text.trimmed,
         location: SourceLocation(file: file, line: $0.line, column: $0.column))
     }
     var cells: [[RawCell?]] = []
@@ -112,7 +112,7 @@ struct RawTable {
     let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
     } catch {
       diagnostics += YAMLDocument(yaml: yaml, file: file, lineOffset: 0).diagnostics
       return nil
@@ -259,7 +259,7 @@ struct RawTable {
     var built: [Column] = []
     var cells = rows.map { $0.map { $0.map { Cell.text($0.text) } ?? .empty } }
     for (index, raw) in columns.enumerated() {
-      let values = rows.compactMap { $0[index] }.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+      let values = rows.compactMap { $0[index] }.filter { !$0.text.trimmed.isEmpty }
       let parsed = values.map { $0.quoted ? nil : Quantity.parse($0.text) }
       let numbers = parsed.compactMap { $0 }.count
       let numeric: Bool =
@@ -282,7 +282,7 @@ struct RawTable {
           }
         }
         for (rowIndex, row) in rows.enumerated() {
-          guard let raw = row[index], !raw.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+          guard let raw = row[index], !raw.text.trimmed.isEmpty else {
             cells[rowIndex][index] = .empty
             continue
           }
@@ -304,7 +304,7 @@ struct RawTable {
             }
             quantity = converted
           }
-          cells[rowIndex][index] = .number(quantity, raw: raw.text.trimmingCharacters(in: .whitespaces))
+          cells[rowIndex][index] = .number(quantity, raw: raw.text.trimmed)
         }
       }
       built.append(column)

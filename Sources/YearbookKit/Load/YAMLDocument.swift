@@ -18,7 +18,7 @@ struct YAMLDocument {
     self.mapping = nil
     var mapping: Node.Mapping?
     do {
-      let node = try Yams.compose(yaml: yaml)
+      let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
       switch node {
       case nil:
         mapping = Node.Mapping([])
@@ -85,7 +85,7 @@ struct YAMLDocument {
       error("\(key) must be text, found \(YAMLDocument.kind(of: node))", at: location(of: node))
       return nil
     }
-    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = scalar.string.trimmed
     if required && text.isEmpty {
       error("\(key) must not be empty", at: location(of: node))
       return nil
@@ -133,7 +133,7 @@ struct YAMLDocument {
           error("each entry of \(key) must be text, found \(YAMLDocument.kind(of: item))", at: location(of: item))
           continue
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmed
         if !text.isEmpty { values.append(text) }
       }
       return values

@@ -22,7 +22,7 @@ struct FigureBinding: Equatable {
       guard end + 1 < characters.count else { break }
       let inner = String(characters[(index + 2)..<end]).replacingOccurrences(of: "：", with: ":")
       let parts = inner.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmed
       }
       if parts.count == 3 {
         bindings.append(FigureBinding(dataset: parts[0], column: parts[1], row: parts[2], range: index..<(end + 2)))

@@ -57,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
     var renderedCharts: [ChartRenderer.Rendered] = []
     for node in found.codeBlocks {
       guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
-        info.trimmingCharacters(in: .whitespaces) == "chart"
+        info.trimmed == "chart"
       else { continue }
       let yaml = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
       let firstLine = Int(cmark_node_get_start_line(node)) + 1 + source.lineOffset

@@ -100,7 +100,7 @@ struct SyntaxTree {
         break
       }
     }
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.trimmed
   }
 
   static func firstParagraphText(of document: OpaquePointer) -> String {

@@ -16,7 +16,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
 
   /// Returns nil when `text` is neither an http(s) URL nor a path starting with `/`.
   public init?(_ text: String) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmed
     var rest = Substring(trimmed)
     var origin: String?
     for scheme in ["https://", "http://"] where trimmed.lowercased().hasPrefix(scheme) {

@@ -29,7 +29,7 @@ public struct Quantity: Sendable, Hashable {
       default: scalars.append(scalar)
       }
     }
-    var rest = Substring(String(scalars).trimmingCharacters(in: .whitespaces))
+    var rest = Substring(String(scalars).trimmed)
     guard !rest.isEmpty else { return nil }
 
     var negative = false
@@ -63,7 +63,7 @@ public struct Quantity: Sendable, Hashable {
       rest = rest.dropFirst()
     }
     guard let last = digits.last, last != ".", let value = Double(digits), value.isFinite else { return nil }
-    let suffix = rest.trimmingCharacters(in: .whitespaces)
+    let suffix = rest.trimmed
     guard suffix.isEmpty || Unit.knownSuffixes.contains(suffix) else { return nil }
     return Quantity(value: negative ? -value : value, decimals: decimals, unit: Unit(suffix))
   }
