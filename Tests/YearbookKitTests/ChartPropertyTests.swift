@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import YearbookKit
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import YearbookKit
 
 /// Charts drawn from generated data: whatever the numbers, no attribute holds NaN or
 /// Infinity, every mark stays inside the viewBox, and the markup stays well-formed.
@@ -56,19 +56,26 @@ import Testing
     let renderer = ChartRenderer(datasets: [dataset], baseURL: BaseURL())
     let ys = dataset.columns.dropFirst().map(\.name)
     for kind in ChartSpec.Kind.allCases {
-      let y = kind == .bar || kind == .column || kind == .donut || kind == .progress ? "[\(ys[0])]" : "[\(ys.joined(separator: ", "))]"
+      let y =
+        kind == .bar || kind == .column || kind == .donut || kind == .progress
+        ? "[\(ys[0])]" : "[\(ys.joined(separator: ", "))]"
       let extra = kind == .progress ? "\ntarget: '100'" : ""
       let (chart, diagnostics) = renderer.render(
-        yaml: "type: \(kind.rawValue)\ndata: g\nx: k\ny: \(y)\ntitle: 图\(extra)", file: "a.md", firstLine: 1, id: "c\(seed)")
+        yaml: "type: \(kind.rawValue)\ndata: g\nx: k\ny: \(y)\ntitle: 图\(extra)", file: "a.md", firstLine: 1,
+        id: "c\(seed)")
       if kind == .donut && diagnostics.contains(where: { $0.message.contains("negative") }) { continue }
       #expect(diagnostics.isEmpty, "\(kind): \(diagnostics)")
       let html = try #require(chart?.html)
       #expect(!html.contains("NaN") && !html.contains("inf"), "\(kind)")
       let document = try XMLDocument(xmlString: "<root>\(ChartTests.withoutNamespace(html))</root>")
       for svg in try document.nodes(forXPath: "//*[local-name()='svg']").compactMap({ $0 as? XMLElement }) {
-        let box = try #require(svg.attribute(forName: "viewBox")?.stringValue).split(separator: " ").compactMap { Double($0) }
+        let box = try #require(svg.attribute(forName: "viewBox")?.stringValue).split(separator: " ").compactMap {
+          Double($0)
+        }
         #expect(box.count == 4 && box.allSatisfy(\.isFinite) && box[3] > 0)
-        for element in try svg.nodes(forXPath: ".//*[local-name()='rect' or local-name()='circle' or local-name()='line' or local-name()='text']").compactMap({ $0 as? XMLElement }) {
+        for element in try svg.nodes(
+          forXPath: ".//*[local-name()='rect' or local-name()='circle' or local-name()='line' or local-name()='text']"
+        ).compactMap({ $0 as? XMLElement }) {
           if element.name?.contains("pattern") == true || element.parent?.name == "pattern" { continue }
           for name in ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy"] {
             guard let value = element.attribute(forName: name)?.stringValue.flatMap(Double.init) else { continue }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import YearbookKit
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import YearbookKit
 
 /// Datasets for chart tests, read from YAML as the site would read them.
 enum ChartFixture {
@@ -59,7 +59,8 @@ enum ChartFixture {
 
   static let renderer = ChartRenderer(datasets: datasets, baseURL: BaseURL("/kjj/")!)
 
-  static func render(_ yaml: String, file: String = "Content/2024/a.md", firstLine: Int = 10) -> (String?, [Diagnostic]) {
+  static func render(_ yaml: String, file: String = "Content/2024/a.md", firstLine: Int = 10) -> (String?, [Diagnostic])
+  {
     let (chart, diagnostics) = renderer.render(yaml: yaml, file: file, firstLine: firstLine, id: "yb-chart-t")
     return (chart?.html, diagnostics)
   }
@@ -69,7 +70,10 @@ enum ChartFixture {
   static let specs: [(String, String)] = [
     ("column", "type: column\ndata: engineers\nx: category\ny: count\ntitle: 海外工程师人数"),
     ("bar", "type: bar\ndata: engineers\nx: category\ny: count\nsort: desc\ntitle: 海外工程师人数排名"),
-    ("grouped", "type: grouped\ndata: indicators\nx: year\ny: [rd_gdp_share, high_tech_share]\ntitle: 2015年与2020年对比\nrows: ['2015', '2020']"),
+    (
+      "grouped",
+      "type: grouped\ndata: indicators\nx: year\ny: [rd_gdp_share, high_tech_share]\ntitle: 2015年与2020年对比\nrows: ['2015', '2020']"
+    ),
     ("stacked", "type: stacked\ndata: changes\nx: item\ny: [a, b]\ntitle: 各季度变化"),
     ("line", "type: line\ndata: indicators\nx: year\ny: [rd_gdp_share, high_tech_share]\ntitle: 研发投入强度"),
     ("donut", "type: donut\ndata: engineers\nx: category\ny: count\ntitle: 海外工程师构成"),
@@ -94,7 +98,11 @@ enum ChartFixture {
     let figure = try #require(try document.nodes(forXPath: "/root/figure").first as? XMLElement)
     #expect(try figure.nodes(forXPath: "figcaption").count == 1)
     #expect(try figure.nodes(forXPath: ".//table/thead/tr/th[@scope='col']").count >= 2)
-    #expect(try figure.nodes(forXPath: ".//a[@href='/kjj/data/#data-\(spec.contains("indicators") ? "indicators" : spec.contains("changes") ? "changes" : "engineers")']").count == 1)
+    #expect(
+      try figure.nodes(
+        forXPath:
+          ".//a[@href='/kjj/data/#data-\(spec.contains("indicators") ? "indicators" : spec.contains("changes") ? "changes" : "engineers")']"
+      ).count == 1)
     let svgs = try figure.nodes(forXPath: ".//*[local-name()='svg']").compactMap { $0 as? XMLElement }
     #expect(svgs.isEmpty == (type == "table"))
     for svg in svgs {
@@ -114,12 +122,14 @@ enum ChartFixture {
   }
 
   @Test func descriptionSaysChangesOfSharesInPercentagePoints() throws {
-    let html = try #require(ChartFixture.render("type: line\ndata: indicators\nx: year\ny: rd_gdp_share\ntitle: 研发经费支出占GDP比重").0)
+    let html = try #require(
+      ChartFixture.render("type: line\ndata: indicators\nx: year\ny: rd_gdp_share\ntitle: 研发经费支出占GDP比重").0)
     #expect(html.contains("<desc id=\"yb-chart-t-desc\">2015年为2.61%，2020年为3.09%，提高0.48个百分点。</desc>"))
   }
 
   @Test func lineChartBreaksAtGaps() throws {
-    let html = try #require(ChartFixture.render("type: line\ndata: indicators\nx: year\ny: high_tech_share\ntitle: 占比").0)
+    let html = try #require(
+      ChartFixture.render("type: line\ndata: indicators\nx: year\ny: high_tech_share\ntitle: 占比").0)
     let path = try #require(html.firstMatch(of: /<path d="([^"]*)" class="yb-line/)?.1)
     #expect(path.filter { $0 == "M" }.count == 2)
     #expect(!path.contains("L"))
@@ -138,7 +148,10 @@ enum ChartFixture {
   }
 
   @Test func progressOverTargetIsShownPastTheTarget() throws {
-    let html = try #require(ChartFixture.render("type: progress\ndata: engineers\nx: category\ny: count\ntarget: target\ntitle: 完成\nrows: [引进海外工程师]").0)
+    let html = try #require(
+      ChartFixture.render(
+        "type: progress\ndata: engineers\nx: category\ny: count\ntarget: target\ntitle: 完成\nrows: [引进海外工程师]"
+      ).0)
     #expect(html.contains("完成目标的170.0%"))
     let track = try #require(html.firstMatch(of: /class="yb-progress-track"/))
     _ = track
@@ -148,15 +161,39 @@ enum ChartFixture {
 
   @Test func specErrorsAreLocatedInsideTheMarkdownFile() {
     let cases: [(String, String)] = [
-      ("type: pie\ndata: engineers\ny: count\ntitle: t", "Content/2024/a.md:10:7: error: unknown chart type \"pie\"; use one of column, bar, grouped, stacked, line, donut, kpi, progress, table"),
-      ("type: bar\ndata: engineers\ny: count\ntitle: t\ncolour: red", "Content/2024/a.md:14:1: error: unknown key 'colour' in a chart (known keys: type, data, x, y, title, unit, source, rows, target, sort, note)"),
-      ("type: bar\ndata: nothing\ny: count\ntitle: t", "Content/2024/a.md:10:1: error: no dataset 'nothing' in Content/data/ (there are: changes, engineers, indicators)"),
-      ("type: bar\ndata: engineers\ny: counts\ntitle: t", "Content/2024/a.md:10:1: error: dataset 'engineers' has no column 'counts' (columns: category, count, target)"),
-      ("type: bar\ndata: engineers\ny: category\ntitle: t", "Content/2024/a.md:10:1: error: column 'category' of dataset 'engineers' must hold numbers to be plotted; \"引进海外工程师\" at Content/data/engineers.yml:7:16 is not a number"),
+      (
+        "type: pie\ndata: engineers\ny: count\ntitle: t",
+        "Content/2024/a.md:10:7: error: unknown chart type \"pie\"; use one of column, bar, grouped, stacked, line, donut, kpi, progress, table"
+      ),
+      (
+        "type: bar\ndata: engineers\ny: count\ntitle: t\ncolour: red",
+        "Content/2024/a.md:14:1: error: unknown key 'colour' in a chart (known keys: type, data, x, y, title, unit, source, rows, target, sort, note)"
+      ),
+      (
+        "type: bar\ndata: nothing\ny: count\ntitle: t",
+        "Content/2024/a.md:10:1: error: no dataset 'nothing' in Content/data/ (there are: changes, engineers, indicators)"
+      ),
+      (
+        "type: bar\ndata: engineers\ny: counts\ntitle: t",
+        "Content/2024/a.md:10:1: error: dataset 'engineers' has no column 'counts' (columns: category, count, target)"
+      ),
+      (
+        "type: bar\ndata: engineers\ny: category\ntitle: t",
+        "Content/2024/a.md:10:1: error: column 'category' of dataset 'engineers' must hold numbers to be plotted; \"引进海外工程师\" at Content/data/engineers.yml:7:16 is not a number"
+      ),
       ("type: bar\ndata: engineers\ny: count", "Content/2024/a.md:10:1: error: missing required key 'title'"),
-      ("type: bar\ndata: engineers\ny: count\ntitle: t\nrows: [无此行]", "Content/2024/a.md:10:1: error: dataset 'engineers' has no row '无此行' in column 'category'"),
-      ("type: donut\ndata: changes\ny: a\ntitle: t", "Content/2024/a.md:10:1: error: a donut chart cannot show negative values; use a column or bar chart"),
-      ("type: progress\ndata: engineers\ny: count\ntitle: t", "Content/2024/a.md:10:1: error: a progress chart needs target: a column name or a number such as 100"),
+      (
+        "type: bar\ndata: engineers\ny: count\ntitle: t\nrows: [无此行]",
+        "Content/2024/a.md:10:1: error: dataset 'engineers' has no row '无此行' in column 'category'"
+      ),
+      (
+        "type: donut\ndata: changes\ny: a\ntitle: t",
+        "Content/2024/a.md:10:1: error: a donut chart cannot show negative values; use a column or bar chart"
+      ),
+      (
+        "type: progress\ndata: engineers\ny: count\ntitle: t",
+        "Content/2024/a.md:10:1: error: a progress chart needs target: a column name or a number such as 100"
+      ),
     ]
     for (yaml, expected) in cases {
       let (html, diagnostics) = ChartFixture.render(yaml)
@@ -183,7 +220,8 @@ enum ChartFixture {
     for type in ChartSpec.Kind.allCases {
       let target = type == .progress ? "\ntarget: 5" : ""
       let (chart, diagnostics) = renderer.render(
-        yaml: "type: \(type.rawValue)\ndata: evil\nx: k\ny: v\ntitle: '\(payload)'\nnote: '\(payload)'\(target)", file: "a.md",
+        yaml: "type: \(type.rawValue)\ndata: evil\nx: k\ny: v\ntitle: '\(payload)'\nnote: '\(payload)'\(target)",
+        file: "a.md",
         firstLine: 1, id: "c")
       #expect(diagnostics.isEmpty)
       let html = try #require(chart?.html)

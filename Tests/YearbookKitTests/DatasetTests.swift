@@ -26,9 +26,10 @@ import Testing
   @Test func raggedCSVRowIsAnErrorWithItsLine() throws {
     let (datasets, diagnostics) = try load(["a.csv": "year,value\n2015,1\n2016,2,3\n"])
     #expect(datasets.isEmpty)
-    #expect(diagnostics.map(\.description) == [
-      "Content/data/a.csv:3:1: error: this row has 3 fields but the header has 2; check for a missing or extra comma"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/data/a.csv:3:1: error: this row has 3 fields but the header has 2; check for a missing or extra comma"
+      ])
   }
 
   @Test func numericColumnsKeepUnitsAndGaps() throws {
@@ -55,9 +56,10 @@ import Testing
         - {year: 2020, share: 约3}
       """
     let (_, diagnostics) = try load(["a.yml": yaml])
-    #expect(diagnostics.map(\.description) == [
-      "Content/data/a.yml:7:25: error: \"约3\" is not a number, but column 'share' holds numbers; write a number such as 12.5 or leave the cell empty"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "Content/data/a.yml:7:25: error: \"约3\" is not a number, but column 'share' holds numbers; write a number such as 12.5 or leave the cell empty"
+      ])
   }
 
   @Test func readsRecordsFromJSONAndYAML() throws {
@@ -76,7 +78,9 @@ import Testing
   }
 
   @Test func jsonRecordsWithPositions() throws {
-    let (datasets, diagnostics) = try load(["r.json": "[\n  {\"name\": \"引\", \"count\": 17},\n  {\"name\": \"留\", \"count\": \"x\"}\n]"])
+    let (datasets, diagnostics) = try load([
+      "r.json": "[\n  {\"name\": \"引\", \"count\": 17},\n  {\"name\": \"留\", \"count\": \"x\"}\n]"
+    ])
     #expect(diagnostics.isEmpty)
     let dataset = try #require(datasets.first)
     #expect(dataset.columns.map(\.name) == ["name", "count"])
@@ -85,7 +89,10 @@ import Testing
   }
 
   @Test func csvDownloadHasBOMAndUnitsInHeaders() throws {
-    let (datasets, _) = try load(["a.yml": "title: t\ncolumns:\n  - {name: k, label: 类别}\n  - {name: v, label: 数值, unit: 家}\nrows:\n  - {k: \"甲,乙\", v: 3}\n"])
+    let (datasets, _) = try load([
+      "a.yml":
+        "title: t\ncolumns:\n  - {name: k, label: 类别}\n  - {name: v, label: 数值, unit: 家}\nrows:\n  - {k: \"甲,乙\", v: 3}\n"
+    ])
     let csv = DataPage.csv(try #require(datasets.first))
     #expect(csv == "\u{FEFF}类别,数值（家）\r\n\"甲,乙\",3\r\n")
   }

@@ -58,7 +58,10 @@ import Testing
 
   @Test func ticksUseOneTwoFiveSteps() {
     #expect(NiceScale(values: [2.61, 3.09], includeZero: true).ticks == [0, 1, 2, 3, 4])
-    #expect(NiceScale(values: [0.1, 0.7], includeZero: true).ticks.map { ChineseNumberFormat.tick($0, step: 0.2) } == ["0.0", "0.2", "0.4", "0.6", "0.8"])
+    #expect(
+      NiceScale(values: [0.1, 0.7], includeZero: true).ticks.map { ChineseNumberFormat.tick($0, step: 0.2) } == [
+        "0.0", "0.2", "0.4", "0.6", "0.8",
+      ])
     let negative = NiceScale(values: [-35, 20], includeZero: true)
     #expect(negative.lower == -40 && negative.upper == 20 && negative.step == 20)
     let flat = NiceScale(values: [5, 5], includeZero: false)

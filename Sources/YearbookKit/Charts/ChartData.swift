@@ -66,10 +66,12 @@ struct ChartData: Sendable {
           return cell != .empty && cell.quantity == nil
         }
         let cellLocation = badRow.flatMap { dataset.cellLocations[safe: $0]?[safe: index] ?? nil }
-        let example = badRow.map { row in
-          "; \"\(dataset.rows[row][index].text)\"\(cellLocation.map { " at \($0)" } ?? "") is not a number"
-        } ?? ""
-        diagnostics.append(.error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted\(example)", at: at))
+        let example =
+          badRow.map { row in
+            "; \"\(dataset.rows[row][index].text)\"\(cellLocation.map { " at \($0)" } ?? "") is not a number"
+          } ?? ""
+        diagnostics.append(
+          .error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted\(example)", at: at))
         continue
       }
       yIndices.append(index)

@@ -10,8 +10,10 @@ enum ChartFigure {
       out += "<div class=\"yb-kpi-grid\">\n"
       for (index, tile) in KPIChart.tileSVGs(data).enumerated() {
         let tileID = "\(id)-\(index + 1)"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(KPIChart.tileWidth)) \(SVG.number(tile.height))\" role=\"img\" aria-labelledby=\"\(tileID)-title \(tileID)-desc\" class=\"yb-chart-svg yb-kpi-svg\">"
-        out += "<title id=\"\(tileID)-title\">\(HTML.escape(tile.tile.label))</title><desc id=\"\(tileID)-desc\">\(HTML.escape(KPIChart.sentence(tile.tile)))</desc>"
+        out +=
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(KPIChart.tileWidth)) \(SVG.number(tile.height))\" role=\"img\" aria-labelledby=\"\(tileID)-title \(tileID)-desc\" class=\"yb-chart-svg yb-kpi-svg\">"
+        out +=
+          "<title id=\"\(tileID)-title\">\(HTML.escape(tile.tile.label))</title><desc id=\"\(tileID)-desc\">\(HTML.escape(KPIChart.sentence(tile.tile)))</desc>"
         out += tile.body + "</svg>\n"
       }
       out += "</div>\n"
@@ -24,6 +26,7 @@ enum ChartFigure {
       out += body + "</svg>\n"
     }
     var notes: [String] = []
+    if let note = data.spec.note { notes.append("说明：\(HTML.escape(note))") }
     if !data.unitText.isEmpty && data.spec.kind != .kpi && data.spec.kind != .progress {
       notes.append("单位：\(HTML.escape(data.unitText))")
     }

@@ -62,14 +62,19 @@ enum KPIChart {
       let scaled = ChineseNumberFormat.scaledMoney(tile.value)
       let number = ChineseNumberFormat.number(scaled.value, decimals: scaled.decimals)
       let valueY = 46 + Double(layout.label.count) * L.lineHeight
-      let valueSize = min(30.0, (width - 20 - TextMetrics.width(scaled.unit.symbol, fontSize: 14) - 4) / max(1, Double(number.count) * 0.58))
-      out += "<text x=\"10\" y=\"\(SVG.number(valueY))\" class=\"yb-kpi-value\" font-size=\"\(SVG.number(valueSize))\">\(HTML.escape(number))<tspan class=\"yb-kpi-unit\" dx=\"4\">\(HTML.escape(scaled.unit.symbol))</tspan></text>"
+      let valueSize = min(
+        30.0,
+        (width - 20 - TextMetrics.width(scaled.unit.symbol, fontSize: 14) - 4) / max(1, Double(number.count) * 0.58))
+      out +=
+        "<text x=\"10\" y=\"\(SVG.number(valueY))\" class=\"yb-kpi-value\" font-size=\"\(SVG.number(valueSize))\">\(HTML.escape(number))<tspan class=\"yb-kpi-unit\" dx=\"4\">\(HTML.escape(scaled.unit.symbol))</tspan></text>"
       var lineY = valueY + 20
       if !layout.change.isEmpty, let change = tile.change {
         if change.contains("提高") || change.contains("增长") {
-          out += "<path d=\"M10 \(SVG.number(lineY + 4))L15 \(SVG.number(lineY - 5))L20 \(SVG.number(lineY + 4))Z\" class=\"yb-up\"/>"
+          out +=
+            "<path d=\"M10 \(SVG.number(lineY + 4))L15 \(SVG.number(lineY - 5))L20 \(SVG.number(lineY + 4))Z\" class=\"yb-up\"/>"
         } else if change.contains("降低") || change.contains("下降") {
-          out += "<path d=\"M10 \(SVG.number(lineY - 5))L15 \(SVG.number(lineY + 4))L20 \(SVG.number(lineY - 5))Z\" class=\"yb-down\"/>"
+          out +=
+            "<path d=\"M10 \(SVG.number(lineY - 5))L15 \(SVG.number(lineY + 4))L20 \(SVG.number(lineY - 5))Z\" class=\"yb-down\"/>"
         }
         out += SVG.lines(
           layout.change, x: 26, y: lineY + Double(layout.change.count - 1) * L.lineHeight / 2, lineHeight: L.lineHeight,

@@ -28,7 +28,8 @@ public struct FigureConsistency: Sendable {
           if let value = cell.quantity, !value.unit.symbol.isEmpty {
             candidates.append(
               Indicator(
-                label: label, value: value, dataset: dataset.id, column: dataset.columns[index].name, period: dataset.period))
+                label: label, value: value, dataset: dataset.id, column: dataset.columns[index].name,
+                period: dataset.period))
           }
         }
       }
@@ -90,7 +91,8 @@ public struct FigureConsistency: Sendable {
     var years: [Int] = []
     for index in characters.indices where characters[index] == "年" && index >= 4 {
       let digits = String(characters[(index - 4)..<index])
-      if digits.allSatisfy({ $0.isASCII && $0.isNumber }), index < 5 || !(characters[index - 5].isASCII && characters[index - 5].isNumber),
+      if digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+        index < 5 || !(characters[index - 5].isASCII && characters[index - 5].isNumber),
         let year = Int(digits)
       {
         years.append(year)
@@ -111,13 +113,17 @@ public struct FigureConsistency: Sendable {
     var index = 0
     while index < characters.count {
       guard characters[index].isASCII && characters[index].isNumber,
-        index == 0 || !(characters[index - 1].isASCII && (characters[index - 1].isLetter || characters[index - 1].isNumber || characters[index - 1] == "."))
+        index == 0
+          || !(characters[index - 1].isASCII
+            && (characters[index - 1].isLetter || characters[index - 1].isNumber || characters[index - 1] == "."))
       else {
         index += 1
         continue
       }
       var end = index
-      while end < characters.count && (characters[end].isASCII && characters[end].isNumber || characters[end] == "." || characters[end] == ",") {
+      while end < characters.count
+        && (characters[end].isASCII && characters[end].isNumber || characters[end] == "." || characters[end] == ",")
+      {
         end += 1
       }
       let rest = String(characters[end..<min(characters.count, end + 6)])
