@@ -2,7 +2,7 @@
 /// lines on the left, values stand at the bar ends, negative bars extend left of zero.
 enum BarChart {
   static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
-    let L = ChartLayout.self
+    let layout = ChartLayout.self
     var order = Array(data.categories.indices)
     let values = data.series.first?.values ?? []
     if let sort = data.spec.sort {
@@ -17,20 +17,20 @@ enum BarChart {
     // when some bars are negative.
     let valueWidth =
       (values.compactMap { $0 }.map {
-        TextMetrics.width(ChineseNumberFormat.number($0.value, decimals: $0.decimals), fontSize: L.valueSize)
+        TextMetrics.width(ChineseNumberFormat.number($0.value, decimals: $0.decimals), fontSize: layout.valueSize)
       }.max() ?? 20) + 8
     let negativeRoom = scale.lower < 0 ? valueWidth : 0
     // Labels get what is left after at least 120 units of plot.
-    let labelRoom = L.width - 2 * L.padding - 8 - valueWidth - negativeRoom - 120
-    let widestLabel = data.categories.map { TextMetrics.width($0, fontSize: L.labelSize) }.max() ?? 60
+    let labelRoom = layout.width - 2 * layout.padding - 8 - valueWidth - negativeRoom - 120
+    let widestLabel = data.categories.map { TextMetrics.width($0, fontSize: layout.labelSize) }.max() ?? 60
     let labelWidth = max(40, min(180, widestLabel, labelRoom))
     let wrapped = order.map {
-      TextMetrics.wrap(data.categories[$0], maxWidth: labelWidth, fontSize: L.labelSize, maxLines: 3)
+      TextMetrics.wrap(data.categories[$0], maxWidth: labelWidth, fontSize: layout.labelSize, maxLines: 3)
     }
-    let rowHeights = wrapped.map { max(26, Double($0.count) * L.lineHeight + 8) }
-    let top = L.padding + 4
-    let left = L.padding + labelWidth + 8
-    let right = L.width - L.padding - valueWidth
+    let rowHeights = wrapped.map { max(26, Double($0.count) * layout.lineHeight + 8) }
+    let top = layout.padding + 4
+    let left = layout.padding + labelWidth + 8
+    let right = layout.width - layout.padding - valueWidth
     let plotLeft = left + negativeRoom
     let zero = scale.position(0, in: plotLeft...right)
     var out = "<g class=\"yb-marks\">"
@@ -39,7 +39,7 @@ enum BarChart {
       let rowHeight = rowHeights[position]
       let center = y + rowHeight / 2
       out += SVG.lines(
-        wrapped[position], x: left - 8, y: center, lineHeight: L.lineHeight, className: "yb-label",
+        wrapped[position], x: left - 8, y: center, lineHeight: layout.lineHeight, className: "yb-label",
         anchor: "end")
       if let quantity = values[index] {
         let end = scale.position(quantity.value, in: plotLeft...right)
@@ -59,6 +59,6 @@ enum BarChart {
     }
     out += SVG.line(x1: zero, y1: top - 2, x2: zero, y2: y + 2, className: "yb-baseline")
     out += "</g>"
-    return (out, y + L.padding)
+    return (out, y + layout.padding)
   }
 }

@@ -4,10 +4,11 @@ enum ColumnChart {
   enum Mode { case single, grouped, stacked }
 
   static func svg(_ data: ChartData, id: String, mode: Mode) -> (body: String, height: Double) {
-    let L = ChartLayout.self
+    let layout = ChartLayout.self
     let patterned = data.series.count > 1
     var out = SVG.patterns(id: id, count: data.series.count)
-    let (legend, legendHeight) = L.legend(data.series.map(\.name), id: id, patterned: patterned, top: L.padding)
+    let (legend, legendHeight) = layout.legend(
+      data.series.map(\.name), id: id, patterned: patterned, top: layout.padding)
     out += legend
 
     let values: [Double]
@@ -20,12 +21,12 @@ enum ColumnChart {
       values = data.allValues
     }
     let scale = NiceScale(values: values, includeZero: true)
-    let top = L.padding + legendHeight + 18
+    let top = layout.padding + legendHeight + 18
     let plotHeight = 200.0
     let bottom = top + plotHeight
-    let left = L.padding + L.tickLabelWidth(scale) + 8
-    let right = L.width - L.padding
-    out += L.valueAxis(scale, left: left, right: right, top: top, bottom: bottom)
+    let left = layout.padding + layout.tickLabelWidth(scale) + 8
+    let right = layout.width - layout.padding
+    out += layout.valueAxis(scale, left: left, right: right, top: top, bottom: bottom)
 
     let count = max(1, data.categories.count)
     let band = (right - left) / Double(count)
@@ -84,8 +85,8 @@ enum ColumnChart {
       }
     }
     out += "</g>"
-    let (labels, labelHeight) = L.categoryLabels(data.categories, centers: centers, band: band, top: bottom)
+    let (labels, labelHeight) = layout.categoryLabels(data.categories, centers: centers, band: band, top: bottom)
     out += labels
-    return (out, bottom + labelHeight + L.padding)
+    return (out, bottom + labelHeight + layout.padding)
   }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// pattern and a legend line with name, value and share, so colour is never the only cue.
 enum DonutChart {
   static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
-    let L = ChartLayout.self
+    let layout = ChartLayout.self
     let values = (data.series.first?.values ?? [])
     let parts = data.categories.indices.compactMap { index -> (String, Quantity, Int)? in
       guard let value = values[index], value.value > 0 else { return nil }
@@ -13,8 +13,8 @@ enum DonutChart {
     let total = parts.map(\.1.value).reduce(0, +)
     let radius = 80.0
     let inner = 48.0
-    let cx = L.padding + radius + 4
-    let cy = L.padding + radius + 4
+    let cx = layout.padding + radius + 4
+    let cy = layout.padding + radius + 4
     var out = SVG.patterns(id: id, count: max(2, parts.count))
     out += "<g class=\"yb-marks\">"
     var angle = -Double.pi / 2
@@ -38,7 +38,7 @@ enum DonutChart {
       baseline: "middle")
     out += SVG.text("合计", x: cx, y: cy + 14, className: "yb-tick", anchor: "middle", baseline: "middle")
     // Legend with values and shares, in ring order.
-    var y = L.padding + 12
+    var y = layout.padding + 12
     let legendX = cx + radius + 24
     out += "<g class=\"yb-legend\">"
     for (index, part) in parts.enumerated() {
@@ -47,15 +47,15 @@ enum DonutChart {
       let text =
         "\(part.0)：\(ChineseNumberFormat.number(part.1.value, decimals: part.1.decimals))（\(ChineseNumberFormat.number(share, decimals: 1))%）"
       let lines = TextMetrics.wrap(
-        text, maxWidth: L.width - legendX - 22 - L.padding, fontSize: L.labelSize, maxLines: 2)
+        text, maxWidth: layout.width - legendX - 22 - layout.padding, fontSize: layout.labelSize, maxLines: 2)
       out += SVG.rect(x: legendX, y: y - 7, width: 14, height: 14, className: fill.className, fill: fill.fill)
       out += SVG.lines(
-        lines, x: legendX + 20, y: y + Double(lines.count - 1) * L.lineHeight / 2, lineHeight: L.lineHeight,
+        lines, x: legendX + 20, y: y + Double(lines.count - 1) * layout.lineHeight / 2, lineHeight: layout.lineHeight,
         className: "yb-label", anchor: "start")
-      y += Double(lines.count) * L.lineHeight + 8
+      y += Double(lines.count) * layout.lineHeight + 8
     }
     out += "</g>"
-    return (out, max(cy + radius + L.padding + 4, y + L.padding))
+    return (out, max(cy + radius + layout.padding + 4, y + layout.padding))
   }
 
   static func arc(cx: Double, cy: Double, outer: Double, inner: Double, start: Double, sweep: Double) -> String {

@@ -40,28 +40,29 @@ enum KPIChart {
   /// One SVG per tile, so the tiles reflow in a CSS grid: two to a row on a phone, three
   /// or more on a wide screen, with text at a readable size on both.
   static func tileSVGs(_ data: ChartData) -> [(tile: Tile, body: String, height: Double)] {
-    let L = ChartLayout.self
+    let layout = ChartLayout.self
     let tiles = tiles(data)
     let width = tileWidth
     let laid = tiles.map { tile -> (label: [String], change: [String], note: [String]) in
       (
-        TextMetrics.wrap(tile.label, maxWidth: width - 20, fontSize: L.labelSize, maxLines: 2),
-        tile.change.map { TextMetrics.wrap($0, maxWidth: width - 36, fontSize: L.valueSize, maxLines: 2) } ?? [],
-        tile.note.map { TextMetrics.wrap($0, maxWidth: width - 20, fontSize: L.valueSize, maxLines: 3) } ?? []
+        TextMetrics.wrap(tile.label, maxWidth: width - 20, fontSize: layout.labelSize, maxLines: 2),
+        tile.change.map { TextMetrics.wrap($0, maxWidth: width - 36, fontSize: layout.valueSize, maxLines: 2) } ?? [],
+        tile.note.map { TextMetrics.wrap($0, maxWidth: width - 20, fontSize: layout.valueSize, maxLines: 3) } ?? []
       )
     }
     // Every tile is as tall as the tallest, so a row of tiles lines up.
     let lineCounts: [Int] = laid.map { $0.label.count + $0.change.count + $0.note.count }
-    let height: Double = 66 + Double(lineCounts.max() ?? 1) * L.lineHeight
+    let height: Double = 66 + Double(lineCounts.max() ?? 1) * layout.lineHeight
     return zip(tiles, laid).map { tile, layout -> (tile: Tile, body: String, height: Double) in
       var out = SVG.rect(x: 0, y: 0, width: width, height: height, className: "yb-kpi-tile")
       out += SVG.rect(x: 0, y: 0, width: width, height: 4, className: "yb-mark yb-fill-1")
       out += SVG.lines(
-        layout.label, x: 10, y: 22 + Double(layout.label.count - 1) * L.lineHeight / 2, lineHeight: L.lineHeight,
+        layout.label, x: 10, y: 22 + Double(layout.label.count - 1) * layout.lineHeight / 2,
+        lineHeight: layout.lineHeight,
         className: "yb-label", anchor: "start")
       let scaled = ChineseNumberFormat.scaledMoney(tile.value)
       let number = ChineseNumberFormat.number(scaled.value, decimals: scaled.decimals)
-      let valueY = 46 + Double(layout.label.count) * L.lineHeight
+      let valueY = 46 + Double(layout.label.count) * layout.lineHeight
       let valueSize = min(
         30.0,
         (width - 20 - TextMetrics.width(scaled.unit.symbol, fontSize: 14) - 4) / max(1, Double(number.count) * 0.58))
@@ -77,13 +78,15 @@ enum KPIChart {
             "<path d=\"M10 \(SVG.number(lineY - 5))L15 \(SVG.number(lineY + 4))L20 \(SVG.number(lineY - 5))Z\" class=\"yb-down\"/>"
         }
         out += SVG.lines(
-          layout.change, x: 26, y: lineY + Double(layout.change.count - 1) * L.lineHeight / 2, lineHeight: L.lineHeight,
+          layout.change, x: 26, y: lineY + Double(layout.change.count - 1) * layout.lineHeight / 2,
+          lineHeight: layout.lineHeight,
           className: "yb-tick", anchor: "start")
-        lineY += Double(layout.change.count) * L.lineHeight
+        lineY += Double(layout.change.count) * layout.lineHeight
       }
       if !layout.note.isEmpty {
         out += SVG.lines(
-          layout.note, x: 10, y: lineY + Double(layout.note.count - 1) * L.lineHeight / 2, lineHeight: L.lineHeight,
+          layout.note, x: 10, y: lineY + Double(layout.note.count - 1) * layout.lineHeight / 2,
+          lineHeight: layout.lineHeight,
           className: "yb-tick", anchor: "start")
       }
       return (tile, out, height)

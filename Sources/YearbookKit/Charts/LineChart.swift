@@ -2,17 +2,17 @@
 /// as a gap, never bridged or drawn as zero.
 enum LineChart {
   static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
-    let L = ChartLayout.self
+    let layout = ChartLayout.self
     var out = ""
-    let (legend, legendHeight) = L.legend(
-      data.series.map(\.name), id: id, patterned: false, markers: true, top: L.padding)
+    let (legend, legendHeight) = layout.legend(
+      data.series.map(\.name), id: id, patterned: false, markers: true, top: layout.padding)
     out += legend
     let scale = NiceScale(values: data.allValues, includeZero: false)
-    let top = L.padding + legendHeight + 14
+    let top = layout.padding + legendHeight + 14
     let bottom = top + 200
-    let left = L.padding + L.tickLabelWidth(scale) + 8
-    let right = L.width - L.padding - 20
-    out += L.valueAxis(scale, left: left, right: right + 20, top: top, bottom: bottom)
+    let left = layout.padding + layout.tickLabelWidth(scale) + 8
+    let right = layout.width - layout.padding - 20
+    out += layout.valueAxis(scale, left: left, right: right + 20, top: top, bottom: bottom)
     let count = max(1, data.categories.count)
     let band = (right - left) / Double(count)
     let centers = (0..<count).map { left + band * (Double($0) + 0.5) }
@@ -48,8 +48,8 @@ enum LineChart {
       }
     }
     out += "</g>"
-    let (labels, labelHeight) = L.categoryLabels(data.categories, centers: centers, band: band, top: bottom)
+    let (labels, labelHeight) = layout.categoryLabels(data.categories, centers: centers, band: band, top: bottom)
     out += labels
-    return (out, bottom + labelHeight + L.padding)
+    return (out, bottom + labelHeight + layout.padding)
   }
 }

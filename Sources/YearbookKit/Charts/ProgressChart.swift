@@ -17,20 +17,21 @@ enum ProgressChart {
   }
 
   static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
-    let L = ChartLayout.self
+    let layout = ChartLayout.self
     let items = items(data)
-    let left = L.padding
-    let right = L.width - L.padding - 56
+    let left = layout.padding
+    let right = layout.width - layout.padding - 56
     var out = "<g class=\"yb-marks\">"
-    var y = L.padding
+    var y = layout.padding
     for item in items {
       let limit = max(item.value.value, item.target.value, 0)
       let scale = limit > 0 ? (right - left) / limit : 0
-      let label = TextMetrics.wrap(item.label, maxWidth: L.width - 2 * L.padding, fontSize: L.labelSize, maxLines: 2)
+      let label = TextMetrics.wrap(
+        item.label, maxWidth: layout.width - 2 * layout.padding, fontSize: layout.labelSize, maxLines: 2)
       out += SVG.lines(
-        label, x: left, y: y + 8 + Double(label.count - 1) * L.lineHeight / 2, lineHeight: L.lineHeight,
+        label, x: left, y: y + 8 + Double(label.count - 1) * layout.lineHeight / 2, lineHeight: layout.lineHeight,
         className: "yb-label", anchor: "start")
-      let barY = y + Double(label.count) * L.lineHeight + 6
+      let barY = y + Double(label.count) * layout.lineHeight + 6
       let targetEnd = left + max(0, item.target.value) * scale
       let valueEnd = left + max(0, item.value.value) * scale
       out += SVG.rect(x: left, y: barY, width: targetEnd - left, height: 16, className: "yb-progress-track")
@@ -38,12 +39,12 @@ enum ProgressChart {
       out += SVG.line(x1: targetEnd, y1: barY - 4, x2: targetEnd, y2: barY + 20, className: "yb-target")
       let ratio = item.ratio.map { ChineseNumberFormat.number($0, decimals: 1) + "%" } ?? "—"
       out += SVG.text(
-        ratio, x: L.width - L.padding, y: barY + 8, className: "yb-value", anchor: "end", baseline: "middle")
+        ratio, x: layout.width - layout.padding, y: barY + 8, className: "yb-value", anchor: "end", baseline: "middle")
       let caption = "完成\(ChineseNumberFormat.format(item.value))，目标\(ChineseNumberFormat.format(item.target))"
       out += SVG.text(caption, x: left, y: barY + 32, className: "yb-tick")
       y = barY + 46
     }
     out += "</g>"
-    return (out, y + L.padding)
+    return (out, y + layout.padding)
   }
 }
