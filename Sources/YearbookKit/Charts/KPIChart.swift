@@ -53,23 +53,23 @@ enum KPIChart {
     // Every tile is as tall as the tallest, so a row of tiles lines up.
     let lineCounts: [Int] = laid.map { $0.label.count + $0.change.count + $0.note.count }
     let height: Double = 66 + Double(lineCounts.max() ?? 1) * layout.lineHeight
-    return zip(tiles, laid).map { tile, layout -> (tile: Tile, body: String, height: Double) in
+    return zip(tiles, laid).map { tile, lines -> (tile: Tile, body: String, height: Double) in
       var out = SVG.rect(x: 0, y: 0, width: width, height: height, className: "yb-kpi-tile")
       out += SVG.rect(x: 0, y: 0, width: width, height: 4, className: "yb-mark yb-fill-1")
       out += SVG.lines(
-        layout.label, x: 10, y: 22 + Double(layout.label.count - 1) * layout.lineHeight / 2,
+        lines.label, x: 10, y: 22 + Double(lines.label.count - 1) * layout.lineHeight / 2,
         lineHeight: layout.lineHeight,
         className: "yb-label", anchor: "start")
       let scaled = ChineseNumberFormat.scaledMoney(tile.value)
       let number = ChineseNumberFormat.number(scaled.value, decimals: scaled.decimals)
-      let valueY = 46 + Double(layout.label.count) * layout.lineHeight
+      let valueY = 46 + Double(lines.label.count) * layout.lineHeight
       let valueSize = min(
         30.0,
         (width - 20 - TextMetrics.width(scaled.unit.symbol, fontSize: 14) - 4) / max(1, Double(number.count) * 0.58))
       out +=
         "<text x=\"10\" y=\"\(SVG.number(valueY))\" class=\"yb-kpi-value\" font-size=\"\(SVG.number(valueSize))\">\(HTML.escape(number))<tspan class=\"yb-kpi-unit\" dx=\"4\">\(HTML.escape(scaled.unit.symbol))</tspan></text>"
       var lineY = valueY + 20
-      if !layout.change.isEmpty, let change = tile.change {
+      if !lines.change.isEmpty, let change = tile.change {
         if change.contains("提高") || change.contains("增长") {
           out +=
             "<path d=\"M10 \(SVG.number(lineY + 4))L15 \(SVG.number(lineY - 5))L20 \(SVG.number(lineY + 4))Z\" class=\"yb-up\"/>"
@@ -78,14 +78,14 @@ enum KPIChart {
             "<path d=\"M10 \(SVG.number(lineY - 5))L15 \(SVG.number(lineY + 4))L20 \(SVG.number(lineY - 5))Z\" class=\"yb-down\"/>"
         }
         out += SVG.lines(
-          layout.change, x: 26, y: lineY + Double(layout.change.count - 1) * layout.lineHeight / 2,
+          lines.change, x: 26, y: lineY + Double(lines.change.count - 1) * layout.lineHeight / 2,
           lineHeight: layout.lineHeight,
           className: "yb-tick", anchor: "start")
-        lineY += Double(layout.change.count) * layout.lineHeight
+        lineY += Double(lines.change.count) * layout.lineHeight
       }
-      if !layout.note.isEmpty {
+      if !lines.note.isEmpty {
         out += SVG.lines(
-          layout.note, x: 10, y: lineY + Double(layout.note.count - 1) * layout.lineHeight / 2,
+          lines.note, x: 10, y: lineY + Double(lines.note.count - 1) * layout.lineHeight / 2,
           lineHeight: layout.lineHeight,
           className: "yb-tick", anchor: "start")
       }
