@@ -1,7 +1,7 @@
-/// Sizes shared by every chart, in SVG user units. The viewBox is 480 wide, so text stays
-/// readable when a phone shrinks the chart to 330 pixels.
+/// Sizes shared by every chart, in SVG user units. The viewBox is 400 wide, so text stays
+/// readable (11 px) when a phone shrinks the chart to 330 pixels.
 enum ChartLayout {
-  static let width = 480.0
+  static let width = 400.0
   static let labelSize = 13.0
   static let valueSize = 12.0
   static let tickSize = 12.0
