@@ -22,15 +22,19 @@ struct Check: AsyncParsableCommand {
   func run() async throws {
     let options = SiteBuilder.Options(root: URL(fileURLWithPath: root), includeDrafts: drafts)
     let diagnostics: [Diagnostic]
+    var links = 0
     do {
-      diagnostics = try await SiteBuilder.render(options).diagnostics
+      let summary = try await SiteBuilder.render(options)
+      diagnostics = summary.diagnostics
+      links = summary.linkCount
     } catch {
       diagnostics = error.diagnostics
     }
     switch format {
     case .text:
       Terminal.printDiagnostics(diagnostics)
-      Terminal.status(diagnostics.isEmpty ? "No problems found" : "Found \(Terminal.count(diagnostics))")
+      let checked = links > 0 ? " (\(links) links checked)" : ""
+      Terminal.status((diagnostics.isEmpty ? "No problems found" : "Found \(Terminal.count(diagnostics))") + checked)
     case .json:
       print(DiagnosticJSON.encode(diagnostics))
     }

@@ -20,6 +20,8 @@ public enum SiteBuilder {
   public struct Summary: Sendable {
     public var pageCount: Int
     public var fileCount: Int
+    /// Internal links and image sources checked in the rendered pages.
+    public var linkCount: Int
     public var diagnostics: [Diagnostic]
     public var files: [OutputFile]
   }
@@ -36,7 +38,8 @@ public enum SiteBuilder {
     diagnostics += result.diagnostics
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
     return Summary(
-      pageCount: result.pageCount, fileCount: result.files.count, diagnostics: diagnostics.sortedInFileOrder(),
+      pageCount: result.pageCount, fileCount: result.files.count, linkCount: result.linkCount,
+      diagnostics: diagnostics.sortedInFileOrder(),
       files: result.files)
   }
 

@@ -38,6 +38,12 @@ public struct MarkdownRenderer: Sendable {
     }
     for node in found.links {
       rewriteLink(node, tree: &tree, diagnostics: &diagnostics)
+      if cmark_node_get_type(node) == CMARK_NODE_IMAGE && SyntaxTree.plainText(of: node).isEmpty {
+        diagnostics.append(
+          .error(
+            "image has no description; write ![what it shows](path) so screen readers can say what it shows",
+            at: tree.location(of: node)))
+      }
     }
     if !unsafeHTML {
       for node in found.rawHTML {

@@ -15,6 +15,7 @@ public struct SiteRenderer: Sendable {
     public var files: [OutputFile]
     public var diagnostics: [Diagnostic]
     public var pageCount: Int
+    public var linkCount: Int
   }
 
   public func render() async -> Result {
@@ -49,7 +50,26 @@ public struct SiteRenderer: Sendable {
     }
     diagnostics += Self.collisions(in: files)
     files.sort { $0.path < $1.path }
-    return Result(files: files, diagnostics: diagnostics.sortedInFileOrder(), pageCount: pageList.count)
+    // Links are checked once the content itself is sound; a link already reported as
+    // missing in its Markdown file would otherwise be reported twice.
+    var linkCount = 0
+    if !diagnostics.hasErrors {
+      let links = LinkChecker(baseURL: site.config.baseURL, sources: sourceFiles()).check(files)
+      diagnostics += links.diagnostics
+      linkCount = links.linksChecked
+    }
+    return Result(
+      files: files, diagnostics: diagnostics.sortedInFileOrder(), pageCount: pageList.count, linkCount: linkCount)
+  }
+
+  /// Which Markdown file each page comes from, so a broken link names the file to fix.
+  private func sourceFiles() -> [String: String] {
+    var sources: [String: String] = [:]
+    for report in site.reports {
+      sources[report.sitePath + "index.html"] = report.markdown.file
+      for article in report.articles { sources[article.sitePath + "index.html"] = article.markdown.file }
+    }
+    return sources
   }
 
   /// Every report and article body, keyed by its path under `Content/`.

@@ -105,7 +105,7 @@ struct FixtureSite {
 
     ## 主要成效
 
-    详见[人才工作](talent.md#人才引育)。
+    详见[人才工作](talent.md)。
     """,
     "Content/2024/talent.md": """
     ---
