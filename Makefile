@@ -1,18 +1,18 @@
 # Two commands set everything up on a fresh Debian machine:
 #   make site   builds the default site into Output/
-#   make test   runs every test, including the Nu HTML checker over the default site
+#   make test   runs every test, then the quality gate (vnu, axe-core in Chromium)
 # Both install what is missing (as root) or print the one command to run.
 
 SWIFT ?= swift
 BIN := .build/debug/yearbook
 
-.PHONY: site test lint unit-tests html-check bench deps test-deps clean
+.PHONY: site test lint unit-tests quality-gate bench deps test-deps clean
 
 site: deps
 	$(SWIFT) build --product yearbook
 	$(BIN) build
 
-test: deps test-deps lint unit-tests html-check
+test: deps test-deps lint unit-tests quality-gate
 
 unit-tests:
 	$(SWIFT) build --build-tests
@@ -21,8 +21,8 @@ unit-tests:
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
-html-check:
-	scripts/check-html.sh
+quality-gate:
+	scripts/quality-gate.sh
 
 bench: deps
 	$(SWIFT) build -c release --product yearbook-bench

