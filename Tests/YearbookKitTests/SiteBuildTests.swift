@@ -14,7 +14,8 @@ import Testing
     #expect(
       files == [
         "2024/index.html", "2024/platforms/index.html", "2024/talent/index.html", "404.html", "css/yearbook.css",
-        "data/index.html", "feed.xml", "index.html", "sitemap.xml", "tags/index.html", "tags/人才/index.html",
+        "data/index.html", "favicon.svg", "feed.xml", "index.html", "sitemap.xml", "tags/index.html",
+        "tags/人才/index.html",
         "tags/科创平台/index.html",
         "tags/长三角/index.html",
       ])

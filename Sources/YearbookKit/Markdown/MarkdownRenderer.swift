@@ -95,7 +95,8 @@ public struct MarkdownRenderer: Sendable {
     defer { free(rendered) }
     return RenderedMarkdown(
       // cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
-      html: String(cString: rendered).replacingOccurrences(of: " />", with: ">"), firstParagraph: firstParagraph, headings: headings,
+      html: String(cString: rendered).replacingOccurrences(of: " />", with: ">"), firstParagraph: firstParagraph,
+      headings: headings,
       diagnostics: diagnostics, charts: renderedCharts)
   }
 
