@@ -12,6 +12,10 @@ enum DatasetLoader {
     for name in names where !name.hasPrefix(".") {
       let file = "\(displayFolder)/\(name)"
       let url = folder.appendingPathComponent(name)
+      if case .skip(let diagnostic) = SymbolicLinks.verdict(for: url, file: file) {
+        diagnostics.append(diagnostic)
+        continue
+      }
       let fileExtension = url.pathExtension.lowercased()
       guard ["csv", "yml", "yaml", "json"].contains(fileExtension) else {
         diagnostics.append(.warning("not a dataset (.csv, .yml or .json): ignored", at: SourceLocation(file: file)))
@@ -28,12 +32,15 @@ enum DatasetLoader {
         diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
         continue
       }
+      let (decoded, encodingProblem) = TextDecoding.decode(data, file: file)
+      if let encodingProblem { diagnostics.append(encodingProblem) }
+      guard let text = decoded else { continue }
       let raw: RawTable?
       var problems: [Diagnostic] = []
       if fileExtension == "csv" {
-        raw = RawTable.fromCSV(Array(data), id: id, file: file, diagnostics: &problems)
+        raw = RawTable.fromCSV(Array(text.utf8), id: id, file: file, diagnostics: &problems)
       } else {
-        raw = RawTable.fromYAML(data, id: id, file: file, diagnostics: &problems)
+        raw = RawTable.fromYAML(Data(text.utf8), id: id, file: file, diagnostics: &problems)
       }
       diagnostics += problems
       if let raw, !problems.hasErrors {

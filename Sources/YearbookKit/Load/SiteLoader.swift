@@ -47,6 +47,7 @@ public struct SiteLoader {
     var reports: [Report] = []
     for name in listing(contentURL) where !name.hasPrefix(".") && !name.hasPrefix("_") {
       let url = contentURL.appendingPathComponent(name)
+      guard usable(url, file: "\(Self.contentFolder)/\(name)") else { continue }
       if Self.reservedFolders.contains(name) || !directoryExists(url) { continue }
       if let report = loadReport(folder: name) { reports.append(report) }
     }
@@ -148,7 +149,9 @@ public struct SiteLoader {
 
     var articles: [Article] = []
     var slugs: [String: String] = [:]
-    for name in listing(folderURL) where name.hasSuffix(".md") && name != "_index.md" && !name.hasPrefix(".") {
+    for name in listing(folderURL) where !name.hasPrefix(".") {
+      guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else { continue }
+      guard name.hasSuffix(".md") && name != "_index.md" else { continue }
       guard let article = loadArticle(report: folder, fileName: name) else { continue }
       if article.draft && !options.includeDrafts { continue }
       let file = "\(Self.contentFolder)/\(folder)/\(name)"
@@ -244,25 +247,24 @@ public struct SiteLoader {
   // MARK: Files
 
   private mutating func readText(_ url: URL, file: String) -> String? {
-    guard fileExists(url) else {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
       diagnostics.append(.error("file not found", at: SourceLocation(file: file)))
+      return nil
+    }
+    if isDirectory.boolValue {
+      diagnostics.append(.error("this is a folder, not a file; rename it or move it out of Content/", at: SourceLocation(file: file)))
       return nil
     }
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      diagnostics.append(
-        .error("cannot read the file: \((error as NSError).localizedDescription)", at: SourceLocation(file: file)))
+      diagnostics.append(.error("cannot read the file: \(FileProblem.reason(error))", at: SourceLocation(file: file)))
       return nil
     }
-    guard let text = String(validating: data, as: UTF8.self) else {
-      diagnostics.append(
-        .error(
-          "the file is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
-          at: SourceLocation(file: file)))
-      return nil
-    }
+    let (text, problem) = TextDecoding.decode(data, file: file)
+    if let problem { diagnostics.append(problem) }
     return text
   }
 
@@ -270,13 +272,23 @@ public struct SiteLoader {
     ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
   }
 
+  /// Whether a directory entry can be read; reports symbolic links that cannot.
+  private mutating func usable(_ url: URL, file: String) -> Bool {
+    switch SymbolicLinks.verdict(for: url, file: file) {
+    case .notALink, .follow: return true
+    case .skip(let diagnostic):
+      diagnostics.append(diagnostic)
+      return false
+    }
+  }
+
   /// Every regular file below `url`, without following symbolic links to folders.
-  private func listFiles(under url: URL, relativeTo prefix: String) -> [String] {
+  private mutating func listFiles(under url: URL, relativeTo prefix: String) -> [String] {
     var files: [String] = []
     for name in listing(url) where !name.hasPrefix(".") {
       let child = url.appendingPathComponent(name)
-      let values = try? child.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-      if values?.isSymbolicLink == true { continue }
+      guard usable(child, file: "\(Self.contentFolder)/\(prefix)/\(name)") else { continue }
+      let values = try? child.resourceValues(forKeys: [.isDirectoryKey])
       if values?.isDirectory == true {
         files += listFiles(under: child, relativeTo: "\(prefix)/\(name)")
       } else {

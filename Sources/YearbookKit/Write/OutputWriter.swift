@@ -12,6 +12,16 @@ public enum OutputWriter {
     let manager = FileManager.default
     let parent = output.deletingLastPathComponent()
     let name = output.lastPathComponent
+    // Two builds into one folder take turns: the second waits for the first's swap to
+    // finish, so their files never mix.
+    try? manager.createDirectory(at: parent, withIntermediateDirectories: true)
+    let lock = open(parent.appendingPathComponent(".\(name).lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    guard lock >= 0 else {
+      throw WriteError(description: "cannot write in \(parent.path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+    defer { flock(lock, LOCK_UN) }
     let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
     let previous = parent.appendingPathComponent(".\(name).old-\(getpid())")
     do {
@@ -19,7 +29,7 @@ public enum OutputWriter {
       try? manager.removeItem(at: staging)
       try manager.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
-      throw WriteError(description: "cannot create \(staging.path): \(reason(error))")
+      throw WriteError(description: "cannot create \(staging.path): \(FileProblem.reason(error))")
     }
     do {
       var made: Set<String> = []
@@ -38,32 +48,22 @@ public enum OutputWriter {
       }
     } catch {
       try? manager.removeItem(at: staging)
-      throw WriteError(description: "cannot write the site: \(reason(error))")
+      throw WriteError(description: "cannot write the site: \(FileProblem.reason(error))")
     }
     let hadOutput = manager.fileExists(atPath: output.path)
     do {
       if hadOutput { try manager.moveItem(at: output, to: previous) }
     } catch {
       try? manager.removeItem(at: staging)
-      throw WriteError(description: "cannot replace \(output.path): \(reason(error))")
+      throw WriteError(description: "cannot replace \(output.path): \(FileProblem.reason(error))")
     }
     do {
       try manager.moveItem(at: staging, to: output)
     } catch {
       if hadOutput { try? manager.moveItem(at: previous, to: output) }
       try? manager.removeItem(at: staging)
-      throw WriteError(description: "cannot replace \(output.path): \(reason(error))")
+      throw WriteError(description: "cannot replace \(output.path): \(FileProblem.reason(error))")
     }
     if hadOutput { try? manager.removeItem(at: previous) }
-  }
-
-  private static func reason(_ error: Error) -> String {
-    let error = error as NSError
-    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
-      let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(posix.rawValue))
-    }
-    return error.localizedDescription
   }
 }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// The plain reason behind a failed file operation ("Permission denied"), without
+/// Foundation's wrapping sentences.
+enum FileProblem {
+  static func reason(_ error: Error) -> String {
+    let error = error as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+    if error.domain == NSCocoaErrorDomain {
+      switch error.code {
+      case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+      case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+      case NSFileWriteOutOfSpaceError: return "the disk is full"
+      case NSFileWriteVolumeReadOnlyError: return "the disk is read-only"
+      default: break
+      }
+    }
+    return error.localizedDescription
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Symbolic links under `Content/`: a link to a file is read like the file; a link that
+/// loops, points nowhere, or points to a folder is reported instead of followed, so a
+/// loop can never make a build run forever.
+enum SymbolicLinks {
+  enum Verdict {
+    case notALink
+    case follow
+    case skip(Diagnostic)
+  }
+
+  static func verdict(for url: URL, file: String) -> Verdict {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+      attributes[.type] as? FileAttributeType == .typeSymbolicLink
+    else { return .notALink }
+    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+    guard let resolved = realpath(url.path, nil) else {
+      let reason = errno == ELOOP ? "a symbolic link loop" : "a broken symbolic link"
+      return .skip(.error("\(reason) (points to \(destination)); remove it or point it at a file", at: SourceLocation(file: file)))
+    }
+    defer { free(resolved) }
+    let target = String(cString: resolved)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue else {
+      return .follow
+    }
+    let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+    if parent == target || parent.hasPrefix(target + "/") {
+      return .skip(
+        .error("a symbolic link loop: it points back to its own folder \(destination); remove it", at: SourceLocation(file: file)))
+    }
+    return .skip(.warning("a symbolic link to a folder (\(destination)) is not followed; copy the files instead", at: SourceLocation(file: file)))
+  }
+}

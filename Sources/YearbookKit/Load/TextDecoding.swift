@@ -1,0 +1,59 @@
+import Foundation
+
+/// Turns a file's bytes into text. UTF-8 (with or without BOM) is expected; files saved
+/// as GB18030/GBK, as Chinese editions of Windows and WPS often do, are converted with a
+/// warning rather than rejected, because the editor cannot see the difference.
+enum TextDecoding {
+  static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+  static func decode(_ data: Data, file: String) -> (String?, Diagnostic?) {
+    if let text = String(validating: data, as: UTF8.self) { return (text, nil) }
+    if let text = String(data: data, encoding: gb18030), looksLikeChinese(text) {
+      return (
+        text,
+        .warning(
+          "the file is saved as GB18030/GBK, not UTF-8; it was read as GB18030. Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8) to remove this warning",
+          at: SourceLocation(file: file))
+      )
+    }
+    let offset = firstInvalidUTF8Offset(data)
+    let (line, column) = position(ofByte: offset, in: data)
+    return (
+      nil,
+      .error(
+        "the file is not UTF-8 text (invalid byte 0x\(String(format: "%02X", data[data.startIndex + offset]))); save it as UTF-8",
+        at: SourceLocation(file: file, line: line, column: column))
+    )
+  }
+
+  /// A real GB18030 text decodes to Chinese characters and no control characters; random
+  /// bytes that happen to decode do not.
+  private static func looksLikeChinese(_ text: String) -> Bool {
+    var ideographs = 0
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { return false }
+      if (0x4E00...0x9FFF).contains(scalar.value) { ideographs += 1 }
+    }
+    return ideographs > 0
+  }
+
+  static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+    var iterator = data.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput, .error: return min(offset, max(data.count - 1, 0))
+      }
+    }
+  }
+
+  private static func position(ofByte offset: Int, in data: Data) -> (Int, Int) {
+    let prefix = [UInt8](data.prefix(offset))
+    let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+    let lineStart = (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+    let column = String(decoding: prefix[lineStart...], as: UTF8.self).count + 1
+    return (line, column)
+  }
+}
