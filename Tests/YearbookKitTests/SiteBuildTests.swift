@@ -103,7 +103,7 @@ import Testing
       ])
     #expect(try site.snapshot() == before)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-      $0.hasPrefix(".Output")
+      $0.hasPrefix(".Output") && $0 != ".Output.lock"
     }
     #expect(leftovers.isEmpty)
   }
