@@ -3,6 +3,7 @@
 enum ChartDescription {
   static func sentence(_ data: ChartData) -> String {
     var text: String
+    if data.allValues.isEmpty { return "图表没有可显示的数据。" + (data.spec.note ?? "") }
     switch data.spec.kind {
     case .line:
       text = data.series.map { seriesOverTime($0, data: data) }.joined()

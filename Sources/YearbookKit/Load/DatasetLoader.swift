@@ -273,7 +273,8 @@ struct RawTable {
         switch raw.type {
         case "number": true
         case "text": false
-        default: raw.unit != nil || (numbers > 0 && numbers == values.count && index != unitColumn)
+        // A column without any value (an empty dataset) can be plotted: as gaps.
+        default: raw.unit != nil || (numbers == values.count && index != unitColumn)
         }
       var column = Column(name: raw.name, label: raw.label, unit: raw.unit.map(Unit.init), isNumeric: numeric)
       if numeric {

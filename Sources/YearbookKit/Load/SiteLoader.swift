@@ -150,7 +150,9 @@ public struct SiteLoader {
     var articles: [Article] = []
     var slugs: [String: String] = [:]
     for name in listing(folderURL) where !name.hasPrefix(".") {
-      guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else { continue }
+      guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else {
+        continue
+      }
       guard name.hasSuffix(".md") && name != "_index.md" else { continue }
       guard let article = loadArticle(report: folder, fileName: name) else { continue }
       if article.draft && !options.includeDrafts { continue }
@@ -253,7 +255,8 @@ public struct SiteLoader {
       return nil
     }
     if isDirectory.boolValue {
-      diagnostics.append(.error("this is a folder, not a file; rename it or move it out of Content/", at: SourceLocation(file: file)))
+      diagnostics.append(
+        .error("this is a folder, not a file; rename it or move it out of Content/", at: SourceLocation(file: file)))
       return nil
     }
     let data: Data

@@ -17,7 +17,8 @@ enum SymbolicLinks {
     let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
     guard let resolved = realpath(url.path, nil) else {
       let reason = errno == ELOOP ? "a symbolic link loop" : "a broken symbolic link"
-      return .skip(.error("\(reason) (points to \(destination)); remove it or point it at a file", at: SourceLocation(file: file)))
+      return .skip(
+        .error("\(reason) (points to \(destination)); remove it or point it at a file", at: SourceLocation(file: file)))
     }
     defer { free(resolved) }
     let target = String(cString: resolved)
@@ -28,8 +29,13 @@ enum SymbolicLinks {
     let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().path
     if parent == target || parent.hasPrefix(target + "/") {
       return .skip(
-        .error("a symbolic link loop: it points back to its own folder \(destination); remove it", at: SourceLocation(file: file)))
+        .error(
+          "a symbolic link loop: it points back to its own folder \(destination); remove it",
+          at: SourceLocation(file: file)))
     }
-    return .skip(.warning("a symbolic link to a folder (\(destination)) is not followed; copy the files instead", at: SourceLocation(file: file)))
+    return .skip(
+      .warning(
+        "a symbolic link to a folder (\(destination)) is not followed; copy the files instead",
+        at: SourceLocation(file: file)))
   }
 }

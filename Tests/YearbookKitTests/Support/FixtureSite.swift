@@ -29,6 +29,12 @@ struct FixtureSite {
     try Data(text.utf8).write(to: url)
   }
 
+  func writeBytes(_ path: String, _ bytes: [UInt8]) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url)
+  }
+
   var output: URL { root.appendingPathComponent("Output") }
 
   func read(_ path: String) throws -> String {

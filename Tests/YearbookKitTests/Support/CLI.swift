@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the real `yearbook` executable, as an editor or a script would.
+enum CLI {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var timedOut = false
+  }
+
+  final class Running: @unchecked Sendable {
+    let process: Process
+    let out = Pipe()
+    let err = Pipe()
+
+    init(process: Process) { self.process = process }
+
+    func wait() -> Result {
+      let stdout = out.fileHandleForReading.readDataToEndOfFile()
+      let stderr = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Result(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
+    }
+  }
+
+  static var executable: URL {
+    // The test bundle sits in the same build folder as the products.
+    let bundle = URL(
+      fileURLWithPath: CommandLine.arguments.first { $0.contains(".xctest") } ?? CommandLine.arguments[0])
+    var folder = bundle.deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("yearbook").path) && folder.path != "/"
+    {
+      folder = folder.deletingLastPathComponent()
+    }
+    return folder.appendingPathComponent("yearbook")
+  }
+
+  static func start(_ arguments: [String], in folder: URL) throws -> Running {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let running = Running(process: process)
+    process.standardOutput = running.out
+    process.standardError = running.err
+    try process.run()
+    return running
+  }
+
+  /// Kills the process after `timeout` seconds, so a hang fails the test instead of CI.
+  static func run(_ arguments: [String], in folder: URL, timeout: Double = 60) throws -> Result {
+    let running = try start(arguments, in: folder)
+    let deadline = DispatchTime.now() + timeout
+    let watchdog = DispatchWorkItem { if running.process.isRunning { running.process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: deadline, execute: watchdog)
+    var result = running.wait()
+    watchdog.cancel()
+    result.timedOut = running.process.terminationReason == .uncaughtSignal
+    return result
+  }
+}
