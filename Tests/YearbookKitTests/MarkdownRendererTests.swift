@@ -37,8 +37,23 @@ import Testing
     #expect(result.diagnostics.isEmpty)
   }
 
-  @Test func javascriptLinksAreDropped() {
-    #expect(render("[点我](javascript:alert(1))").html == "<p><a href=\"\">点我</a></p>\n")
+  @Test func scriptLinksAreRemovedKeepingTheirText() {
+    let result = render(
+      "[点我](javascript:alert(1)) [二](JaVaScRiPt:x) [三](data:text/html,x) ![图](data:image/png;base64,AA==)")
+    #expect(result.html == "<p>点我 二 三 <img src=\"data:image/png;base64,AA==\" alt=\"图\"></p>\n")
+    #expect(
+      result.diagnostics.map(\.message) == [
+        "a script link (javascript:alert(1)) was removed; only its text is shown",
+        "a script link (JaVaScRiPt:x) was removed; only its text is shown",
+        "a script link (data:text/html,x) was removed; only its text is shown",
+      ])
+  }
+
+  /// Regression: removing a script link freed a node the renderer visited afterwards
+  /// (found by the XSS corpus test as a crash inside libcmark).
+  @Test func removedScriptLinkIsNotVisitedAgain() {
+    let result = render("前[链接](javascript:alert(1))后 [*强调*文字](vbscript:x)尾\n\n[a](javascript:1)[b](javascript:2)")
+    #expect(result.html == "<p>前链接后 <em>强调</em>文字尾</p>\n<p>ab</p>\n")
   }
 
   @Test func softBreakBetweenChineseCharactersDisappears() {

@@ -36,14 +36,11 @@ public struct MarkdownRenderer: Sendable {
     for node in found.softBreaks where SoftBreakRule.joinsWithoutSpace(node) {
       cmark_node_free(node)  // also unlinks it
     }
+    var images: [OpaquePointer] = []
     for node in found.links {
-      rewriteLink(node, tree: &tree, diagnostics: &diagnostics)
-      if cmark_node_get_type(node) == CMARK_NODE_IMAGE && SyntaxTree.plainText(of: node).isEmpty {
-        diagnostics.append(
-          .error(
-            "image has no description; write ![what it shows](path) so screen readers can say what it shows",
-            at: tree.location(of: node)))
-      }
+      // A removed script link is freed: nothing more may be asked of it.
+      guard rewriteLink(node, tree: &tree, diagnostics: &diagnostics) else { continue }
+      if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
     }
     if !unsafeHTML {
       for node in found.rawHTML {
@@ -54,7 +51,14 @@ public struct MarkdownRenderer: Sendable {
         SyntaxTree.replaceWithText(node)
       }
     }
-    for parent in found.textParents {
+    for node in images where SyntaxTree.plainText(of: node).isEmpty {
+      diagnostics.append(
+        .error(
+          "image has no description; write ![what it shows](path) so screen readers can say what it shows",
+          at: tree.location(of: node)))
+    }
+    // Collected again: removing script links freed some of the first walk's parents.
+    for parent in tree.collect().textParents {
       SyntaxTree.mergeAdjacentText(in: parent)
     }
     for node in tree.collect().texts {
@@ -132,9 +136,17 @@ public struct MarkdownRenderer: Sendable {
     cmark_node_set_literal(node, String(characters[cursor...]))
   }
 
-  private func rewriteLink(_ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic]) {
-    guard let pointer = cmark_node_get_url(node) else { return }
+  /// Returns false when the link was removed (and freed).
+  private func rewriteLink(_ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic]) -> Bool {
+    guard let pointer = cmark_node_get_url(node) else { return true }
     let url = String(cString: pointer)
+    if SyntaxTree.isScript(url) {
+      // cmark would write an empty href; the editor should know, and the reader gets text.
+      diagnostics.append(
+        .warning("a script link (\(url.prefix(40))) was removed; only its text is shown", at: tree.location(of: node)))
+      SyntaxTree.unwrap(node)
+      return false
+    }
     switch links.resolve(url, from: tree.source.contentPath) {
     case .unchanged:
       break
@@ -143,6 +155,7 @@ public struct MarkdownRenderer: Sendable {
     case .missing(let message):
       diagnostics.append(.error(message, at: tree.location(of: node)))
     }
+    return true
   }
 }
 

@@ -131,6 +131,22 @@ struct SyntaxTree {
     }
   }
 
+  /// `javascript:`, `vbscript:` and `data:` other than images, as browsers read them:
+  /// ignoring case, whitespace and control characters.
+  static func isScript(_ url: String) -> Bool {
+    let compact = String(url.unicodeScalars.filter { $0.value > 0x20 }.map(Character.init)).lowercased()
+    return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
+      || (compact.hasPrefix("data:") && !compact.hasPrefix("data:image/"))
+  }
+
+  /// Replaces a link (or image) by its children, keeping the text.
+  static func unwrap(_ node: OpaquePointer) {
+    while let child = cmark_node_first_child(node) {
+      cmark_node_insert_before(node, child)
+    }
+    cmark_node_free(node)
+  }
+
   static func insertText(_ text: String, before node: OpaquePointer) {
     let textNode = cmark_node_new(CMARK_NODE_TEXT)
     cmark_node_set_literal(textNode, text)
