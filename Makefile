@@ -6,7 +6,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yearbook
 
-.PHONY: site test lint unit-tests quality-gate bench deps test-deps clean
+.PHONY: site test test-asan fuzz lint unit-tests quality-gate bench deps test-deps clean
 
 site: deps
 	$(SWIFT) build --product yearbook
@@ -14,15 +14,25 @@ site: deps
 
 test: deps test-deps lint unit-tests quality-gate
 
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift Fuzz/Sources Fuzz/Package.swift
+
 unit-tests:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-lint:
-	$(SWIFT) format lint --strict -r Sources Tests Package.swift
-
 quality-gate:
 	scripts/quality-gate.sh
+
+# The test suite again, built with AddressSanitizer (CI runs it once per change).
+test-asan: deps test-deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# libFuzzer on the parsers: FUZZ_SECONDS per target (default 60).
+fuzz: deps
+	scripts/fuzz.sh
 
 bench: deps
 	$(SWIFT) build -c release --product yearbook-bench
@@ -31,12 +41,8 @@ bench: deps
 deps:
 	@scripts/install-deps.sh build
 
-test-bench: deps
-	$(SWIFT) build -c release --product yearbook-bench
-	.build/release/yearbook-bench .
-
-deps:
+test-deps:
 	@scripts/install-deps.sh test
 
 clean:
-	rm -rf .build Output .venv
+	rm -rf .build .build-asan Fuzz/.build Output .venv Screenshots

@@ -1,20 +1,20 @@
 /// RFC 4180 CSV read byte by byte: quoted fields with commas, newlines and `""`; CRLF or
 /// LF; a UTF-8 BOM. Unlike the common libraries it reports a bad quote with its line and
 /// column instead of guessing.
-struct CSVParser {
-  struct Field: Equatable {
-    var text: String
-    var line: Int
-    var column: Int
+public struct CSVParser {
+  public struct Field: Equatable, Sendable {
+    public var text: String
+    public var line: Int
+    public var column: Int
   }
 
-  struct Problem: Equatable {
-    var message: String
-    var line: Int
-    var column: Int
+  public struct Problem: Equatable, Sendable {
+    public var message: String
+    public var line: Int
+    public var column: Int
   }
 
-  static func parse(_ bytes: [UInt8]) -> (rows: [[Field]], problems: [Problem]) {
+  public static func parse(_ bytes: [UInt8]) -> (rows: [[Field]], problems: [Problem]) {
     var parser = CSVParser(bytes: bytes)
     parser.run()
     return (parser.rows, parser.problems)

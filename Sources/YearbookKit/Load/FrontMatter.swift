@@ -1,18 +1,18 @@
 /// A Markdown file split at its `---` fences: the YAML between them and the body after.
-struct FrontMatter: Sendable {
-  var yaml: String
-  var body: String
+public struct FrontMatter: Sendable {
+  public var yaml: String
+  public var body: String
   /// Lines of the file before the body starts (both fences and the YAML).
-  var bodyLineOffset: Int
+  public var bodyLineOffset: Int
 
-  enum SplitError: Error, Equatable {
+  public enum SplitError: Error, Equatable {
     case missingOpeningFence
     case unterminated
   }
 
   /// The opening fence must be the first line; the closing fence is the next line that
   /// is exactly `---` (or `...`). CRLF line ends and a UTF-8 BOM are accepted.
-  static func split(_ text: String) throws(SplitError) -> FrontMatter {
+  public static func split(_ text: String) throws(SplitError) -> FrontMatter {
     var text = Substring(text)
     if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
     // "\r\n" is one Character in Swift, so it must become "\n" before splitting lines.
