@@ -219,6 +219,28 @@ import Testing
     #expect(try site.snapshot() == before)
   }
 
+  /// Permission errors cannot be made for root, who reads and writes everything; these two
+  /// run where the tests run as an ordinary user (the catalogue's folder-named-`.md` and
+  /// file-as-parent cases cover the same paths for root).
+  @Test(.enabled(if: getuid() != 0)) func unreadableFileAndUnwritableOutput() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    #expect(try CLI.run(["build"], in: site.root).status == 0)
+    let before = try site.snapshot()
+    let article = site.root.appendingPathComponent("Content/2024/talent.md")
+    try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: article.path)
+    let unreadable = try CLI.run(["build"], in: site.root)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: article.path)
+    #expect(unreadable.status == 1)
+    #expect(unreadable.stderr.contains("Content/2024/talent.md: error: cannot read the file: permission denied"))
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: site.root.path)
+    let unwritable = try CLI.run(["build"], in: site.root)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.root.path)
+    #expect(unwritable.status == 1)
+    #expect(unwritable.stderr.contains("Permission denied") || unwritable.stderr.contains("permission denied"))
+    #expect(try site.snapshot() == before)
+  }
+
   @Test func catalogueHasAtLeastFortyCases() {
     #expect(Self.malformed.count + Self.unusual.count >= 40)
   }

@@ -15,11 +15,27 @@ struct FixtureSite {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("yearbook-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     if copyTheme {
-      try FileManager.default.copyItem(
-        at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+      try Self.copyContents(
+        of: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
     }
     for (path, text) in files {
       try write(path, text)
+    }
+  }
+
+  /// Copies files by content only: FileManager's copy keeps owners, which an ordinary user
+  /// cannot do for the repository's files when the tests run under another account.
+  static func copyContents(of source: URL, to destination: URL) throws {
+    try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+    for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+      let from = source.appendingPathComponent(name)
+      let to = destination.appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: from.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        try copyContents(of: from, to: to)
+      } else {
+        try Data(contentsOf: from).write(to: to)
+      }
     }
   }
 
