@@ -13,8 +13,15 @@ mkdir -p "$gate/fixture"
 cp -r Tests/Fixtures/GateSite/Content Templates "$gate/fixture/"
 .build/debug/yearbook build --root "$gate/fixture" --output "$gate/fixture-root/kjj/ndbg"
 
-echo "links (default site): $(.build/debug/yearbook check 2>&1 | tail -1)"
-echo "links (fixture site): $(.build/debug/yearbook check --root "$gate/fixture" 2>&1 | tail -1)"
+for root in . "$gate/fixture"; do
+  # `check` fails on any broken link, missing fragment or image without alt.
+  if ! report=$(.build/debug/yearbook check --root "$root" 2>&1); then
+    echo "$report"
+    exit 1
+  fi
+  checked=$(echo "$report" | grep -oE "[0-9]+ links checked" | grep -oE "[0-9]+")
+  echo "links ($root): 0 broken of $checked checked"
+done
 
 files=$(find "$gate/default/site" "$gate/fixture-root" -name '*.html' | wc -l)
 for site in "$gate/default/site" "$gate/fixture-root"; do
