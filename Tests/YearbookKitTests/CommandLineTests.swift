@@ -3,40 +3,8 @@ import Testing
 
 /// Runs the real `yearbook` executable, as an editor or a script would.
 @Suite struct CommandLineTests {
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static var executable: URL {
-    // The test bundle sits in the same build folder as the products.
-    let bundle = URL(
-      fileURLWithPath: CommandLine.arguments.first { $0.contains(".xctest") } ?? CommandLine.arguments[0])
-    var folder = bundle.deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("yearbook").path) && folder.path != "/"
-    {
-      folder = folder.deletingLastPathComponent()
-    }
-    return folder.appendingPathComponent("yearbook")
-  }
-
-  func run(_ arguments: [String], in folder: URL) throws -> Run {
-    let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  func run(_ arguments: [String], in folder: URL) throws -> CLI.Result {
+    try CLI.run(arguments, in: folder)
   }
 
   @Test func buildSucceedsWithStatusZeroAndSaysWhatItDid() throws {

@@ -3,6 +3,8 @@ struct ChartData: Sendable {
   struct Series: Sendable {
     var name: String
     var values: [Quantity?]
+    /// The cells as written, for tables: text columns have no values.
+    var texts: [String] = []
   }
 
   var spec: ChartSpec
@@ -116,7 +118,9 @@ struct ChartData: Sendable {
           values.append(nil)
         }
       }
-      series.append(Series(name: dataset.columns[column].label, values: values))
+      series.append(
+        Series(
+          name: dataset.columns[column].label, values: values, texts: rowIndices.map { dataset.rows[$0][column].text }))
     }
 
     var targets: [Quantity?] = []

@@ -101,12 +101,6 @@ enum ChartFigure {
     if let quantity = series.values[row] ?? nil {
       return ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals) + quantity.unit.symbol
     }
-    guard let column = data.dataset.columns.firstIndex(where: { $0.label == series.name }) else { return "" }
-    let key = data.categories[row]
-    guard
-      let rowIndex = data.dataset.rowIndex(
-        key, in: data.dataset.columnIndex(data.spec.x ?? data.dataset.columns[0].name) ?? 0)
-    else { return "" }
-    return data.dataset.rows[rowIndex][column].text
+    return series.texts[safe: row] ?? ""
   }
 }
