@@ -97,4 +97,22 @@ import Testing
   @Test func acceptsLeapDay() {
     #expect(ContentDate("2024-02-29")?.chinese == "2024年2月29日")
   }
+
+  @Test func gb18030IsConvertedWithAWarningNamingTheEncoding() throws {
+    let text = "---\ntitle: 平湖科技\n---\n正文"
+    let data = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
+    let (decoded, diagnostic) = TextDecoding.decode(data, file: "Content/2024/a.md")
+    #expect(decoded == text)
+    #expect(diagnostic?.severity == .warning)
+    #expect(diagnostic?.message.contains("GB18030/GBK") == true)
+  }
+
+  @Test func otherBytesAreAnErrorAtTheFirstBadByte() {
+    let data = Data("第一行\n第二行".utf8) + Data([0x01, 0xFF, 0xFE])
+    let (decoded, diagnostic) = TextDecoding.decode(data, file: "Content/2024/a.md")
+    #expect(decoded == nil)
+    #expect(
+      diagnostic?.description
+        == "Content/2024/a.md:2:5: error: the file is not UTF-8 text (invalid byte 0xFF); save it as UTF-8")
+  }
 }
