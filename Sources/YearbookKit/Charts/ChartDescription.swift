@@ -10,9 +10,7 @@ enum ChartDescription {
     case .grouped where isTimeSeries(data):
       text = data.series.map { seriesOverTime($0, data: data) }.joined()
     case .kpi:
-      text = KPIChart.tiles(data).map { tile in
-        "\(tile.label)为\(ChineseNumberFormat.format(tile.value))\(tile.change.map { "，\($0)" } ?? "")。"
-      }.joined()
+      text = KPIChart.tiles(data).map(KPIChart.sentence).joined()
     case .progress:
       text = ProgressChart.items(data).map { item in
         let ratio = item.ratio.map { "，完成目标的\(ChineseNumberFormat.number($0, decimals: 1))%" } ?? ""

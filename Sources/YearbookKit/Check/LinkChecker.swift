@@ -20,11 +20,10 @@ public struct LinkChecker: Sendable {
 
   public func check(_ files: [OutputFile]) -> Report {
     var pages: [String: [HTMLScanner.Tag]] = [:]
-    var paths = Set(files.map(\.path))
+    let paths = Set(files.map(\.path))
     for file in files where file.path.hasSuffix(".html") {
       if case .text(let html) = file.content { pages[file.path] = HTMLScanner.tags(in: html) }
     }
-    paths.formUnion(pages.keys)
     var ids: [String: Set<String>] = [:]
     for (path, tags) in pages {
       ids[path] = Set(tags.compactMap { $0.attributes["id"] })

@@ -61,7 +61,9 @@ public struct MarkdownRenderer: Sendable {
     for parent in tree.collect().textParents {
       SyntaxTree.mergeAdjacentText(in: parent)
     }
-    for node in tree.collect().texts {
+    // Binding figures and replacing charts free no paragraph, so this walk serves both.
+    let merged = tree.collect()
+    for node in merged.texts {
       bindFigures(in: node, tree: &tree, diagnostics: &diagnostics)
     }
     var renderedCharts: [ChartRenderer.Rendered] = []
@@ -78,7 +80,7 @@ public struct MarkdownRenderer: Sendable {
       renderedCharts.append(chart)
       SyntaxTree.replace(node, withHTMLBlock: chart.html)
     }
-    for paragraph in tree.collect().paragraphs {
+    for paragraph in merged.paragraphs {
       diagnostics += consistency.check(
         SyntaxTree.plainText(of: paragraph), period: source.period, at: tree.location(of: paragraph))
     }

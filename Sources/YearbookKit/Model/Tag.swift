@@ -4,14 +4,19 @@ public struct Tag: Sendable, Hashable {
   public var slug: String
   public var articles: [Article]
 
-  public var sitePath: String { "tags/\(slug)/" }
+  public var sitePath: String { Tag.sitePath(for: name) }
+
+  /// Tags are named in Chinese; their URL keeps letters and digits of any script.
+  static func slug(for name: String) -> String { HeadingIDs.slug(name) }
+
+  static func sitePath(for name: String) -> String { "tags/\(slug(for: name))/" }
 
   /// Tags of all articles, most used first, then by name; articles newest first.
   public static func index(of articles: [Article]) -> [Tag] {
     var bySlug: [String: Tag] = [:]
     for article in articles {
       for name in Set(article.tags) {
-        let slug = HeadingIDs.slug(name)
+        let slug = Tag.slug(for: name)
         bySlug[slug, default: Tag(name: name, slug: slug, articles: [])].articles.append(article)
       }
     }

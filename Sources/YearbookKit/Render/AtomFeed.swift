@@ -19,7 +19,7 @@ enum AtomFeed {
     xml += "  <author><name>\(HTML.escape(author))</name></author>\n"
     for article in articles {
       let body = bodies[article.markdown.contentPath]
-      let summary = article.summary ?? Summary.cut(body?.firstParagraph ?? "")
+      let summary = Summary.of(given: article.summary, body: body)
       xml += "  <entry>\n"
       xml += "    <title>\(HTML.escape(article.title))</title>\n"
       xml += "    <id>\(HTML.escape(id(for: article.sitePath, site: site)))</id>\n"

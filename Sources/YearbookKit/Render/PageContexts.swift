@@ -220,18 +220,18 @@ struct PageContexts: Sendable {
     if let byline = article.byline { values["byline"] = byline }
     if let source = article.source { values["source"] = source }
     if !article.tags.isEmpty {
-      values["tags"] = article.tags.map { ["name": $0, "url": link("tags/\(HeadingIDs.slug($0))/")] }
+      values["tags"] = article.tags.map { ["name": $0, "url": link(Tag.sitePath(for: $0))] }
       values["has_tags"] = true
     }
     return values
   }
 
   private func summary(of article: Article) -> String {
-    article.summary ?? Summary.cut(bodies[article.markdown.contentPath]?.firstParagraph ?? "")
+    Summary.of(given: article.summary, body: bodies[article.markdown.contentPath])
   }
 
   private func summary(of report: Report) -> String {
-    report.summary ?? Summary.cut(bodies[report.markdown.contentPath]?.firstParagraph ?? "")
+    Summary.of(given: report.summary, body: bodies[report.markdown.contentPath])
   }
 
   private func crumb(_ title: String, _ sitePath: String) -> [String: String] {

@@ -3,6 +3,11 @@
 enum Summary {
   static let limit = 120
 
+  /// The summary a page shows: the one the editor wrote, or its first paragraph, cut.
+  static func of(given: String?, body: RenderedMarkdown?) -> String {
+    given ?? cut(body?.firstParagraph ?? "")
+  }
+
   static func cut(_ text: String, limit: Int = Summary.limit) -> String {
     let characters = Array(text)
     guard characters.count > limit else { return text }

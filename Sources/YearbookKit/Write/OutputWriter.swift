@@ -12,9 +12,13 @@ public enum OutputWriter {
     let manager = FileManager.default
     let parent = output.deletingLastPathComponent()
     let name = output.lastPathComponent
+    do {
+      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw WriteError(description: "cannot write in \(parent.path): \(FileProblem.reason(error))")
+    }
     // Two builds into one folder take turns: the second waits for the first's swap to
     // finish, so their files never mix.
-    try? manager.createDirectory(at: parent, withIntermediateDirectories: true)
     let lock = open(parent.appendingPathComponent(".\(name).lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
     guard lock >= 0 else {
       throw WriteError(description: "cannot write in \(parent.path): \(String(cString: strerror(errno)))")
@@ -25,7 +29,6 @@ public enum OutputWriter {
     let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
     let previous = parent.appendingPathComponent(".\(name).old-\(getpid())")
     do {
-      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
       try? manager.removeItem(at: staging)
       try manager.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
