@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Yearbook",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "yearbook", targets: ["yearbook"]),
     .library(name: "YearbookKit", targets: ["YearbookKit"]),
@@ -19,10 +19,12 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    .target(name: "CRenameExchange"),
     .target(
       name: "YearbookKit",
       dependencies: [
         "CCmark",
+        "CRenameExchange",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]

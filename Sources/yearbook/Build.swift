@@ -27,17 +27,21 @@ struct Build: AsyncParsableCommand {
   func run() async throws {
     let started = ContinuousClock.now
     let rootURL = URL(fileURLWithPath: root)
+    let progress = BuildProgress()
     let options = SiteBuilder.Options(
       root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL.flatMap(BaseURL.init),
-      includeDrafts: drafts)
+      includeDrafts: drafts, progress: progress)
+    let bar = Terminal.isInteractive ? ProgressBar.start(progress) : nil
     do {
       let summary = try await SiteBuilder.build(options)
+      await bar?.finish()
       Terminal.printDiagnostics(summary.diagnostics)
       let seconds = (ContinuousClock.now - started).seconds
       Terminal.status(
-        "Built \(summary.pageCount) pages (\(summary.fileCount) files) into \(Terminal.display(options.output, root: rootURL)) in \(String(format: "%.2f", seconds)) s"
+        "Built \(summary.pageCount) pages, \(summary.chartCount) charts (\(summary.fileCount) files) into \(Terminal.display(options.output, root: rootURL)) in \(String(format: "%.2f", seconds)) s"
       )
     } catch {
+      await bar?.finish()
       Terminal.printDiagnostics(error.diagnostics)
       Terminal.status(
         "Build failed: \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed"

@@ -24,7 +24,7 @@ struct Check: AsyncParsableCommand {
     let diagnostics: [Diagnostic]
     var links = 0
     do {
-      let summary = try await SiteBuilder.render(options)
+      let summary = try await SiteBuilder.check(options)
       diagnostics = summary.diagnostics
       links = summary.linkCount
     } catch {

@@ -10,8 +10,15 @@ enum Terminal {
     }
   }
 
+  /// Standard error is a terminal: progress can be drawn over one line.
+  static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+
   static func status(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    write(line + "\n")
+  }
+
+  static func write(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
   }
 
   static func count(_ diagnostics: [Diagnostic]) -> String {

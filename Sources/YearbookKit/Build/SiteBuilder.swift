@@ -1,59 +1,236 @@
 import Foundation
 
-/// The whole pipeline in one screen: load → render → write. `check` runs the same steps
-/// and writes nothing.
+/// The build as a list of named steps, each a function that can be called and tested
+/// alone: load → index → Markdown → pages → check → write. Article pages are written to
+/// the staging folder as soon as they render, so memory does not grow with the site;
+/// `check` runs every step that does not render pages.
 public enum SiteBuilder {
   public struct Options: Sendable {
     public var root: URL
     public var output: URL
     public var baseURL: BaseURL?
     public var includeDrafts: Bool
+    public var progress: BuildProgress?
 
-    public init(root: URL, output: URL? = nil, baseURL: BaseURL? = nil, includeDrafts: Bool = false) {
+    public init(
+      root: URL, output: URL? = nil, baseURL: BaseURL? = nil, includeDrafts: Bool = false,
+      progress: BuildProgress? = nil
+    ) {
       self.root = root
       self.output = output ?? root.appendingPathComponent("Output")
       self.baseURL = baseURL
       self.includeDrafts = includeDrafts
+      self.progress = progress
     }
   }
 
   public struct Summary: Sendable {
     public var pageCount: Int
     public var fileCount: Int
-    /// Internal links and image sources checked in the rendered pages.
+    public var chartCount: Int
+    /// Links and image sources checked: in the Markdown, and once per template.
     public var linkCount: Int
     public var diagnostics: [Diagnostic]
-    public var files: [OutputFile]
-  }
-
-  /// Loads and renders; throws every diagnostic when any of them is an error.
-  public static func render(_ options: Options) async throws(BuildFailure) -> Summary {
-    let (site, siteDiagnostics) = SiteLoader.load(
-      root: options.root, options: SiteLoader.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
-    let (theme, themeDiagnostics) = ThemeLoader.load(root: options.root)
-    var diagnostics = siteDiagnostics + themeDiagnostics
-    guard let site, let theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
-
-    let result = await SiteRenderer(site: site, theme: theme).render()
-    diagnostics += result.diagnostics
-    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-    return Summary(
-      pageCount: result.pageCount, fileCount: result.files.count, linkCount: result.linkCount,
-      diagnostics: diagnostics.sortedInFileOrder(),
-      files: result.files)
+    /// Which outputs depend on which sources, for rebuilding after a change.
+    public var dependencies: DependencyGraph
   }
 
   public static func build(_ options: Options) async throws(BuildFailure) -> Summary {
     if let problem = OutputLocation.problem(output: options.output, root: options.root) {
       throw BuildFailure(diagnostics: [.error(problem, at: SourceLocation(file: options.output.path))])
     }
-    let summary = try await render(options)
+    let loaded = try load(options)
+    let index = try makeIndex(loaded)
+    let staging: StagingFolder
     do {
-      try OutputWriter.write(summary.files, to: options.output)
+      staging = try StagingFolder(output: options.output)
+    } catch {
+      throw BuildFailure(diagnostics: [.error(error.description, at: SourceLocation(file: options.output.path))])
+    }
+    let rendered = try renderSite(index, theme: loaded.theme, into: staging, progress: options.progress)
+    let checked = try check(index, theme: loaded.theme, documents: rendered)
+    do {
+      try staging.commit()
     } catch {
       throw BuildFailure(
-        diagnostics: summary.diagnostics + [.error(error.description, at: SourceLocation(file: options.output.path))])
+        diagnostics: checked.diagnostics + [.error(error.description, at: SourceLocation(file: options.output.path))])
     }
-    return summary
+    return checked
+  }
+
+  /// Every step but rendering pages and writing: what `yearbook check` runs.
+  public static func check(_ options: Options) async throws(BuildFailure) -> Summary {
+    let loaded = try load(options)
+    let index = try makeIndex(loaded)
+    let documents = try renderMarkdown(index, producesHTML: false)
+    return try check(index, theme: loaded.theme, documents: documents)
+  }
+
+  // MARK: Steps
+
+  public struct Loaded: Sendable {
+    public var site: Site
+    public var theme: Theme
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Reads `Content/` and `Templates/` into a validated site and theme.
+  public static func load(_ options: Options) throws(BuildFailure) -> Loaded {
+    let (site, siteDiagnostics) = SiteLoader.load(
+      root: options.root, options: SiteLoader.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+    let (theme, themeDiagnostics) = ThemeLoader.load(root: options.root)
+    let diagnostics = siteDiagnostics + themeDiagnostics
+    guard let site, let theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
+    return Loaded(site: site, theme: theme, diagnostics: diagnostics)
+  }
+
+  /// Decides every page, URL and output file; two sources claiming one file fail here.
+  public static func makeIndex(_ loaded: Loaded) throws(BuildFailure) -> IndexedSite {
+    let index = SiteIndex(site: loaded.site, staticFiles: loaded.theme.staticFiles)
+    let templates = TemplateCheck.run(templates: loaded.theme.templates, pageSchemas: PageSchemas.byTemplate)
+    let diagnostics = loaded.diagnostics + index.diagnostics + templates.diagnostics
+    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+    return IndexedSite(index: index, templates: templates, diagnostics: diagnostics)
+  }
+
+  /// The site index with what checking the theme found: which templates each page uses.
+  public struct IndexedSite: Sendable {
+    public var index: SiteIndex
+    var templates: TemplateCheck.Result
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Every report and article rendered from Markdown, in parallel; only the facts are kept.
+  static func renderMarkdown(_ indexed: IndexedSite, producesHTML: Bool) throws(BuildFailure) -> RenderedDocuments {
+    let renderer = markdownRenderer(for: indexed.index, producesHTML: producesHTML)
+    let sources = indexed.index.site.reports.map(\.markdown) + indexed.index.site.articles.map(\.markdown)
+    let bodies = Parallel.map(sources) { renderer.render($0) }
+    return RenderedDocuments(indexed: indexed, sources: sources, bodies: bodies, reportCount: indexed.index.site.reports.count)
+  }
+
+  /// Markdown, then pages: each article's page is rendered and written as soon as its
+  /// Markdown is, then the list pages, the feed, the sitemap and the copied files.
+  static func renderSite(
+    _ indexed: IndexedSite, theme: Theme, into staging: StagingFolder, progress: BuildProgress?
+  ) throws(BuildFailure) -> RenderedDocuments {
+    let index = indexed.index
+    progress?.start(pages: index.pages.count)
+    do {
+      try staging.makeFolders(for: index.pages.map(\.outputPath) + index.copies.map(\.path))
+    } catch {
+      throw BuildFailure(diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.output.path))])
+    }
+    let markdown = markdownRenderer(for: index, producesHTML: true)
+    let reports = index.site.reports.map(\.markdown)
+    let reportBodies = Parallel.map(reports) { markdown.render($0) }
+    let pages = PageRenderer(site: SiteView(index: index, documents: [:]), library: theme.library)
+    var articles: [(report: Int, article: Int)] = []
+    for (reportIndex, report) in index.site.reports.enumerated() {
+      articles += report.articles.indices.map { (reportIndex, $0) }
+    }
+    let articleBodies = Parallel.map(articles) { position -> RenderedMarkdown in
+      let article = index.site.reports[position.report].articles[position.article]
+      var body = markdown.render(article.markdown)
+      if !body.diagnostics.hasErrors {
+        switch pages.article(reportIndex: position.report, articleIndex: position.article, body: body) {
+        case .success(let html):
+          do {
+            try staging.write(html, to: SitePaths.file(for: article.sitePath))
+          } catch {
+            body.diagnostics.append(.error("\(error)", at: SourceLocation(file: article.markdown.file)))
+          }
+        case .failure(let diagnostic):
+          body.diagnostics.append(diagnostic)
+        }
+      }
+      progress?.pageDone()
+      body.html = ""
+      return body
+    }
+    let documents = RenderedDocuments(
+      indexed: indexed, sources: reports + articles.map { index.site.reports[$0.report].articles[$0.article].markdown },
+      bodies: reportBodies + articleBodies, reportCount: reports.count)
+    if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
+
+    let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), library: theme.library)
+    let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
+    let remaining = index.pages.filter { if case .article = $0.kind { false } else { true } }
+    let problems = Parallel.map(remaining) { page -> Diagnostic? in
+      defer { progress?.pageDone() }
+      switch listPages.page(page, reportBodies: bodiesByPath) {
+      case .success(let text):
+        do {
+          try staging.write(text, to: page.outputPath)
+          return nil
+        } catch {
+          return .error("\(error)", at: SourceLocation(file: staging.output.path))
+        }
+      case .failure(let diagnostic):
+        return diagnostic
+      }
+    }
+    var diagnostics = problems.compactMap { $0 }
+    for file in index.copies {
+      guard case .copy(let source) = file.content else { continue }
+      do {
+        try staging.copy(from: source, to: file.path)
+      } catch {
+        diagnostics.append(.error("\(error)", at: SourceLocation(file: source)))
+      }
+    }
+    if !diagnostics.isEmpty { throw BuildFailure(diagnostics: documents.diagnostics + diagnostics) }
+    return documents
+  }
+
+  /// What can be checked once every document is rendered: links to headings, and the
+  /// links the templates write (once per template).
+  static func check(_ indexed: IndexedSite, theme: Theme, documents: RenderedDocuments) throws(BuildFailure) -> Summary {
+    let index = indexed.index
+    var diagnostics = documents.diagnostics
+    var linkCount = documents.linkCount
+    if !diagnostics.hasErrors {
+      diagnostics += FragmentCheck.run(index: index, documents: documents.facts, templateIDs: indexed.templates.ids)
+      let templateLinks = TemplateLinks(index: index).check(
+        theme.templates, ids: TemplateLinks.idsPerTemplate(indexed.templates))
+      diagnostics += templateLinks.diagnostics
+      linkCount += templateLinks.linksChecked
+    }
+    diagnostics = diagnostics.sortedInFileOrder()
+    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+    let templateFiles = theme.templates.mapValues(\.file)
+    return Summary(
+      pageCount: index.pages.filter { $0.template != nil }.count,
+      fileCount: index.pages.count + index.copies.count,
+      chartCount: documents.facts.values.reduce(0) { $0 + $1.charts.count },
+      linkCount: linkCount, diagnostics: diagnostics,
+      dependencies: DependencyGraph(
+        index: index, documents: documents.facts, templateUses: indexed.templates.uses, templateFiles: templateFiles))
+  }
+
+  private static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
+    var renderer = MarkdownRenderer(
+      links: LinkTargets(index: index), charts: ChartRenderer(datasets: index.site.datasets, baseURL: index.site.config.baseURL),
+      consistency: FigureConsistency(datasets: index.site.datasets), unsafeHTML: index.site.config.unsafeHTML)
+    renderer.producesHTML = producesHTML
+    return renderer
+  }
+}
+
+/// What the Markdown step produced for every document, without the HTML.
+struct RenderedDocuments: Sendable {
+  var facts: [String: DocumentFacts] = [:]
+  var diagnostics: [Diagnostic]
+  var linkCount = 0
+
+  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown], reportCount: Int) {
+    diagnostics = indexed.diagnostics
+    for (source, body) in zip(sources, bodies) {
+      diagnostics += body.diagnostics
+      linkCount += body.linkCount
+      facts[source.contentPath] = DocumentFacts(
+        summary: Summary.cut(body.firstParagraph), headings: body.headings,
+        charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
+        fragmentLinks: body.fragmentLinks)
+    }
   }
 }

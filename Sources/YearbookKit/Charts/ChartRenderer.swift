@@ -10,6 +10,7 @@ public struct ChartRenderer: Sendable {
 
   public struct Rendered: Sendable, Hashable {
     public var spec: ChartSpec
+    public var id: String
     public var html: String
   }
 
@@ -24,7 +25,8 @@ public struct ChartRenderer: Sendable {
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
-    return (Rendered(spec: spec, html: ChartFigure.html(data, id: id, baseURL: baseURL)), diagnostics + dataDiagnostics)
+    return (
+      Rendered(spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL)), diagnostics + dataDiagnostics)
   }
 
   /// A whole dataset as a table, for the data page.

@@ -86,6 +86,14 @@ public struct SiteLoader {
     config.description = yaml.string("description") ?? ""
     config.publisher = yaml.string("publisher") ?? ""
     config.unsafeHTML = yaml.bool("unsafe_html") ?? false
+    for (key, keyPath) in [("paginate", \SiteConfig.paginate), ("feed_limit", \SiteConfig.feedLimit)] {
+      guard let value = yaml.int(key) else { continue }
+      if value >= 1 {
+        config[keyPath: keyPath] = value
+      } else {
+        yaml.error("\(key) must be a whole number of at least 1, got \(value)", at: yaml.location(of: yaml.node(key)))
+      }
+    }
     if var footer = yaml.mapping("footer") {
       config.footer = Footer(
         organizer: footer.string("organizer") ?? config.publisher,
@@ -100,7 +108,9 @@ public struct SiteLoader {
       config.footer.organizer = config.publisher
     }
     yaml.warnAboutUnknownKeys(
-      known: ["title", "language", "base_url", "description", "publisher", "unsafe_html", "footer"], context: "site.yml"
+      known: [
+        "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
+      ], context: "site.yml"
     )
     return config
   }

@@ -78,7 +78,9 @@ public enum ThemeLoader {
     }
     staticFiles.sort { $0.path < $1.path }
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    return (Theme(library: library, staticFiles: staticFiles), diagnostics)
+    var theme = Theme(library: library, staticFiles: staticFiles)
+    theme.templates = sources.mapValues { TemplateSource(file: $0.file, text: $0.text) }
+    return (theme, diagnostics)
   }
 
   private static func describe(_ error: Error) -> String {

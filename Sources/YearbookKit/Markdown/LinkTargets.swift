@@ -6,6 +6,9 @@ public struct LinkTargets: Sendable {
   public enum Resolution: Equatable, Sendable {
     case unchanged
     case rewritten(String)
+    /// A link to a heading or chart of a page (`talent.md#主要成效`, `#成效`): its
+    /// fragment is checked once every page's headings are known.
+    case fragment(String, document: String, id: String)
     case missing(String)
   }
 
@@ -14,26 +17,35 @@ public struct LinkTargets: Sendable {
   public var pages: [String: String]
   /// `assets/logo.svg`
   public var files: Set<String>
+  /// Every output path of the site, for links written from the site root (`/data/`);
+  /// nil leaves them unchecked.
+  public var outputPaths: Set<String>?
 
-  public init(baseURL: BaseURL, pages: [String: String], files: Set<String>) {
+  public init(baseURL: BaseURL, pages: [String: String], files: Set<String>, outputPaths: Set<String>? = nil) {
     self.baseURL = baseURL
     self.pages = pages
     self.files = files
+    self.outputPaths = outputPaths
   }
 
-  public init(site: Site) {
+  public init(index: SiteIndex) {
     var pages: [String: String] = [:]
-    for report in site.reports {
+    for report in index.site.reports {
       pages[report.markdown.contentPath] = report.sitePath
       for article in report.articles {
         pages[article.markdown.contentPath] = article.sitePath
       }
     }
-    self.init(baseURL: site.config.baseURL, pages: pages, files: Set(site.assets))
+    self.init(
+      baseURL: index.site.config.baseURL, pages: pages, files: Set(index.site.assets), outputPaths: index.outputPaths)
   }
 
   /// `from` is the linking file's path below `Content/`.
   public func resolve(_ url: String, from contentPath: String) -> Resolution {
+    if url.hasPrefix("#") && url.count > 1 {
+      let id = String(url.dropFirst())
+      return .fragment(url, document: contentPath, id: id.removingPercentEncoding ?? id)
+    }
     if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || LinkTargets.hasScheme(url) {
       return .unchanged
     }
@@ -41,7 +53,13 @@ public struct LinkTargets: Sendable {
     let suffix = String(url[suffixStart...])
     let rawPath = String(url[..<suffixStart]).removingPercentEncoding ?? String(url[..<suffixStart])
     if rawPath.hasPrefix("/") {
-      return .rewritten(baseURL.path + String(rawPath.dropFirst()) + suffix)
+      let sitePath = String(rawPath.dropFirst())
+      if let outputPaths, !outputPaths.contains(sitePath), !outputPaths.contains(SitePaths.file(for: sitePath)),
+        !outputPaths.contains(sitePath + "/")
+      {
+        return .missing("link \"\(rawPath)\" has no page or file in the site")
+      }
+      return .rewritten(baseURL.path + sitePath + suffix)
     }
     guard let path = LinkTargets.join(directory: LinkTargets.directory(of: contentPath), rawPath) else {
       return .missing("link \"\(url)\" points outside Content/")
@@ -51,7 +69,12 @@ public struct LinkTargets: Sendable {
       guard let page = pages[key] else {
         return .missing("link to a missing article \"\(rawPath)\" (no file Content/\(path))")
       }
-      return .rewritten(baseURL.link(page) + suffix)
+      let target = baseURL.link(page) + suffix
+      if suffix.hasPrefix("#") && suffix.count > 1 {
+        let id = String(suffix.dropFirst())
+        return .fragment(target, document: key, id: id.removingPercentEncoding ?? id)
+      }
+      return .rewritten(target)
     }
     if files.contains(path) {
       return .rewritten(baseURL.link(path) + suffix)

@@ -9,6 +9,8 @@ public struct MarkdownRenderer: Sendable {
   public var charts: ChartRenderer
   public var consistency: FigureConsistency
   public var unsafeHTML: Bool
+  /// `check` needs the diagnostics and facts of a document, not its HTML.
+  public var producesHTML = true
 
   public init(
     links: LinkTargets, charts: ChartRenderer? = nil, consistency: FigureConsistency? = nil, unsafeHTML: Bool = false
@@ -37,9 +39,10 @@ public struct MarkdownRenderer: Sendable {
       cmark_node_free(node)  // also unlinks it
     }
     var images: [OpaquePointer] = []
+    var fragmentLinks: [FragmentLink] = []
     for node in found.links {
       // A removed script link is freed: nothing more may be asked of it.
-      guard rewriteLink(node, tree: &tree, diagnostics: &diagnostics) else { continue }
+      guard rewriteLink(node, tree: &tree, diagnostics: &diagnostics, fragmentLinks: &fragmentLinks) else { continue }
       if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
     }
     if !unsafeHTML {
@@ -63,10 +66,12 @@ public struct MarkdownRenderer: Sendable {
     }
     // Binding figures and replacing charts free no paragraph, so this walk serves both.
     let merged = tree.collect()
+    var bindings: [String] = []
     for node in merged.texts {
-      bindFigures(in: node, tree: &tree, diagnostics: &diagnostics)
+      bindFigures(in: node, tree: &tree, diagnostics: &diagnostics, datasets: &bindings)
     }
     var renderedCharts: [ChartRenderer.Rendered] = []
+    var datasets = Set(bindings)
     for node in found.codeBlocks {
       guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
         info.trimmed == "chart"
@@ -78,6 +83,7 @@ public struct MarkdownRenderer: Sendable {
       diagnostics += chartDiagnostics
       guard let chart else { continue }
       renderedCharts.append(chart)
+      datasets.insert(chart.spec.data)
       SyntaxTree.replace(node, withHTMLBlock: chart.html)
     }
     for paragraph in merged.paragraphs {
@@ -95,20 +101,21 @@ public struct MarkdownRenderer: Sendable {
     }
 
     let firstParagraph = SyntaxTree.firstParagraphText(of: document)
-    guard let rendered = cmark_render_html(document, options) else {
-      return RenderedMarkdown(html: "", firstParagraph: firstParagraph, headings: headings, diagnostics: diagnostics)
+    var result = RenderedMarkdown(
+      html: "", firstParagraph: firstParagraph, headings: headings, diagnostics: diagnostics,
+      charts: renderedCharts, datasets: datasets, fragmentLinks: fragmentLinks, linkCount: found.links.count)
+    if producesHTML, let rendered = cmark_render_html(document, options) {
+      defer { free(rendered) }
+      result.html = Self.html5(rendered)
     }
-    defer { free(rendered) }
-    return RenderedMarkdown(
-      // cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
-      html: String(cString: rendered).replacingOccurrences(of: " />", with: ">"), firstParagraph: firstParagraph,
-      headings: headings,
-      diagnostics: diagnostics, charts: renderedCharts)
+    return result
   }
 
   /// Replaces each `{{dataset:column:row}}` in a text node with the value, through a
   /// custom inline node: cmark writes it verbatim, so the value is escaped here.
-  private func bindFigures(in node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic]) {
+  private func bindFigures(
+    in node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic], datasets: inout [String]
+  ) {
     guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("{{") else {
       return
     }
@@ -118,6 +125,7 @@ public struct MarkdownRenderer: Sendable {
     let start = tree.location(of: node)
     var cursor = 0
     for binding in bindings {
+      datasets.append(binding.dataset)
       let before = String(characters[cursor..<binding.range.lowerBound])
       if !before.isEmpty { SyntaxTree.insertText(before, before: node) }
       let html: String
@@ -139,7 +147,10 @@ public struct MarkdownRenderer: Sendable {
   }
 
   /// Returns false when the link was removed (and freed).
-  private func rewriteLink(_ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic]) -> Bool {
+  private func rewriteLink(
+    _ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic],
+    fragmentLinks: inout [FragmentLink]
+  ) -> Bool {
     guard let pointer = cmark_node_get_url(node) else { return true }
     let url = String(cString: pointer)
     if SyntaxTree.isScript(url) {
@@ -154,6 +165,9 @@ public struct MarkdownRenderer: Sendable {
       break
     case .rewritten(let target):
       cmark_node_set_url(node, target)
+    case .fragment(let target, let document, let id):
+      if target != url { cmark_node_set_url(node, target) }
+      fragmentLinks.append(FragmentLink(document: document, id: id, location: tree.location(of: node)))
     case .missing(let message):
       diagnostics.append(.error(message, at: tree.location(of: node)))
     }
@@ -170,10 +184,48 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var diagnostics: [Diagnostic]
   /// The charts in the document, in order: the data page shows them again.
   public var charts: [ChartRenderer.Rendered] = []
+  /// Ids of the datasets the document draws from (charts and bound figures).
+  public var datasets: Set<String> = []
+  /// Links to headings, checked once every document is rendered.
+  public var fragmentLinks: [FragmentLink] = []
+  /// Links and images resolved.
+  public var linkCount = 0
+}
+
+/// A link to an id on a page of the site, where it was written.
+public struct FragmentLink: Sendable, Hashable {
+  /// The linked document's path under `Content/`.
+  public var document: String
+  public var id: String
+  public var location: SourceLocation
 }
 
 public struct Heading: Sendable, Hashable {
   public var level: Int
   public var text: String
   public var id: String
+}
+
+extension MarkdownRenderer {
+  /// cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
+  /// One pass over cmark's bytes drops the ` /` of every ` />`.
+  static func html5(_ rendered: UnsafePointer<CChar>) -> String {
+    let length = strlen(rendered)
+    return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+      String(unsafeUninitializedCapacity: length) { output in
+        var written = 0
+        var index = 0
+        while index < length {
+          if bytes[index] == 0x20, index + 2 < length, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x3E {
+            index += 2
+            continue
+          }
+          output[written] = bytes[index]
+          written += 1
+          index += 1
+        }
+        return written
+      }
+    }
+  }
 }

@@ -12,7 +12,7 @@ public struct Article: Sendable, Hashable {
   public var draft: Bool
   public var markdown: MarkdownSource
 
-  public var sitePath: String { "\(reportID)/\(slug)/" }
+  public var sitePath: String { SitePaths.article(report: reportID, slug: slug) }
 }
 
 /// Markdown text with where it came from, so positions found while rendering it can be

@@ -35,7 +35,6 @@ public struct Dataset: Sendable, Hashable {
     rows.firstIndex { $0.indices.contains(column) && $0[column].text == key }
   }
 
-  public var sitePath: String { "data/#\(id)" }
 }
 
 public struct Column: Sendable, Hashable {

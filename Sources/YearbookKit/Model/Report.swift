@@ -12,7 +12,7 @@ public struct Report: Sendable, Hashable {
   public var markdown: MarkdownSource
   public var articles: [Article]
 
-  public var sitePath: String { id + "/" }
+  public var sitePath: String { SitePaths.report(id) }
 }
 
 /// A headline number on a report's page and the home page: `41.96` `亿元`.

@@ -10,6 +10,10 @@ public struct SiteConfig: Sendable, Hashable {
   /// word processor should not be able to put script on a government site by accident.
   public var unsafeHTML: Bool
   public var footer: Footer
+  /// Articles per tag page.
+  public var paginate: Int = 50
+  /// Entries in the Atom feed, newest first.
+  public var feedLimit: Int = 20
 
   public init(
     title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),

@@ -4,12 +4,12 @@ public struct Tag: Sendable, Hashable {
   public var slug: String
   public var articles: [Article]
 
-  public var sitePath: String { Tag.sitePath(for: name) }
+  public var sitePath: String { SitePaths.tag(slug: slug) }
 
   /// Tags are named in Chinese; their URL keeps letters and digits of any script.
   static func slug(for name: String) -> String { HeadingIDs.slug(name) }
 
-  static func sitePath(for name: String) -> String { "tags/\(slug(for: name))/" }
+  static func sitePath(for name: String) -> String { SitePaths.tag(slug: slug(for: name)) }
 
   /// Tags of all articles, most used first, then by name; articles newest first.
   public static func index(of articles: [Article]) -> [Tag] {

@@ -5,6 +5,8 @@ public struct Theme: Sendable {
   public var library: MustacheLibrary
   /// Files under `Templates/static/`, copied to the output root unchanged.
   public var staticFiles: [SourceFile]
+  /// Every template's file and text, by template name, for checking the theme.
+  var templates: [String: TemplateSource] = [:]
 
   /// The page templates every site needs; each names its own file in `Templates/`.
   public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found"]

@@ -1,10 +1,12 @@
-/// `feed.xml`: an Atom feed of every article, newest first. Its `updated` is the newest
+/// `feed.xml`: an Atom feed of the newest articles (`feed_limit`, default 20) with their
+/// summaries, so it stays small however large the site grows. Its `updated` is the newest
 /// article's date, never the clock, so two builds give the same bytes.
 enum AtomFeed {
-  static func xml(site: Site, bodies: [String: RenderedMarkdown]) -> String {
+  static func xml(site view: SiteView) -> String {
+    let site = view.index.site
     let config = site.config
     let base = config.baseURL
-    let articles = site.articles.sorted { ($0.date, $1.sitePath) > ($1.date, $0.sitePath) }
+    let articles = site.articles.sorted { ($0.date, $1.sitePath) > ($1.date, $0.sitePath) }.prefix(config.feedLimit)
     let updated = articles.first?.date ?? site.reports.first?.date ?? ContentDate("2000-01-01")!
     let author = config.publisher.isEmpty ? config.title : config.publisher
 
@@ -18,8 +20,7 @@ enum AtomFeed {
     xml += "  <updated>\(updated.rfc3339)</updated>\n"
     xml += "  <author><name>\(HTML.escape(author))</name></author>\n"
     for article in articles {
-      let body = bodies[article.markdown.contentPath]
-      let summary = Summary.of(given: article.summary, body: body)
+      let summary = view.summary(of: article)
       xml += "  <entry>\n"
       xml += "    <title>\(HTML.escape(article.title))</title>\n"
       xml += "    <id>\(HTML.escape(id(for: article.sitePath, site: site)))</id>\n"
@@ -30,7 +31,6 @@ enum AtomFeed {
       if let byline = article.byline { xml += "    <author><name>\(HTML.escape(byline))</name></author>\n" }
       for tag in article.tags { xml += "    <category term=\"\(HTML.escape(tag))\"/>\n" }
       if !summary.isEmpty { xml += "    <summary>\(HTML.escape(summary))</summary>\n" }
-      xml += "    <content type=\"html\">\(HTML.escape(body?.html ?? ""))</content>\n"
       xml += "  </entry>\n"
     }
     xml += "</feed>\n"

@@ -1,10 +1,5 @@
-/// The data page lists every dataset with its charts and a CSV download; this is the part
-/// that does not need a template: anchors and the CSV files.
+/// The CSV download of a dataset, offered on the data page.
 enum DataPage {
-  static func anchor(_ dataset: Dataset) -> String { "data-\(dataset.id)" }
-
-  static func csvPath(_ dataset: Dataset) -> String { "data/\(dataset.id).csv" }
-
   /// UTF-8 with a byte order mark and CRLF line ends, so Excel on a Chinese Windows opens
   /// it with the characters intact. Headers carry the unit: `研发经费支出占GDP比重（%）`.
   static func csv(_ dataset: Dataset) -> String {

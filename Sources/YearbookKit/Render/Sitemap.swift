@@ -1,6 +1,7 @@
 /// `sitemap.xml` listing every page, with the content's own dates as `lastmod`.
 enum Sitemap {
-  static func xml(site: Site) -> String {
+  static func xml(index: SiteIndex) -> String {
+    let site = index.site
     let base = site.config.baseURL
     var entries: [(path: String, date: ContentDate?)] = [("", site.reports.first?.date)]
     for report in site.reports {
@@ -9,7 +10,7 @@ enum Sitemap {
     }
     entries.append(("data/", nil))
     entries.append(("tags/", nil))
-    for tag in Tag.index(of: site.articles) { entries.append((tag.sitePath, tag.articles.map(\.date).max())) }
+    for tag in index.tags { entries.append((tag.sitePath, tag.articles.map(\.date).max())) }
 
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

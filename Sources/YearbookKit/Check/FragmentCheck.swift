@@ -1,0 +1,23 @@
+/// Links to a heading or chart (`talent.md#主要成效`, `#成效`) are checked once every
+/// document is rendered, because only then are all heading ids known. A broken one is an
+/// error where the link is written.
+enum FragmentCheck {
+  static func run(
+    index: SiteIndex, documents: [String: DocumentFacts], templateIDs: [String: Set<String>]
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for (_, facts) in documents.sorted(by: { $0.key < $1.key }) {
+      for link in facts.fragmentLinks {
+        guard let page = index.page(ofDocument: link.document), let target = documents[link.document] else { continue }
+        if target.ids.contains(link.id) || templateIDs[page.template ?? ""]?.contains(link.id) == true { continue }
+        let headings = target.headings.map(\.id)
+        let known = headings.isEmpty ? "it has no headings" : "its headings are " + headings.joined(separator: ", ")
+        diagnostics.append(
+          .error(
+            "link to #\(link.id) in Content/\(link.document), which has no heading or chart with that id (\(known))",
+            at: link.location))
+      }
+    }
+    return diagnostics
+  }
+}

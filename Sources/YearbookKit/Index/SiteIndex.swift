@@ -1,0 +1,138 @@
+/// Every page and file of the site, built once after loading: URLs (from `SitePaths`),
+/// which template renders each page, tag membership and pagination, and the files copied
+/// as they are. List pages, the sitemap, the feed, link checking and the dependency graph
+/// all read it instead of walking the reports themselves.
+public struct SiteIndex: Sendable {
+  public let site: Site
+  public let pages: [Page]
+  /// Tags of all articles, most used first.
+  public let tags: [Tag]
+  /// Files copied unchanged: content assets and the theme's static files.
+  public let copies: [OutputFile]
+  /// Every output path (pages and files), for resolving links.
+  public let outputPaths: Set<String>
+  /// Problems with the site's shape: two pages or files claiming one output path.
+  public let diagnostics: [Diagnostic]
+  /// The page of each Markdown file, by its path under `Content/`.
+  let pageOfDocument: [String: Int]
+
+  public struct Page: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+      case home
+      case report(Int)
+      /// Report index and article index within it.
+      case article(Int, Int)
+      case tags
+      /// Tag index and page number (from 1).
+      case tag(Int, page: Int)
+      case data
+      case notFound
+      case feed
+      case sitemap
+      case datasetCSV(Int)
+    }
+
+    public var kind: Kind
+    /// `2024/platforms/`; `BaseURL.link` makes it a link.
+    public var sitePath: String
+    /// The Mustache template that renders it; nil for the feed, the sitemap and CSV files.
+    public var template: String?
+    /// The Markdown or data file the page is made from, for messages.
+    public var source: String?
+
+    /// `2024/platforms/index.html`
+    public var outputPath: String { SitePaths.file(for: sitePath) }
+  }
+
+  public init(site: Site, staticFiles: [SourceFile] = []) {
+    self.site = site
+    let tags = Tag.index(of: site.articles)
+    self.tags = tags
+    var pages = [Page(kind: .home, sitePath: SitePaths.home, template: "home")]
+    var pageOfDocument: [String: Int] = [:]
+    for (reportIndex, report) in site.reports.enumerated() {
+      pageOfDocument[report.markdown.contentPath] = pages.count
+      pages.append(
+        Page(kind: .report(reportIndex), sitePath: report.sitePath, template: "report", source: report.markdown.file))
+      for (articleIndex, article) in report.articles.enumerated() {
+        pageOfDocument[article.markdown.contentPath] = pages.count
+        pages.append(
+          Page(
+            kind: .article(reportIndex, articleIndex), sitePath: article.sitePath, template: "article",
+            source: article.markdown.file))
+      }
+    }
+    pages.append(Page(kind: .tags, sitePath: SitePaths.tags, template: "tags"))
+    for (tagIndex, tag) in tags.enumerated() {
+      for number in 1...Self.pageCount(items: tag.articles.count, perPage: site.config.paginate) {
+        pages.append(
+          Page(kind: .tag(tagIndex, page: number), sitePath: SitePaths.tag(slug: tag.slug, page: number), template: "tag"))
+      }
+    }
+    pages.append(Page(kind: .data, sitePath: SitePaths.data, template: "data"))
+    pages.append(Page(kind: .notFound, sitePath: SitePaths.notFound, template: "not-found"))
+    pages.append(Page(kind: .feed, sitePath: SitePaths.feed))
+    pages.append(Page(kind: .sitemap, sitePath: SitePaths.sitemap))
+    for (datasetIndex, dataset) in site.datasets.enumerated() {
+      pages.append(Page(kind: .datasetCSV(datasetIndex), sitePath: SitePaths.datasetCSV(dataset.id), source: dataset.file))
+    }
+    self.pages = pages
+    self.pageOfDocument = pageOfDocument
+
+    copies =
+      site.assets.map { OutputFile(path: $0, content: .copy(from: "\(site.contentDirectory)/\($0)")) }
+      + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
+    let claims = pages.map { ($0.outputPath, $0.source ?? "a generated page") } + copies.map { ($0.path, $0.origin) }
+    diagnostics = Self.collisions(in: claims)
+    var paths = Set(claims.map(\.0))
+    // A folder with an index.html is reachable as the folder itself.
+    for page in pages where page.sitePath.hasSuffix("/") { paths.insert(page.sitePath) }
+    outputPaths = paths
+  }
+
+  public static func pageCount(items: Int, perPage: Int) -> Int {
+    max(1, (items + perPage - 1) / perPage)
+  }
+
+  /// The page a Markdown file (`2024/platforms.md`) becomes.
+  public func page(ofDocument contentPath: String) -> Page? {
+    pageOfDocument[contentPath].map { pages[$0] }
+  }
+
+  /// The articles on one page of a tag, newest first.
+  public func articles(ofTag tagIndex: Int, page: Int) -> ArraySlice<Article> {
+    let articles = tags[tagIndex].articles
+    let start = min((page - 1) * site.config.paginate, articles.count)
+    return articles[start..<min(start + site.config.paginate, articles.count)]
+  }
+
+  /// Two sources writing one output file is an error: neither silently wins.
+  static func collisions(in claims: [(path: String, origin: String)]) -> [Diagnostic] {
+    var seen: [String: String] = [:]
+    var diagnostics: [Diagnostic] = []
+    for claim in claims.sorted(by: { ($0.path, $0.origin) < ($1.path, $1.origin) }) {
+      if let earlier = seen[claim.path] {
+        diagnostics.append(
+          .error(
+            "two sources claim the output file \(claim.path): \(earlier) and \(claim.origin)",
+            at: SourceLocation(file: Self.contentFile(claim.origin))))
+      }
+      seen[claim.path] = claim.origin
+    }
+    return diagnostics
+  }
+
+  private static func contentFile(_ origin: String) -> String {
+    if let range = origin.range(of: "/Content/") { return "Content/" + origin[range.upperBound...] }
+    return origin.hasPrefix("Content/") ? origin : "Content"
+  }
+}
+
+extension OutputFile {
+  fileprivate var origin: String {
+    switch content {
+    case .copy(let source): source
+    case .text: "a generated page"
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/// Where every page and file of the site lives, relative to the site root: the one place
+/// URLs are decided. A site path has no leading slash; pages end in `/` (pretty URLs) and
+/// are written as `index.html` inside that folder. `BaseURL.link` turns one into a link.
+public enum SitePaths {
+  public static let home = ""
+  public static let tags = "tags/"
+  public static let data = "data/"
+  public static let feed = "feed.xml"
+  public static let sitemap = "sitemap.xml"
+  public static let notFound = "404.html"
+  public static let stylesheet = "css/yearbook.css"
+  public static let favicon = "favicon.svg"
+
+  public static func report(_ id: String) -> String { id + "/" }
+
+  public static func article(report: String, slug: String) -> String { "\(report)/\(slug)/" }
+
+  /// Tag pages paginate: page 1 is `tags/<slug>/`, page 2 `tags/<slug>/page/2/`, as Hugo does.
+  public static func tag(slug: String, page: Int = 1) -> String {
+    page <= 1 ? "tags/\(slug)/" : "tags/\(slug)/page/\(page)/"
+  }
+
+  public static func datasetCSV(_ id: String) -> String { "data/\(id).csv" }
+
+  /// The anchor of a dataset's section on the data page.
+  public static func datasetAnchor(_ id: String) -> String { "data-\(id)" }
+
+  /// The file a site path is written to: `2024/platforms/` → `2024/platforms/index.html`.
+  public static func file(for sitePath: String) -> String {
+    sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
+  }
+}

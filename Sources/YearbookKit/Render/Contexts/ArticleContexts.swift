@@ -1,0 +1,85 @@
+/// An article in a list: report pages, tag pages, the home page.
+struct ArticleCard: TemplateValue {
+  let article: Article
+  let summary: String
+  let site: SiteView
+
+  static let fields = TemplateFields<Self>([
+    .text("title") { $0.article.title },
+    .text("date") { $0.article.date.chinese },
+    .text("date_iso") { $0.article.date.description },
+    .text("url") { $0.site.link($0.article.sitePath) },
+    .text("summary") { $0.summary },
+    .text("byline") { $0.article.byline },
+    .text("source") { $0.article.source },
+    .list("tags") { card in card.article.tags.map { TagLink(name: $0, url: card.site.link(Tag.sitePath(for: $0))) } },
+    .flag("has_tags") { !$0.article.tags.isEmpty },
+  ])
+}
+
+/// `article` on an article's own page: the card's fields, its body, table of contents,
+/// report and neighbours.
+struct ArticleContext: TemplateValue {
+  let card: ArticleCard
+  let report: Report
+  let body: String
+  let headings: [Heading]
+  let previous: Article?
+  let next: Article?
+
+  var toc: [Heading] {
+    let sections = headings.filter { $0.level == 2 }
+    return sections.count >= 2 ? sections : []
+  }
+
+  static let fields = TemplateFields<Self>(
+    ArticleCard.fields.byName.values.map { field in
+      TemplateFields<Self>.Field(name: field.name, shape: field.shape) { field.value($0.card) }
+    } + [
+      .text("body") { $0.body },
+      .list("toc") { $0.toc.map { TOCEntry(text: $0.text, id: $0.id) } },
+      .flag("has_toc") { !$0.toc.isEmpty },
+      .object("report") { context in
+        ReportLink(
+          title: context.report.title, period: context.report.period,
+          url: context.card.site.link(context.report.sitePath))
+      },
+      .object("previous") { context in
+        context.previous.map { PageLink(title: $0.title, url: context.card.site.link($0.sitePath)) }
+      },
+      .object("next") { context in
+        context.next.map { PageLink(title: $0.title, url: context.card.site.link($0.sitePath)) }
+      },
+    ])
+}
+
+struct TOCEntry: TemplateValue {
+  var text: String
+  var id: String
+
+  static let fields = TemplateFields<Self>([.text("text") { $0.text }, .text("id") { $0.id }])
+}
+
+struct TagLink: TemplateValue {
+  var name: String
+  var url: String
+
+  static let fields = TemplateFields<Self>([.text("name") { $0.name }, .text("url") { $0.url }])
+}
+
+struct PageLink: TemplateValue {
+  var title: String
+  var url: String
+
+  static let fields = TemplateFields<Self>([.text("title") { $0.title }, .text("url") { $0.url }])
+}
+
+struct ReportLink: TemplateValue {
+  var title: String
+  var period: String
+  var url: String
+
+  static let fields = TemplateFields<Self>([
+    .text("title") { $0.title }, .text("period") { $0.period }, .text("url") { $0.url },
+  ])
+}

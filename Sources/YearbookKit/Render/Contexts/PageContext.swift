@@ -1,0 +1,78 @@
+import Mustache
+
+/// The root value a page template renders: the frame every page has (`site`, `page`,
+/// `breadcrumbs`) and the content of its kind.
+struct PageContext<Content: TemplateValue>: MustacheParent, Sendable {
+  let frame: PageFrame
+  let content: Content
+
+  func child(named name: String) -> Any? {
+    PageFrame.fields.byName[name]?.value(frame) ?? content.child(named: name)
+  }
+
+  static var schema: TemplateSchema {
+    var schema = Content.schema
+    schema.typeName = "the \(Content.self) page"
+    schema.fields.merge(PageFrame.schema.fields) { _, frame in frame }
+    return schema
+  }
+}
+
+struct HomeContent: TemplateValue {
+  let latest: ReportContext?
+  let reports: [ReportContext]
+
+  static let fields = TemplateFields<Self>([
+    .object("latest") { $0.latest },
+    .list("reports") { $0.reports },
+  ])
+}
+
+struct ReportContent: TemplateValue {
+  let report: ReportContext
+
+  static let fields = TemplateFields<Self>([.object("report") { $0.report }])
+}
+
+struct ArticleContent: TemplateValue {
+  let article: ArticleContext
+
+  static let fields = TemplateFields<Self>([.object("article") { $0.article }])
+}
+
+struct TagsContent: TemplateValue {
+  let tags: [TagEntry]
+
+  static let fields = TemplateFields<Self>([.list("tags") { $0.tags }])
+}
+
+struct TagContent: TemplateValue {
+  let tag: TagContext
+
+  static let fields = TemplateFields<Self>([.object("tag") { $0.tag }])
+}
+
+struct DataContent: TemplateValue {
+  let datasets: [DatasetContext]
+
+  static let fields = TemplateFields<Self>([.list("datasets") { $0.datasets }])
+}
+
+struct NotFoundContent: TemplateValue {
+  let reports: [ReportContext]
+
+  static let fields = TemplateFields<Self>([.list("reports") { $0.reports }])
+}
+
+/// The root schema of each page template, for checking templates before rendering.
+enum PageSchemas {
+  static let byTemplate: [String: TemplateSchema] = [
+    "home": PageContext<HomeContent>.schema,
+    "report": PageContext<ReportContent>.schema,
+    "article": PageContext<ArticleContent>.schema,
+    "tags": PageContext<TagsContent>.schema,
+    "tag": PageContext<TagContent>.schema,
+    "data": PageContext<DataContent>.schema,
+    "not-found": PageContext<NotFoundContent>.schema,
+  ]
+}

@@ -1,0 +1,119 @@
+/// `site`: what every page knows about the whole site.
+struct SiteContext: TemplateValue {
+  let view: SiteView
+  /// The page being rendered, to mark its report in the navigation.
+  let currentPath: String
+
+  static let fields = TemplateFields<Self>([
+    .text("title") { $0.view.config.title },
+    .text("description") { $0.view.config.description },
+    .text("publisher") { $0.view.config.publisher },
+    .text("language") { $0.view.config.language },
+    .text("home_url") { $0.view.link(SitePaths.home) },
+    .text("tags_url") { $0.view.link(SitePaths.tags) },
+    .text("data_url") { $0.view.link(SitePaths.data) },
+    .text("feed_url") { $0.view.link(SitePaths.feed) },
+    .text("stylesheet_url") { $0.view.link(SitePaths.stylesheet) },
+    .text("favicon_url") { $0.view.link(SitePaths.favicon) },
+    .list("reports") { site in
+      site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.hasPrefix($0.sitePath)) }
+    },
+    .object("footer") { $0.view.footer },
+  ])
+}
+
+struct NavigationItem: Sendable {
+  var title: String
+  var period: String
+  var sitePath: String
+  var url: String
+}
+
+/// A report in the site's navigation.
+struct NavigationEntry: TemplateValue {
+  let item: NavigationItem
+  let current: Bool
+
+  static let fields = TemplateFields<Self>([
+    .text("title") { $0.item.title },
+    .text("period") { $0.item.period },
+    .text("url") { $0.item.url },
+    .flag("current") { $0.current },
+  ])
+}
+
+/// `site.footer`: the record numbers a Chinese government site shows on every page.
+struct FooterContext: TemplateValue {
+  let footer: Footer
+  let policeRecordURL: String?
+
+  init(_ footer: Footer) {
+    self.footer = footer
+    policeRecordURL = PoliceRecord.number(in: footer.policeRecord).map {
+      "https://beian.mps.gov.cn/#/query/webSearch?code=\($0)"
+    }
+  }
+
+  static let fields = TemplateFields<Self>([
+    .text("organizer") { $0.footer.organizer },
+    .text("site_code") { $0.footer.siteCode },
+    .text("icp") { $0.footer.icp },
+    .text("police_record") { $0.footer.policeRecord },
+    .text("police_record_url") { $0.policeRecordURL },
+    .text("contact") { $0.footer.contact },
+  ])
+}
+
+/// The number in a 公安备案 record such as `浙公网安备 33048202000000号`, for the link to
+/// the Ministry of Public Security's record search.
+enum PoliceRecord {
+  static func number(in record: String) -> String? {
+    let digits = record.filter { $0.isASCII && $0.isNumber }
+    return digits.count >= 10 ? String(digits) : nil
+  }
+}
+
+/// `page`: the page being rendered.
+struct PageMeta: TemplateValue {
+  var title: String
+  var heading: String
+  var url: String
+  var canonical: String
+  var description: String
+  var kind: String
+
+  static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found"]
+
+  static let fields = TemplateFields<Self>(
+    [
+      .text("title") { $0.title },
+      .text("heading") { $0.heading },
+      .text("url") { $0.url },
+      .text("canonical") { $0.canonical },
+      .text("description") { $0.description },
+      .text("kind") { $0.kind },
+    ]
+      + kinds.map { kind in
+        .flag("is_" + kind.replacingOccurrences(of: "-", with: "_")) { $0.kind == kind }
+      })
+}
+
+struct Crumb: TemplateValue {
+  var title: String
+  var url: String
+
+  static let fields = TemplateFields<Self>([.text("title") { $0.title }, .text("url") { $0.url }])
+}
+
+/// `site`, `page` and `breadcrumbs`, which every page has.
+struct PageFrame: TemplateValue {
+  var site: SiteContext
+  var page: PageMeta
+  var breadcrumbs: [Crumb]
+
+  static let fields = TemplateFields<Self>([
+    .object("site") { $0.site },
+    .object("page") { $0.page },
+    .list("breadcrumbs") { $0.breadcrumbs },
+  ])
+}

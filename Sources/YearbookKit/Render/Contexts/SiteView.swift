@@ -1,0 +1,74 @@
+/// The site as page templates see it: the index, what the Markdown step learnt about each
+/// document (summaries, headings, charts), and links made with the base URL. Shared,
+/// read-only, by every page context of one build.
+final class SiteView: Sendable {
+  let index: SiteIndex
+  let documents: [String: DocumentFacts]
+  let navigation: [NavigationItem]
+  let footer: FooterContext
+
+  init(index: SiteIndex, documents: [String: DocumentFacts]) {
+    self.index = index
+    self.documents = documents
+    let base = index.site.config.baseURL
+    navigation = index.site.reports.map {
+      NavigationItem(title: $0.title, period: $0.period, sitePath: $0.sitePath, url: base.link($0.sitePath))
+    }
+    footer = FooterContext(index.site.config.footer)
+  }
+
+  var config: SiteConfig { index.site.config }
+
+  func link(_ sitePath: String) -> String { config.baseURL.link(sitePath) }
+
+  func summary(of article: Article) -> String {
+    article.summary ?? documents[article.markdown.contentPath]?.summary ?? ""
+  }
+
+  func summary(of report: Report) -> String {
+    report.summary ?? documents[report.markdown.contentPath]?.summary ?? ""
+  }
+
+  func card(_ article: Article) -> ArticleCard {
+    ArticleCard(article: article, summary: summary(of: article), site: self)
+  }
+
+  /// What every page shows around its content: the site's name and navigation, the
+  /// page's own title and URL, and the breadcrumbs leading to it.
+  func frame(
+    title: String?, sitePath: String, kind: String, description: String? = nil, breadcrumbs: [Crumb] = []
+  ) -> PageFrame {
+    let config = self.config
+    let page = PageMeta(
+      title: title.map { "\($0) - \(config.title)" } ?? config.title,
+      heading: title ?? config.title,
+      url: link(sitePath),
+      canonical: config.baseURL.absolute(sitePath),
+      description: description ?? config.description,
+      kind: kind)
+    return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
+  }
+
+  func crumb(_ title: String, _ sitePath: String) -> Crumb { Crumb(title: title, url: link(sitePath)) }
+
+  var homeCrumb: Crumb { crumb(config.title, SitePaths.home) }
+}
+
+/// What the Markdown step learnt about one document, kept after its HTML is written.
+public struct DocumentFacts: Sendable {
+  public var summary: String
+  public var headings: [Heading]
+  public var charts: [ChartUse]
+  /// Ids of the datasets it draws from.
+  public var datasets: Set<String>
+  /// Its links to headings and charts, checked once every document is rendered.
+  public var fragmentLinks: [FragmentLink]
+  /// Ids of charts in its body, which links may name as fragments.
+  public var ids: Set<String> { Set(headings.map(\.id)).union(charts.map(\.id)) }
+}
+
+/// A chart drawn in a document: enough to draw it again on the data page.
+public struct ChartUse: Sendable, Hashable {
+  public var spec: ChartSpec
+  public var id: String
+}

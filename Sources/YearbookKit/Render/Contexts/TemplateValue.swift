@@ -1,0 +1,77 @@
+import Mustache
+
+/// A value a Mustache template reads. Each type lists its fields once, in `fields`: the
+/// same list answers Mustache's look-ups while rendering and tells `TemplateCheck` which
+/// names exist, so a misspelt `{{tittle}}` is found before a page renders empty.
+public protocol TemplateValue: MustacheParent, Sendable {
+  static var fields: TemplateFields<Self> { get }
+}
+
+extension TemplateValue {
+  public func child(named name: String) -> Any? {
+    Self.fields.byName[name]?.value(self)
+  }
+
+  public static var schema: TemplateSchema { fields.schema }
+}
+
+/// What a template may do with a field: print it, test it, or enter it as an object or
+/// a list of objects.
+public indirect enum TemplateShape: Sendable {
+  case text
+  case number
+  case flag
+  case object(@Sendable () -> TemplateSchema)
+  case list(@Sendable () -> TemplateSchema)
+}
+
+/// The names a template can use on one kind of value.
+public struct TemplateSchema: Sendable {
+  public var typeName: String
+  public var fields: [String: TemplateShape]
+}
+
+public struct TemplateFields<Root>: Sendable {
+  public struct Field: Sendable {
+    let name: String
+    let shape: TemplateShape
+    let value: @Sendable (Root) -> Any?
+  }
+
+  let byName: [String: Field]
+  let schema: TemplateSchema
+
+  public init(_ fields: [Field]) {
+    byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    schema = TemplateSchema(
+      typeName: String(describing: Root.self), fields: byName.mapValues(\.shape))
+  }
+}
+
+extension TemplateFields.Field {
+  /// Text, escaped by `{{…}}`; nil (or an absent value) renders nothing and is false in
+  /// a section. Empty text is given as nil, because Mustache counts "" as true.
+  public static func text(_ name: String, _ value: @escaping @Sendable (Root) -> String?) -> Self {
+    Self(name: name, shape: .text) { root in value(root).flatMap { $0.isEmpty ? nil : $0 } }
+  }
+
+  public static func number(_ name: String, _ value: @escaping @Sendable (Root) -> Int) -> Self {
+    Self(name: name, shape: .number) { value($0) }
+  }
+
+  public static func flag(_ name: String, _ value: @escaping @Sendable (Root) -> Bool) -> Self {
+    Self(name: name, shape: .flag) { value($0) }
+  }
+
+  public static func object<Child: TemplateValue>(
+    _ name: String, _ value: @escaping @Sendable (Root) -> Child?
+  ) -> Self {
+    Self(name: name, shape: .object({ Child.schema })) { value($0) }
+  }
+
+  public static func list<Child: TemplateValue>(
+    _ name: String, _ value: @escaping @Sendable (Root) -> [Child]
+  ) -> Self {
+    Self(name: name, shape: .list({ Child.schema })) { value($0) }
+  }
+}

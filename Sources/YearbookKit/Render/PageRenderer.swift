@@ -1,0 +1,132 @@
+import Mustache
+
+/// Renders one page of the index through its template: pure, no file is read or written.
+struct PageRenderer: Sendable {
+  let site: SiteView
+  let library: MustacheLibrary
+  let charts: ChartRenderer
+  /// Charts drawn in full per dataset on the data page; the rest are listed as links.
+  static let chartsShownPerDataset = 12
+
+  init(site: SiteView, library: MustacheLibrary) {
+    self.site = site
+    self.library = library
+    charts = ChartRenderer(datasets: site.index.site.datasets, baseURL: site.config.baseURL)
+  }
+
+  enum Failure: Error {
+    case templateFailed(String)
+  }
+
+  /// An article's page, from its rendered Markdown.
+  func article(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<String, Diagnostic> {
+    let report = site.index.site.reports[reportIndex]
+    let article = report.articles[articleIndex]
+    let summary = Summary.of(given: article.summary, body: body)
+    let context = ArticleContext(
+      card: ArticleCard(article: article, summary: summary, site: site), report: report, body: body.html,
+      headings: body.headings,
+      previous: articleIndex > 0 ? report.articles[articleIndex - 1] : nil,
+      next: articleIndex + 1 < report.articles.count ? report.articles[articleIndex + 1] : nil)
+    let frame = site.frame(
+      title: article.title, sitePath: article.sitePath, kind: "article", description: summary,
+      breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
+    return render(PageContext(frame: frame, content: ArticleContent(article: context)), template: "article")
+  }
+
+  /// Every page but articles, once the Markdown step has rendered every document;
+  /// `reportBodies` holds the reports' introductions by their Markdown path.
+  func page(_ page: SiteIndex.Page, reportBodies: [String: RenderedMarkdown]) -> Result<String, Diagnostic> {
+    switch page.kind {
+    case .home:
+      let latest = site.index.site.reports.first.map { report in
+        var context = ReportContext(report: report, site: site)
+        if let kpi = reportBodies[report.markdown.contentPath]?.charts.first(where: { $0.spec.kind == .kpi }) {
+          context.kpi = kpi.html
+        }
+        return context
+      }
+      let content = HomeContent(latest: latest, reports: reportContexts)
+      return render(PageContext(frame: site.frame(title: nil, sitePath: "", kind: "home"), content: content), page)
+    case .report(let reportIndex):
+      let report = site.index.site.reports[reportIndex]
+      var context = ReportContext(report: report, site: site)
+      context.body = reportBodies[report.markdown.contentPath]?.html
+      let frame = site.frame(
+        title: report.title, sitePath: report.sitePath, kind: "report", description: site.summary(of: report),
+        breadcrumbs: [site.homeCrumb])
+      return render(PageContext(frame: frame, content: ReportContent(report: context)), page)
+    case .article(let reportIndex, let articleIndex):
+      let article = site.index.site.reports[reportIndex].articles[articleIndex]
+      return .failure(.error("an article page needs its Markdown", at: SourceLocation(file: article.markdown.file)))
+    case .tags:
+      let content = TagsContent(tags: site.index.tags.map { TagEntry(tag: $0, site: site) })
+      let frame = site.frame(title: "标签", sitePath: SitePaths.tags, kind: "tags", breadcrumbs: [site.homeCrumb])
+      return render(PageContext(frame: frame, content: content), page)
+    case .tag(let tagIndex, let number):
+      let tag = site.index.tags[tagIndex]
+      let context = TagContext(
+        tag: tag, articles: site.index.articles(ofTag: tagIndex, page: number), page: number,
+        pageCount: SiteIndex.pageCount(items: tag.articles.count, perPage: site.config.paginate), site: site)
+      let title = number > 1 ? "标签：\(tag.name)（第\(number)页）" : "标签：\(tag.name)"
+      let frame = site.frame(
+        title: title, sitePath: page.sitePath, kind: "tag",
+        breadcrumbs: [site.homeCrumb, site.crumb("标签", SitePaths.tags)])
+      return render(PageContext(frame: frame, content: TagContent(tag: context)), page)
+    case .data:
+      let frame = site.frame(title: "数据", sitePath: SitePaths.data, kind: "data", breadcrumbs: [site.homeCrumb])
+      return render(PageContext(frame: frame, content: DataContent(datasets: datasetContexts())), page)
+    case .notFound:
+      let frame = site.frame(title: "页面未找到", sitePath: SitePaths.notFound, kind: "not-found")
+      return render(PageContext(frame: frame, content: NotFoundContent(reports: reportContexts)), page)
+    case .feed:
+      return .success(AtomFeed.xml(site: site))
+    case .sitemap:
+      return .success(Sitemap.xml(index: site.index))
+    case .datasetCSV(let datasetIndex):
+      return .success(DataPage.csv(site.index.site.datasets[datasetIndex]))
+    }
+  }
+
+  private var reportContexts: [ReportContext] {
+    site.index.site.reports.map { ReportContext(report: $0, site: site) }
+  }
+
+  /// Every dataset with the charts drawn from it, in site order, with the page of each.
+  private func datasetContexts() -> [DatasetContext] {
+    var uses: [String: [ChartOnPage]] = [:]
+    for report in site.index.site.reports {
+      let documents =
+        [(report.title, report.sitePath, report.markdown.contentPath)]
+        + report.articles.map { ($0.title, $0.sitePath, $0.markdown.contentPath) }
+      for (title, sitePath, contentPath) in documents {
+        for chart in site.documents[contentPath]?.charts ?? [] {
+          let shown = uses[chart.spec.data, default: []].count < Self.chartsShownPerDataset
+          let html = shown ? charts.render(chart.spec, id: chart.id).0?.html : nil
+          uses[chart.spec.data, default: []].append(
+            ChartOnPage(use: chart, pageTitle: title, pageSitePath: sitePath, site: site, html: html))
+        }
+      }
+    }
+    return site.index.site.datasets.map { dataset in
+      let all = uses[dataset.id] ?? []
+      return DatasetContext(
+        dataset: dataset,
+        table: charts.table(for: dataset, id: SitePaths.datasetAnchor(dataset.id) + "-table"),
+        charts: Array(all.prefix(Self.chartsShownPerDataset)),
+        moreCharts: Array(all.dropFirst(Self.chartsShownPerDataset)), site: site)
+    }
+  }
+
+  private func render<Content>(_ context: PageContext<Content>, _ page: SiteIndex.Page) -> Result<String, Diagnostic> {
+    render(context, template: page.template ?? "")
+  }
+
+  private func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
+    guard let html = library.render(context, withTemplate: template) else {
+      return .failure(
+        .error("the template \(template).mustache could not be rendered", at: SourceLocation(file: "Templates")))
+    }
+    return .success(html)
+  }
+}

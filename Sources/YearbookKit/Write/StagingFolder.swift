@@ -1,0 +1,155 @@
+import CRenameExchange
+import Foundation
+
+/// Where a build writes its files: a hidden sibling of the output folder, filled while
+/// pages render and swapped in only when everything succeeded, in one step, so the output
+/// folder is never missing and never a mix of two builds. Two builds into one folder take
+/// turns (a lock file beside it), and each removes what a killed build left behind.
+public final class StagingFolder: @unchecked Sendable {
+  public struct WriteError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public let output: URL
+  let staging: URL
+  private let lock: Int32
+  private var finished = false
+
+  /// Takes the lock (waiting for another build to finish), clears leftovers of killed
+  /// builds, and creates the empty staging folder.
+  public init(output: URL) throws(WriteError) {
+    self.output = output
+    let manager = FileManager.default
+    let parent = output.deletingLastPathComponent()
+    let name = output.lastPathComponent
+    do {
+      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw WriteError(description: "cannot write in \(parent.path): \(FileProblem.reason(error))")
+    }
+    lock = open(parent.appendingPathComponent(".\(name).lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    guard lock >= 0 else {
+      throw WriteError(description: "cannot write in \(parent.path): \(String(cString: strerror(errno)))")
+    }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+    // Holding the lock, any staging or old folder here belongs to a build that was killed.
+    let leftovers = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+    for entry in leftovers where entry.hasPrefix(".\(name).new-") || entry.hasPrefix(".\(name).old-") {
+      try? manager.removeItem(at: parent.appendingPathComponent(entry))
+    }
+    staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
+    if mkdir(staging.path, 0o755) != 0 {
+      let reason = String(cString: strerror(errno))
+      flock(lock, LOCK_UN)
+      close(lock)
+      throw WriteError(description: "cannot create \(staging.path): \(reason)")
+    }
+  }
+
+  deinit {
+    if !finished { abandon() }
+  }
+
+  /// Creates the folders files will go into, before files are written from many threads.
+  public func makeFolders(for paths: some Sequence<String>) throws(WriteError) {
+    var made: Set<Substring> = [""]
+    for path in paths {
+      guard let slash = path.lastIndex(of: "/") else { continue }
+      var folders: [Substring] = []
+      var folder = path[..<slash]
+      while !made.contains(folder) {
+        folders.append(folder)
+        made.insert(folder)
+        guard let up = folder.lastIndex(of: "/") else { break }
+        folder = folder[..<up]
+      }
+      for folder in folders.reversed() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+        throw WriteError(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+      }
+    }
+  }
+
+  /// Writes one file; safe to call from several threads for different paths.
+  public func write(_ text: String, to path: String) throws(WriteError) {
+    var text = text
+    let full = staging.path + "/" + path
+    let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(descriptor) }
+    let failure: Int32? = text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
+    if let failure {
+      throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
+    }
+  }
+
+  public func copy(from source: String, to path: String) throws(WriteError) {
+    do {
+      try FileManager.default.copyItem(atPath: source, toPath: staging.path + "/" + path)
+    } catch {
+      throw WriteError(description: "cannot copy \(source): \(FileProblem.reason(error))")
+    }
+  }
+
+  /// Puts the staging folder in the output's place: one `renameat2(RENAME_EXCHANGE)` where
+  /// the file system has it, else two renames. The previous output is then removed.
+  public func commit() throws(WriteError) {
+    defer { release() }
+    let manager = FileManager.default
+    let parent = output.deletingLastPathComponent()
+    let previous = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+    var isDirectory: ObjCBool = false
+    let hadOutput = manager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+    if hadOutput && yb_rename_exchange(staging.path, output.path) == 0 {
+      // The staging path now holds the previous site.
+      if rename(staging.path, previous.path) == 0 {
+        try? manager.removeItem(at: previous)
+      } else {
+        try? manager.removeItem(at: staging)
+      }
+      return
+    }
+    let exchangeError = errno
+    if hadOutput && exchangeError != EINVAL && exchangeError != ENOSYS && exchangeError != ENOTSUP {
+      try? manager.removeItem(at: staging)
+      throw WriteError(description: "cannot replace \(output.path): \(String(cString: strerror(exchangeError)))")
+    }
+    if hadOutput && rename(output.path, previous.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? manager.removeItem(at: staging)
+      throw WriteError(description: "cannot replace \(output.path): \(reason)")
+    }
+    if rename(staging.path, output.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      if hadOutput { rename(previous.path, output.path) }
+      try? manager.removeItem(at: staging)
+      throw WriteError(description: "cannot replace \(output.path): \(reason)")
+    }
+    if hadOutput { try? manager.removeItem(at: previous) }
+  }
+
+  /// Removes the staging folder; the output stays as it was.
+  public func abandon() {
+    try? FileManager.default.removeItem(at: staging)
+    release()
+  }
+
+  private func release() {
+    guard !finished else { return }
+    finished = true
+    flock(lock, LOCK_UN)
+    close(lock)
+  }
+}
