@@ -34,8 +34,14 @@ test-asan: deps test-deps
 fuzz: deps
 	scripts/fuzz.sh
 
+# Release builds of Yearbook against Hugo 0.111 and a cmark + cp floor on generated
+# corpora of 1,000 and 10,000 articles, output on /dev/shm (Benchmarks/bench.py), then
+# the chart renderer alone. BENCH_FLAGS passes options: --runs 3, --markdown, --work DIR.
 bench: deps
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product yearbook
 	$(SWIFT) build -c release --product yearbook-bench
+	python3 Benchmarks/bench.py --yearbook .build/release/yearbook --project $(CURDIR) $(BENCH_FLAGS)
 	.build/release/yearbook-bench .
 
 deps:

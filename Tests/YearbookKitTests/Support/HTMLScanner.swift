@@ -1,3 +1,7 @@
+import Foundation
+
+@testable import YearbookKit
+
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,
 /// and ids. Not a general HTML parser; enough for checking links in our own output,
 /// whose markup comes from cmark and the templates.
