@@ -11,24 +11,55 @@ public struct FrontMatter: Sendable {
   }
 
   /// The opening fence must be the first line; the closing fence is the next line that
-  /// is exactly `---` (or `...`). CRLF line ends and a UTF-8 BOM are accepted.
+  /// is exactly `---` (or `...`), trailing spaces allowed. CRLF line ends and a UTF-8 BOM
+  /// are accepted. Works on the UTF-8 bytes: it runs once per article.
   public static func split(_ text: String) throws(SplitError) -> FrontMatter {
-    var text = Substring(text)
-    if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-    // "\r\n" is one Character in Swift, so it must become "\n" before splitting lines.
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .split(separator: "\n", omittingEmptySubsequences: false)
-    func isFence(_ line: Substring, _ fences: Set<String>) -> Bool {
-      fences.contains(String(line.reversed().drop(while: { $0 == " " }).reversed()))
-    }
-    guard let first = lines.first, isFence(first, ["---"]) else {
-      throw .missingOpeningFence
-    }
-    guard let close = lines.dropFirst().firstIndex(where: { isFence($0, ["---", "..."]) }) else {
-      throw .unterminated
-    }
-    let yaml = lines[1..<close].joined(separator: "\n")
-    let body = lines[(close + 1)...].joined(separator: "\n")
-    return FrontMatter(yaml: yaml, body: body, bodyLineOffset: close + 1)
+    var text = text
+    return try text.withUTF8 { bytes -> Result<FrontMatter, SplitError> in
+      var start = 0
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+      var lines: [Range<Int>] = []
+      var lineStart = start
+      var closing: Int?
+      var index = start
+      while index <= bytes.count {
+        guard index == bytes.count || bytes[index] == 0x0A else {
+          index += 1
+          continue
+        }
+        var end = index
+        if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+        lines.append(lineStart..<end)
+        let isFence = fence(bytes, lineStart..<end)
+        if lines.count == 1 {
+          guard isFence == .dashes else { return .failure(.missingOpeningFence) }
+        } else if isFence != nil {
+          closing = lines.count - 1
+          lineStart = index + 1
+          break
+        }
+        lineStart = index + 1
+        index += 1
+      }
+      guard let closing else { return .failure(.unterminated) }
+      let yaml = lines[1..<closing].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
+      let body = lineStart < bytes.count ? String(decoding: bytes[lineStart...], as: UTF8.self) : ""
+      return .success(
+        FrontMatter(
+          yaml: yaml, body: body.utf8.contains(0x0D) ? body.replacing("\r\n", with: "\n") : body,
+          bodyLineOffset: closing + 1))
+    }.get()
+  }
+
+  private enum Fence { case dashes, dots }
+
+  private static func fence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Fence? {
+    var end = line.upperBound
+    while end > line.lowerBound && bytes[end - 1] == 0x20 { end -= 1 }
+    guard end - line.lowerBound == 3 else { return nil }
+    let first = bytes[line.lowerBound]
+    guard (first == 0x2D || first == 0x2E), bytes[line.lowerBound + 1] == first, bytes[line.lowerBound + 2] == first
+    else { return nil }
+    return first == 0x2D ? .dashes : .dots
   }
 }

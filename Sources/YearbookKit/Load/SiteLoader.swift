@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `Content/` into a validated `Site`. The only part of loading that touches the
 /// disk; everything it finds wrong is collected, not thrown, so one run shows every mistake.
-public struct SiteLoader {
+public struct SiteLoader: Sendable {
   public struct Options: Sendable {
     public var includeDrafts = false
     /// Overrides `base_url` from `site.yml` (the `--base-url` option).
@@ -159,12 +159,24 @@ public struct SiteLoader {
 
     var articles: [Article] = []
     var slugs: [String: String] = [:]
+    var names: [String] = []
     for name in listing(folderURL) where !name.hasPrefix(".") {
       guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else {
         continue
       }
-      guard name.hasSuffix(".md") && name != "_index.md" else { continue }
-      guard let article = loadArticle(report: folder, fileName: name) else { continue }
+      if name.hasSuffix(".md") && name != "_index.md" { names.append(name) }
+    }
+    // Articles are read and parsed on every core; their diagnostics keep file order.
+    var reader = self
+    reader.diagnostics = []
+    let loaded = Parallel.map(names) { [reader] name -> (Article?, [Diagnostic]) in
+      var reader = reader
+      let article = reader.loadArticle(report: folder, fileName: name)
+      return (article, reader.diagnostics)
+    }
+    for (name, (article, articleDiagnostics)) in zip(names, loaded) {
+      diagnostics += articleDiagnostics
+      guard let article else { continue }
       if article.draft && !options.includeDrafts { continue }
       let file = "\(Self.contentFolder)/\(folder)/\(name)"
       if let other = slugs[article.slug] {

@@ -51,14 +51,17 @@ public enum ThemeLoader {
         continue
       }
       do {
-        library.register(try MustacheTemplate(string: text), named: name)
+        HTMLContentType.registered
+        library.register(try MustacheTemplate(string: HTMLContentType.pragma + text), named: name)
         sources[name] = (file, text)
       } catch let error as MustacheTemplate.ParserError {
         unparsable.insert(name)
+        // The pragma line put in front is not the editor's.
+        let line = max(error.context.lineNumber - 1, 1)
         diagnostics.append(
           .error(
             "template syntax: \(describe(error.error))",
-            at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
+            at: SourceLocation(file: file, line: line, column: error.context.columnNumber)))
       } catch {
         unparsable.insert(name)
         diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))

@@ -40,9 +40,14 @@ public struct FigureConsistency: Sendable {
 
   /// Warnings for one paragraph's text, located at the paragraph. `period` is the report's:
   /// figures of other periods are not compared with it.
-  func check(_ text: String, period: String?, at location: SourceLocation) -> [Diagnostic] {
+  /// The text and its location are asked for only when some indicator could be named.
+  func check(
+    _ text: @autoclosure () -> String, period: String?, at location: @autoclosure () -> SourceLocation
+  ) -> [Diagnostic] {
     let relevant = indicators.filter { $0.period == nil || $0.period == period }
     guard !relevant.isEmpty else { return [] }
+    let text = text()
+    let location = location()
     var diagnostics: [Diagnostic] = []
     let years = period.flatMap(FigureConsistency.years(in:))
     for sentence in FigureConsistency.sentences(text) {

@@ -116,9 +116,9 @@ public struct MarkdownRenderer: Sendable {
   private func bindFigures(
     in node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic], datasets: inout [String]
   ) {
-    guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("{{") else {
-      return
-    }
+    // Most text has no binding: look for `{{` in cmark's bytes before making a String.
+    guard let bytes = cmark_node_get_literal(node), strstr(bytes, "{{") != nil else { return }
+    let literal = String(cString: bytes)
     let bindings = FigureBinding.find(in: literal)
     guard !bindings.isEmpty else { return }
     let characters = Array(literal)

@@ -63,19 +63,19 @@ struct SyntaxTree {
 
   /// cmark counts columns in bytes; editors count characters.
   private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+    let utf8 = source.text.utf8
     if lineStarts == nil {
-      let text = source.text
-      var starts = [text.startIndex]
-      var index = text.startIndex
-      while let newline = text[index...].firstIndex(of: "\n") {
-        index = text.index(after: newline)
+      var starts = [utf8.startIndex]
+      var index = utf8.startIndex
+      while let newline = utf8[index...].firstIndex(of: 0x0A) {
+        index = utf8.index(after: newline)
         starts.append(index)
       }
       lineStarts = starts
     }
     guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-    let lineText = source.text[starts[line - 1]...].prefix { $0 != "\n" }
-    let bytes = lineText.utf8.prefix(byteColumn - 1)
+    let bytes = utf8[starts[line - 1]...].prefix { $0 != 0x0A }.prefix(byteColumn - 1)
+    // Characters are counted as editors do: one per grapheme, so a CJK character is one.
     return String(decoding: bytes, as: UTF8.self).count + 1
   }
 

@@ -52,9 +52,25 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
   public var description: String { (origin ?? "") + path }
 }
 
-/// Encodes what may not stand raw in a URL path (CJK tag names, spaces), keeping `/`.
+/// Encodes what may not stand raw in a URL path (CJK tag names, spaces), keeping `/`:
+/// letters, digits, `-._~`, `:` and `/` stay; every other byte becomes `%XX`.
 func percentEncodedPath(_ path: String) -> String {
-  var allowed = CharacterSet.urlPathAllowed
-  allowed.remove(charactersIn: "?#[]@!$&'()*+,;=")
-  return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+  func isAllowed(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x3A, 0x2F: true
+    default: false
+    }
+  }
+  guard !path.utf8.allSatisfy(isAllowed) else { return path }
+  let hex = Array("0123456789ABCDEF".utf8)
+  var encoded: [UInt8] = []
+  encoded.reserveCapacity(path.utf8.count * 3)
+  for byte in path.utf8 {
+    if isAllowed(byte) {
+      encoded.append(byte)
+    } else {
+      encoded += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+    }
+  }
+  return String(decoding: encoded, as: UTF8.self)
 }
