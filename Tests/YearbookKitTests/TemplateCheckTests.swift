@@ -41,7 +41,7 @@ import Testing
     #expect(
       summary.diagnostics.map(\.description).map { $0.prefix(while: { $0 != "{" }) } == [
         "Templates/partials/article-card.mustache:1:37: warning: ",
-        "Templates/partials/article-card.mustache:1:56: warning: ",
+        "Templates/partials/article-card.mustache:1:55: warning: ",
       ])
   }
 

@@ -18,7 +18,9 @@ struct YAMLDocument {
     self.mapping = nil
     var mapping: Node.Mapping?
     do {
-      let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+      // Keys and values are read as text here, so the basic resolver serves: the default one
+      // matches every scalar against regular expressions while checking for duplicate keys.
+      let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
       switch node {
       case nil:
         mapping = Node.Mapping([])
