@@ -7,7 +7,8 @@ import Testing
 @Suite struct DependencyGraphTests {
   static let files: [String: String] = {
     var files = FixtureSite.minimal
-    files["Content/data/d.yml"] = "title: 数据\ncolumns:\n  - {name: year}\n  - {name: v, unit: 家}\nrows:\n  - {year: 2023, v: 1}\n  - {year: 2024, v: 2}\n"
+    files["Content/data/d.yml"] =
+      "title: 数据\ncolumns:\n  - {name: year}\n  - {name: v, unit: 家}\nrows:\n  - {year: 2023, v: 1}\n  - {year: 2024, v: 2}\n"
     files["Content/2024/talent.md"] =
       "---\ntitle: 人才工作\ndate: 2025-01-22\ntags: [人才]\nweight: 2\n---\n引进人才。\n\n```chart\ntype: column\ndata: d\ny: v\ntitle: 数量\n```\n"
     return files

@@ -49,7 +49,8 @@ import Testing
 
   @Test func aRootLinkToNothingInTheSiteIsAnError() async throws {
     let found = try await diagnostics(
-      replacing: "Content/2024/talent.md", with: "---\ntitle: 人才\ndate: 2025-01-22\n---\n见[数据](/data/)和[旧页](/old/page/)。\n")
+      replacing: "Content/2024/talent.md",
+      with: "---\ntitle: 人才\ndate: 2025-01-22\n---\n见[数据](/data/)和[旧页](/old/page/)。\n")
     #expect(found == ["Content/2024/talent.md:5:15: error: link \"/old/page/\" has no page or file in the site"])
   }
 
@@ -71,7 +72,8 @@ import Testing
     defer { site.remove() }
     let path = "Templates/partials/site-footer.mustache"
     let footer = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-    try site.write(path, footer + "<p><a href=\"{{site.home_url}}about/\">关于</a> <img src=\"{{site.favicon_url}}\"></p>\n")
+    try site.write(
+      path, footer + "<p><a href=\"{{site.home_url}}about/\">关于</a> <img src=\"{{site.favicon_url}}\"></p>\n")
     let line = footer.split(separator: "\n", omittingEmptySubsequences: false).count
     let diagnostics = await site.failingBuild().map(\.description)
     #expect(

@@ -12,7 +12,8 @@ import Testing
     let result = TemplateCheck.run(templates: try #require(theme).templates, pageSchemas: PageSchemas.byTemplate)
     #expect(result.diagnostics.map(\.description) == [])
     #expect(Set(result.uses.keys) == Set(Theme.pageTemplates))
-    #expect(result.uses["article"]?.isSuperset(of: ["article", "layout", "pager", "article-meta", "breadcrumbs"]) == true)
+    #expect(
+      result.uses["article"]?.isSuperset(of: ["article", "layout", "pager", "article-meta", "breadcrumbs"]) == true)
     #expect(result.uses["home"]?.contains("pager") == false)
     #expect(result.ids["article"]?.isSuperset(of: ["main", "yb-toc"]) == true)
   }
@@ -27,7 +28,9 @@ import Testing
     let summary = try await site.build()
     let warning = try #require(summary.diagnostics.first)
     #expect(summary.diagnostics.count == 1)
-    #expect(warning.description.hasPrefix("\(path):\(line):5: warning: {{tittle}} names nothing the page gives this template"))
+    #expect(
+      warning.description.hasPrefix("\(path):\(line):5: warning: {{tittle}} names nothing the page gives this template")
+    )
     #expect(warning.message.contains("title"))
   }
 
@@ -36,7 +39,8 @@ import Testing
     defer { site.remove() }
     // `article` exists on article pages only; the card is also used on the home page.
     try site.write(
-      "Templates/partials/article-card.mustache", "<li><a href=\"{{url}}\">{{title}}</a> {{article.title}} {{sumary}}</li>\n")
+      "Templates/partials/article-card.mustache",
+      "<li><a href=\"{{url}}\">{{title}}</a> {{article.title}} {{sumary}}</li>\n")
     let summary = try await site.build()
     #expect(
       summary.diagnostics.map(\.description).map { $0.prefix(while: { $0 != "{" }) } == [
@@ -49,7 +53,7 @@ import Testing
     let templates = [
       "article": TemplateSource(
         file: "Templates/article.mustache",
-        text: "{{#article}}{{#tags}}{{name}}{{/tags}}{{report.title}}{{report.nope}}{{/article}}{{site.footer.icp}}"),
+        text: "{{#article}}{{#tags}}{{name}}{{/tags}}{{report.title}}{{report.nope}}{{/article}}{{site.footer.icp}}")
     ]
     let result = TemplateCheck.run(templates: templates, pageSchemas: PageSchemas.byTemplate)
     #expect(result.diagnostics.map(\.location.column) == [55])

@@ -105,7 +105,8 @@ public enum SiteBuilder {
     let renderer = markdownRenderer(for: indexed.index, producesHTML: producesHTML)
     let sources = indexed.index.site.reports.map(\.markdown) + indexed.index.site.articles.map(\.markdown)
     let bodies = Parallel.map(sources) { renderer.render($0) }
-    return RenderedDocuments(indexed: indexed, sources: sources, bodies: bodies, reportCount: indexed.index.site.reports.count)
+    return RenderedDocuments(
+      indexed: indexed, sources: sources, bodies: bodies, reportCount: indexed.index.site.reports.count)
   }
 
   /// Markdown, then pages: each article's page is rendered and written as soon as its
@@ -118,7 +119,8 @@ public enum SiteBuilder {
     do {
       try staging.makeFolders(for: index.pages.map(\.outputPath) + index.copies.map(\.path))
     } catch {
-      throw BuildFailure(diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.output.path))])
+      throw BuildFailure(
+        diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.output.path))])
     }
     let markdown = markdownRenderer(for: index, producesHTML: true)
     let reports = index.site.reports.map(\.markdown)
@@ -184,7 +186,8 @@ public enum SiteBuilder {
 
   /// What can be checked once every document is rendered: links to headings, and the
   /// links the templates write (once per template).
-  static func check(_ indexed: IndexedSite, theme: Theme, documents: RenderedDocuments) throws(BuildFailure) -> Summary {
+  static func check(_ indexed: IndexedSite, theme: Theme, documents: RenderedDocuments) throws(BuildFailure) -> Summary
+  {
     let index = indexed.index
     var diagnostics = documents.diagnostics
     var linkCount = documents.linkCount
@@ -209,7 +212,8 @@ public enum SiteBuilder {
 
   private static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
     var renderer = MarkdownRenderer(
-      links: LinkTargets(index: index), charts: ChartRenderer(datasets: index.site.datasets, baseURL: index.site.config.baseURL),
+      links: LinkTargets(index: index),
+      charts: ChartRenderer(datasets: index.site.datasets, baseURL: index.site.config.baseURL),
       consistency: FigureConsistency(datasets: index.site.datasets), unsafeHTML: index.site.config.unsafeHTML)
     renderer.producesHTML = producesHTML
     return renderer

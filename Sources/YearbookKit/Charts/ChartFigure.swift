@@ -32,7 +32,8 @@ enum ChartFigure {
     }
     if let source = data.source { notes.append("数据来源：\(HTML.escape(source))") }
     notes.append(
-      "<a href=\"\(HTML.escape(baseURL.link(SitePaths.data)))#\(HTML.escape(SitePaths.datasetAnchor(data.dataset.id)))\">查看并下载数据</a>")
+      "<a href=\"\(HTML.escape(baseURL.link(SitePaths.data)))#\(HTML.escape(SitePaths.datasetAnchor(data.dataset.id)))\">查看并下载数据</a>"
+    )
     out += "<p class=\"yb-chart-source\">\(notes.joined(separator: "　"))</p>\n"
     if data.spec.kind == .table {
       out += table(data, id: id)

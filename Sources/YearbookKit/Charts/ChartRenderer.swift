@@ -26,7 +26,9 @@ public struct ChartRenderer: Sendable {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
     return (
-      Rendered(spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL)), diagnostics + dataDiagnostics)
+      Rendered(spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL)),
+      diagnostics + dataDiagnostics
+    )
   }
 
   /// A whole dataset as a table, for the data page.

@@ -26,7 +26,9 @@ public struct DependencyGraph: Sendable {
   public func outputsAffected(byChangeTo file: String) -> Set<String> {
     let everything = Set(index.pages.map(\.outputPath)).union(index.copies.map(\.path))
     if let template = templateNames[file] {
-      return Set(index.pages.filter { $0.template.map { templateUses[$0]?.contains(template) ?? true } ?? false }.map(\.outputPath))
+      return Set(
+        index.pages.filter { $0.template.map { templateUses[$0]?.contains(template) ?? true } ?? false }.map(
+          \.outputPath))
     }
     if file.hasPrefix("Templates/static/") {
       return [String(file.dropFirst("Templates/static/".count))]

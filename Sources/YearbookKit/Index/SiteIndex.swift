@@ -66,7 +66,8 @@ public struct SiteIndex: Sendable {
     for (tagIndex, tag) in tags.enumerated() {
       for number in 1...Self.pageCount(items: tag.articles.count, perPage: site.config.paginate) {
         pages.append(
-          Page(kind: .tag(tagIndex, page: number), sitePath: SitePaths.tag(slug: tag.slug, page: number), template: "tag"))
+          Page(
+            kind: .tag(tagIndex, page: number), sitePath: SitePaths.tag(slug: tag.slug, page: number), template: "tag"))
       }
     }
     pages.append(Page(kind: .data, sitePath: SitePaths.data, template: "data"))
@@ -74,7 +75,8 @@ public struct SiteIndex: Sendable {
     pages.append(Page(kind: .feed, sitePath: SitePaths.feed))
     pages.append(Page(kind: .sitemap, sitePath: SitePaths.sitemap))
     for (datasetIndex, dataset) in site.datasets.enumerated() {
-      pages.append(Page(kind: .datasetCSV(datasetIndex), sitePath: SitePaths.datasetCSV(dataset.id), source: dataset.file))
+      pages.append(
+        Page(kind: .datasetCSV(datasetIndex), sitePath: SitePaths.datasetCSV(dataset.id), source: dataset.file))
     }
     self.pages = pages
     self.pageOfDocument = pageOfDocument

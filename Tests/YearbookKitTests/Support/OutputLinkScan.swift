@@ -30,7 +30,9 @@ enum OutputLinkScan {
   private static func problem(
     _ url: String, on page: String, files: [String: Data], ids: [String: Set<String>], basePath: String
   ) -> String? {
-    if url.hasPrefix("//") || LinkTargets.hasScheme(url) { return url.lowercased().hasPrefix("javascript:") ? url : nil }
+    if url.hasPrefix("//") || LinkTargets.hasScheme(url) {
+      return url.lowercased().hasPrefix("javascript:") ? url : nil
+    }
     let fragmentStart = url.firstIndex(of: "#")
     var path = String(url[..<(fragmentStart ?? url.endIndex)])
     path = path.removingPercentEncoding ?? path
