@@ -67,6 +67,7 @@ struct TagLink: TemplateValue {
   static let fields = TemplateFields<Self>([.text("name") { $0.name }, .text("url") { $0.url }])
 }
 
+/// A link to a page by its title: breadcrumbs, the previous and next article.
 struct PageLink: TemplateValue {
   var title: String
   var url: String

@@ -98,18 +98,11 @@ struct PageMeta: TemplateValue {
       })
 }
 
-struct Crumb: TemplateValue {
-  var title: String
-  var url: String
-
-  static let fields = TemplateFields<Self>([.text("title") { $0.title }, .text("url") { $0.url }])
-}
-
 /// `site`, `page` and `breadcrumbs`, which every page has.
 struct PageFrame: TemplateValue {
   var site: SiteContext
   var page: PageMeta
-  var breadcrumbs: [Crumb]
+  var breadcrumbs: [PageLink]
 
   static let fields = TemplateFields<Self>([
     .object("site") { $0.site },

@@ -36,7 +36,7 @@ final class SiteView: Sendable {
   /// What every page shows around its content: the site's name and navigation, the
   /// page's own title and URL, and the breadcrumbs leading to it.
   func frame(
-    title: String?, sitePath: String, kind: String, description: String? = nil, breadcrumbs: [Crumb] = []
+    title: String?, sitePath: String, kind: String, description: String? = nil, breadcrumbs: [PageLink] = []
   ) -> PageFrame {
     let config = self.config
     let page = PageMeta(
@@ -49,9 +49,9 @@ final class SiteView: Sendable {
     return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
   }
 
-  func crumb(_ title: String, _ sitePath: String) -> Crumb { Crumb(title: title, url: link(sitePath)) }
+  func crumb(_ title: String, _ sitePath: String) -> PageLink { PageLink(title: title, url: link(sitePath)) }
 
-  var homeCrumb: Crumb { crumb(config.title, SitePaths.home) }
+  var homeCrumb: PageLink { crumb(config.title, SitePaths.home) }
 }
 
 /// What the Markdown step learnt about one document, kept after its HTML is written.
