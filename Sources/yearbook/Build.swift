@@ -34,14 +34,14 @@ struct Build: AsyncParsableCommand {
     let bar = Terminal.isInteractive ? ProgressBar.start(progress) : nil
     do {
       let summary = try await SiteBuilder.build(options)
-      await bar?.finish()
+      bar?.finish()
       Terminal.printDiagnostics(summary.diagnostics)
       let seconds = (ContinuousClock.now - started).seconds
       Terminal.status(
         "Built \(summary.pageCount) pages, \(summary.chartCount) charts (\(summary.fileCount) files) into \(Terminal.display(options.output, root: rootURL)) in \(String(format: "%.2f", seconds)) s"
       )
     } catch {
-      await bar?.finish()
+      bar?.finish()
       Terminal.printDiagnostics(error.diagnostics)
       Terminal.status(
         "Build failed: \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed"

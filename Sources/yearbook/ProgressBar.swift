@@ -1,32 +1,38 @@
 import Foundation
+import Synchronization
 import YearbookKit
 
 /// A progress bar on standard error for builds that take longer than a second: pages
-/// rendered out of all pages, redrawn a few times a second on one line.
-struct ProgressBar: Sendable {
-  private let task: Task<Void, Never>
+/// rendered out of all pages, redrawn ten times a second on one line. It runs on a thread
+/// of its own, because the build keeps every worker of the shared pools busy.
+final class ProgressBar: Sendable {
+  private let stopped = Atomic<Bool>(false)
+  private let finished = DispatchSemaphore(value: 0)
 
   static func start(_ progress: BuildProgress) -> ProgressBar {
-    ProgressBar(
-      task: Task.detached {
-        // Short builds finish before anything is drawn.
-        try? await Task.sleep(for: .seconds(1))
-        var drawn = false
-        while !Task.isCancelled {
-          let total = progress.pageTotal
-          if total > 0 {
-            draw(done: min(progress.pagesDone, total), total: total)
-            drawn = true
-          }
-          try? await Task.sleep(for: .milliseconds(100))
-        }
-        if drawn { Terminal.write("\r\u{1B}[K") }
-      })
+    let bar = ProgressBar()
+    Thread.detachNewThread { bar.run(progress) }
+    return bar
   }
 
-  func finish() async {
-    task.cancel()
-    await task.value
+  private func run(_ progress: BuildProgress) {
+    defer { finished.signal() }
+    // Short builds finish before anything is drawn.
+    let start = Date()
+    var drawn = false
+    while !stopped.load(ordering: .acquiring) {
+      Thread.sleep(forTimeInterval: 0.1)
+      let total = progress.pageTotal
+      guard Date().timeIntervalSince(start) >= 1, total > 0, !stopped.load(ordering: .acquiring) else { continue }
+      Self.draw(done: min(progress.pagesDone, total), total: total)
+      drawn = true
+    }
+    if drawn { Terminal.write("\r\u{1B}[K") }
+  }
+
+  func finish() {
+    stopped.store(true, ordering: .releasing)
+    finished.wait()
   }
 
   private static func draw(done: Int, total: Int) {
