@@ -119,7 +119,10 @@ struct PageRenderer: Sendable {
   }
 
   private func render<Content>(_ context: PageContext<Content>, _ page: SiteIndex.Page) -> Result<String, Diagnostic> {
-    render(context, template: page.template ?? "")
+    guard let template = page.template else {
+      return .failure(.error("\(page.outputPath) has no template", at: SourceLocation(file: "Templates")))
+    }
+    return render(context, template: template)
   }
 
   private func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
