@@ -57,9 +57,10 @@ struct TemplateCheck {
         if firstVisit { resolve(tag, in: stack, file: template.file) }
       case .section:
         let shape = firstVisit ? resolve(tag, in: stack, file: template.file) : lookUp(tag.name, in: stack)
-        switch shape {
-        case .object(let schema), .list(let schema): stack.append(.value(schema()))
-        default: stack.append(.scalar)
+        if let schema = shape?.fields {
+          stack.append(.value(schema()))
+        } else {
+          stack.append(.scalar)
         }
       case .invertedSection:
         if firstVisit { resolve(tag, in: stack, file: template.file) }
@@ -108,7 +109,7 @@ struct TemplateCheck {
       }
     }
     for part in parts.dropFirst() {
-      guard case .object(let schema) = shape else { return nil }
+      guard let current = shape, current.kind == .object, let schema = current.fields else { return nil }
       shape = schema().fields[part]
     }
     return shape
