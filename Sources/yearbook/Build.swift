@@ -18,6 +18,9 @@ struct Build: AsyncParsableCommand {
   @Flag(help: "Include articles marked draft: true.")
   var drafts = false
 
+  @Flag(help: "Print how long each step of the build took.")
+  var timings = false
+
   func validate() throws {
     if let baseURL, BaseURL(baseURL) == nil {
       throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got \"\(baseURL)\"")
@@ -36,6 +39,11 @@ struct Build: AsyncParsableCommand {
       let summary = try await SiteBuilder.build(options)
       bar?.finish()
       Terminal.printDiagnostics(summary.diagnostics)
+      if timings {
+        for step in summary.timings.steps {
+          Terminal.status(String(format: "%8.3f s  %@", step.duration.seconds, step.name))
+        }
+      }
       let seconds = (ContinuousClock.now - started).seconds
       Terminal.status(
         "Built \(summary.pageCount) pages, \(summary.chartCount) charts (\(summary.fileCount) files) into \(Terminal.display(options.output, root: rootURL)) in \(String(format: "%.2f", seconds)) s"

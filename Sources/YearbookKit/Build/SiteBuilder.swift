@@ -33,28 +33,39 @@ public enum SiteBuilder {
     public var diagnostics: [Diagnostic]
     /// Which outputs depend on which sources, for rebuilding after a change.
     public var dependencies: DependencyGraph
+    /// How long each step took.
+    public var timings = StepTimings()
   }
 
   public static func build(_ options: Options) async throws(BuildFailure) -> Summary {
     if let problem = OutputLocation.problem(output: options.output, root: options.root) {
       throw BuildFailure(diagnostics: [.error(problem, at: SourceLocation(file: options.output.path))])
     }
-    let loaded = try load(options)
-    let index = try makeIndex(loaded)
-    let staging: StagingFolder
-    do {
-      staging = try StagingFolder(output: options.output)
-    } catch {
-      throw BuildFailure(diagnostics: [.error(error.description, at: SourceLocation(file: options.output.path))])
+    var timings = StepTimings()
+    let loaded = try timings.measure("load") { () throws(BuildFailure) in try load(options) }
+    let index = try timings.measure("index") { () throws(BuildFailure) in try makeIndex(loaded) }
+    let staging = try timings.measure("stage") { () throws(BuildFailure) in
+      do {
+        return try StagingFolder(output: options.output)
+      } catch {
+        throw BuildFailure(diagnostics: [.error("\(error)", at: SourceLocation(file: options.output.path))])
+      }
     }
-    let rendered = try renderSite(index, theme: loaded.theme, into: staging, progress: options.progress)
-    let checked = try check(index, theme: loaded.theme, documents: rendered)
-    do {
-      try staging.commit()
-    } catch {
-      throw BuildFailure(
-        diagnostics: checked.diagnostics + [.error(error.description, at: SourceLocation(file: options.output.path))])
+    let rendered = try timings.measure("markdown and pages") { () throws(BuildFailure) in
+      try renderSite(index, theme: loaded.theme, into: staging, progress: options.progress)
     }
+    var checked = try timings.measure("check") { () throws(BuildFailure) in
+      try check(index, theme: loaded.theme, documents: rendered)
+    }
+    try timings.measure("write") { () throws(BuildFailure) in
+      do {
+        try staging.commit()
+      } catch {
+        throw BuildFailure(
+          diagnostics: checked.diagnostics + [.error("\(error)", at: SourceLocation(file: options.output.path))])
+      }
+    }
+    checked.timings = timings
     return checked
   }
 

@@ -12,14 +12,8 @@ struct TemplateLinks {
   init(index: SiteIndex) {
     baseURL = index.site.config.baseURL
     outputPaths = index.outputPaths
-    var links: [String: String] = [:]
-    for (name, path) in [
-      ("home_url", SitePaths.home), ("tags_url", SitePaths.tags), ("data_url", SitePaths.data),
-      ("feed_url", SitePaths.feed), ("stylesheet_url", SitePaths.stylesheet), ("favicon_url", SitePaths.favicon),
-    ] {
-      links["site.\(name)"] = baseURL.link(path)
-    }
-    siteLinks = links
+    siteLinks = Dictionary(
+      uniqueKeysWithValues: SitePaths.siteLinks.map { ("site.\($0)", index.site.config.baseURL.link($1)) })
   }
 
   struct Result {

@@ -11,6 +11,12 @@ public enum SitePaths {
   public static let stylesheet = "css/yearbook.css"
   public static let favicon = "favicon.svg"
 
+  /// The site-wide links every page gets as `site.<name>`.
+  public static let siteLinks = [
+    "home_url": home, "tags_url": tags, "data_url": data, "feed_url": feed, "stylesheet_url": stylesheet,
+    "favicon_url": favicon,
+  ]
+
   public static func report(_ id: String) -> String { id + "/" }
 
   public static func article(report: String, slug: String) -> String { "\(report)/\(slug)/" }

@@ -11,9 +11,10 @@ enum SymbolicLinks {
   }
 
   static func verdict(for url: URL, file: String) -> Verdict {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-      attributes[.type] as? FileAttributeType == .typeSymbolicLink
-    else { return .notALink }
+    // lstat alone: it runs for every file under Content/, and FileManager's attributes
+    // also look up owner names.
+    var status = stat()
+    guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return .notALink }
     let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
     guard let resolved = realpath(url.path, nil) else {
       let reason = errno == ELOOP ? "a symbolic link loop" : "a broken symbolic link"

@@ -51,7 +51,8 @@ public struct LinkTargets: Sendable {
     }
     let suffixStart = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
     let suffix = String(url[suffixStart...])
-    let rawPath = String(url[..<suffixStart]).removingPercentEncoding ?? String(url[..<suffixStart])
+    let path = String(url[..<suffixStart])
+    let rawPath = path.utf8.contains(0x25) ? path.removingPercentEncoding ?? path : path
     if rawPath.hasPrefix("/") {
       let sitePath = String(rawPath.dropFirst())
       if let outputPaths, !outputPaths.contains(sitePath), !outputPaths.contains(SitePaths.file(for: sitePath)),

@@ -30,7 +30,11 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// `2025-01-20`
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    func padded(_ number: Int, _ width: Int) -> String {
+      let digits = String(number)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
   }
 
   /// `2025年1月20日`, as Chinese readers expect it.

@@ -126,7 +126,7 @@ struct PageRenderer: Sendable {
   }
 
   private func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
-    guard let html = library.render(context, withTemplate: template) else {
+    guard let html = library.render(TemplateBox(context), withTemplate: template) else {
       return .failure(
         .error("the template \(template).mustache could not be rendered", at: SourceLocation(file: "Templates")))
     }

@@ -9,6 +9,8 @@ enum Summary {
   }
 
   static func cut(_ text: String, limit: Int = Summary.limit) -> String {
+    // Fewer bytes than the limit means fewer characters too: most summaries stop here.
+    guard text.utf8.count > limit else { return text }
     let characters = Array(text)
     guard characters.count > limit else { return text }
     let window = characters[..<limit]

@@ -12,7 +12,7 @@ struct ArticleCard: TemplateValue {
     .text("summary") { $0.summary },
     .text("byline") { $0.article.byline },
     .text("source") { $0.article.source },
-    .list("tags") { card in card.article.tags.map { TagLink(name: $0, url: card.site.link(Tag.sitePath(for: $0))) } },
+    .list("tags") { card in card.article.tags.map { TagLink(name: $0, url: card.site.link(toTag: $0)) } },
     .flag("has_tags") { !$0.article.tags.isEmpty },
   ])
 }

@@ -9,12 +9,12 @@ struct SiteContext: TemplateValue {
     .text("description") { $0.view.config.description },
     .text("publisher") { $0.view.config.publisher },
     .text("language") { $0.view.config.language },
-    .text("home_url") { $0.view.link(SitePaths.home) },
-    .text("tags_url") { $0.view.link(SitePaths.tags) },
-    .text("data_url") { $0.view.link(SitePaths.data) },
-    .text("feed_url") { $0.view.link(SitePaths.feed) },
-    .text("stylesheet_url") { $0.view.link(SitePaths.stylesheet) },
-    .text("favicon_url") { $0.view.link(SitePaths.favicon) },
+    .text("home_url") { $0.view.siteLinks["home_url"] },
+    .text("tags_url") { $0.view.siteLinks["tags_url"] },
+    .text("data_url") { $0.view.siteLinks["data_url"] },
+    .text("feed_url") { $0.view.siteLinks["feed_url"] },
+    .text("stylesheet_url") { $0.view.siteLinks["stylesheet_url"] },
+    .text("favicon_url") { $0.view.siteLinks["favicon_url"] },
     .list("reports") { site in
       site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.hasPrefix($0.sitePath)) }
     },

@@ -6,6 +6,9 @@ final class SiteView: Sendable {
   let documents: [String: DocumentFacts]
   let navigation: [NavigationItem]
   let footer: FooterContext
+  /// Links every page shows, made once: `site.home_url` and the others, tag pages.
+  let siteLinks: [String: String]
+  let tagLinks: [String: String]
 
   init(index: SiteIndex, documents: [String: DocumentFacts]) {
     self.index = index
@@ -15,7 +18,13 @@ final class SiteView: Sendable {
       NavigationItem(title: $0.title, period: $0.period, sitePath: $0.sitePath, url: base.link($0.sitePath))
     }
     footer = FooterContext(index.site.config.footer)
+    siteLinks = SitePaths.siteLinks.mapValues(base.link)
+    tagLinks = Dictionary(
+      index.site.articles.flatMap(\.tags).map { ($0, base.link(Tag.sitePath(for: $0))) },
+      uniquingKeysWith: { first, _ in first })
   }
+
+  func link(toTag name: String) -> String { tagLinks[name] ?? link(Tag.sitePath(for: name)) }
 
   var config: SiteConfig { index.site.config }
 

@@ -79,12 +79,25 @@ extension TemplateFields.Field {
   public static func object<Child: TemplateValue>(
     _ name: String, _ value: @escaping @Sendable (Root) -> Child?
   ) -> Self {
-    Self(name: name, shape: .object({ Child.schema })) { value($0) }
+    Self(name: name, shape: .object({ Child.schema })) { value($0).map(TemplateBox.init) }
   }
 
   public static func list<Child: TemplateValue>(
     _ name: String, _ value: @escaping @Sendable (Root) -> [Child]
   ) -> Self {
-    Self(name: name, shape: .list({ Child.schema })) { value($0) }
+    Self(name: name, shape: .list({ Child.schema })) { value($0).map(TemplateBox.init) }
   }
+}
+
+/// A context value as Mustache holds it: Mustache keeps values as `Any` and casts them
+/// to its protocols at every look-up, which copies a struct whole; a reference is one
+/// pointer to copy.
+public final class TemplateBox<Value: MustacheParent & Sendable>: MustacheParent, Sendable {
+  let value: Value
+
+  init(_ value: Value) {
+    self.value = value
+  }
+
+  public func child(named name: String) -> Any? { value.child(named: name) }
 }
