@@ -51,9 +51,8 @@ public enum SiteBuilder {
         throw BuildFailure(diagnostics: [.error("\(error)", at: SourceLocation(file: options.output.path))])
       }
     }
-    let rendered = try timings.measure("markdown and pages") { () throws(BuildFailure) in
-      try renderSite(index, theme: loaded.theme, into: staging, progress: options.progress)
-    }
+    let rendered = try renderSite(
+      index, theme: loaded.theme, into: staging, progress: options.progress, timings: &timings)
     var checked = try timings.measure("check") { () throws(BuildFailure) in
       try check(index, theme: loaded.theme, documents: rendered)
     }
@@ -123,8 +122,10 @@ public enum SiteBuilder {
   /// Markdown, then pages: each article's page is rendered and written as soon as its
   /// Markdown is, then the list pages, the feed, the sitemap and the copied files.
   static func renderSite(
-    _ indexed: IndexedSite, theme: Theme, into staging: StagingFolder, progress: BuildProgress?
+    _ indexed: IndexedSite, theme: Theme, into staging: StagingFolder, progress: BuildProgress?,
+    timings: inout StepTimings
   ) throws(BuildFailure) -> RenderedDocuments {
+    var started = ContinuousClock.now
     let index = indexed.index
     progress?.start(pages: index.pages.count)
     do {
@@ -160,10 +161,12 @@ public enum SiteBuilder {
       body.html = ""
       return body
     }
+    timings.record("markdown and article pages", since: &started)
     let documents = RenderedDocuments(
       indexed: indexed, sources: reports + articles.map { index.site.reports[$0.report].articles[$0.article].markdown },
       bodies: reportBodies + articleBodies, reportCount: reports.count)
     if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
+    timings.record("document facts", since: &started)
 
     let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), library: theme.library)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
@@ -182,6 +185,7 @@ public enum SiteBuilder {
         return diagnostic
       }
     }
+    timings.record("list pages, feed, sitemap", since: &started)
     var diagnostics = problems.compactMap { $0 }
     for file in index.copies {
       guard case .copy(let source) = file.content else { continue }
@@ -192,6 +196,7 @@ public enum SiteBuilder {
       }
     }
     if !diagnostics.isEmpty { throw BuildFailure(diagnostics: documents.diagnostics + diagnostics) }
+    timings.record("copied files", since: &started)
     return documents
   }
 
@@ -238,14 +243,24 @@ struct RenderedDocuments: Sendable {
   var linkCount = 0
 
   init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown], reportCount: Int) {
-    diagnostics = indexed.diagnostics
-    for (source, body) in zip(sources, bodies) {
+    self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })
+    for body in bodies {
       diagnostics += body.diagnostics
       linkCount += body.linkCount
-      facts[source.contentPath] = DocumentFacts(
-        summary: Summary.cut(body.firstParagraph), headings: body.headings,
-        charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
-        fragmentLinks: body.fragmentLinks)
     }
+  }
+
+  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], facts: [DocumentFacts]) {
+    diagnostics = indexed.diagnostics
+    self.facts = Dictionary(zip(sources.map(\.contentPath), facts), uniquingKeysWith: { first, _ in first })
+  }
+}
+
+extension DocumentFacts {
+  init(_ body: RenderedMarkdown) {
+    self.init(
+      summary: Summary.cut(body.firstParagraph), headings: body.headings,
+      charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
+      fragmentLinks: body.fragmentLinks)
   }
 }

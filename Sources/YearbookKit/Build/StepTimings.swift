@@ -7,4 +7,11 @@ public struct StepTimings: Sendable {
     defer { steps.append((name, ContinuousClock.now - start)) }
     return try work()
   }
+
+  /// For a step inside a larger function: the time since `start`, which moves on to now.
+  mutating func record(_ name: String, since start: inout ContinuousClock.Instant) {
+    let now = ContinuousClock.now
+    steps.append((name, now - start))
+    start = now
+  }
 }

@@ -22,8 +22,14 @@ public struct Tag: Sendable, Hashable {
     }
     return bySlug.values.map { tag in
       var tag = tag
-      tag.articles.sort { ($0.date, $1.sitePath) > ($1.date, $0.sitePath) }
+      tag.articles = newestFirst(tag.articles)
       return tag
     }.sorted { ($0.articles.count, $1.slug) > ($1.articles.count, $0.slug) }
+  }
+
+  /// Newest first, then by URL; each article's URL is made once, not at every comparison.
+  static func newestFirst(_ articles: [Article]) -> [Article] {
+    let keys = articles.map { ($0.date, $0.sitePath) }
+    return articles.indices.sorted { (keys[$0].0, keys[$1].1) > (keys[$1].0, keys[$0].1) }.map { articles[$0] }
   }
 }

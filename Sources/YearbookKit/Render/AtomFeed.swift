@@ -6,7 +6,7 @@ enum AtomFeed {
     let site = view.index.site
     let config = site.config
     let base = config.baseURL
-    let articles = site.articles.sorted { ($0.date, $1.sitePath) > ($1.date, $0.sitePath) }.prefix(config.feedLimit)
+    let articles = Tag.newestFirst(site.articles).prefix(config.feedLimit)
     let updated = articles.first?.date ?? site.reports.first?.date ?? ContentDate("2000-01-01")!
     let author = config.publisher.isEmpty ? config.title : config.publisher
 
