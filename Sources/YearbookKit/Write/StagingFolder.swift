@@ -115,9 +115,9 @@ public final class StagingFolder: @unchecked Sendable {
     if hadOutput && yb_rename_exchange(staging.path, output.path) == 0 {
       // The staging path now holds the previous site.
       if rename(staging.path, previous.path) == 0 {
-        try? manager.removeItem(at: previous)
+        Self.remove(previous)
       } else {
-        try? manager.removeItem(at: staging)
+        Self.remove(staging)
       }
       return
     }
@@ -137,7 +137,16 @@ public final class StagingFolder: @unchecked Sendable {
       try? manager.removeItem(at: staging)
       throw WriteError(description: "cannot replace \(output.path): \(reason)")
     }
-    if hadOutput { try? manager.removeItem(at: previous) }
+    if hadOutput { Self.remove(previous) }
+  }
+
+  /// Removes a previous site, its top-level folders on every core. Best effort: whatever
+  /// stays behind is removed by the next build, which clears old folders first.
+  static func remove(_ folder: URL) {
+    let manager = FileManager.default
+    let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+    _ = Parallel.map(entries) { entry in try? FileManager.default.removeItem(atPath: folder.path + "/" + entry) }
+    try? manager.removeItem(at: folder)
   }
 
   /// Removes the staging folder; the output stays as it was.
