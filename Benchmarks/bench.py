@@ -91,22 +91,23 @@ class SizeResult:
 def run_measured(command: list[str], stdout=subprocess.DEVNULL) -> Run:
     """Runs a command and returns its wall time and peak RSS.
 
-    os.wait4 gives the child's own resource usage (ru_maxrss, KiB on Linux), which
-    subprocess.run does not expose; stderr goes to a temporary file rather than a pipe,
-    so a chatty command cannot block on a full pipe while we wait for it.
+    The peak RSS comes from GNU time (`/usr/bin/time -f %M`): Linux keeps a process's
+    ru_maxrss across exec, so a child forked straight from this (large) Python process
+    would report Python's size for a small build. GNU time is a small process to fork
+    from. stderr goes to a temporary file rather than a pipe, so a chatty command cannot
+    block on a full pipe while we wait for it.
     """
-    with tempfile.TemporaryFile() as errors:
+    with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as rss:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=stdout, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", rss.name, *command], stdout=stdout, stderr=errors)
         elapsed = time.perf_counter() - start
-        # Tell Popen the child is reaped, so it does not try to wait for it again.
-        process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             errors.seek(0)
             message = errors.read().decode("utf-8", errors="replace")
             raise BenchError(f"{' '.join(command)} exited with {process.returncode}:\n{message}")
-    return Run(seconds=elapsed, rss_mb=usage.ru_maxrss / 1024)
+        peak_kib = int(rss.read().strip().splitlines()[-1])
+    return Run(seconds=elapsed, rss_mb=peak_kib / 1024)
 
 
 def run_quiet(command: list[str]) -> str:

@@ -20,6 +20,7 @@ fi
 if [ "$need" = bench ]; then
   [ -x /usr/bin/hugo ] || missing+=(hugo)
   [ -x /usr/bin/cmark ] || missing+=(cmark)
+  [ -x /usr/bin/time ] || missing+=(time)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

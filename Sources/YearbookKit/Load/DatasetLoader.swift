@@ -119,7 +119,9 @@ struct RawTable {
     let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+      // Cells are read as text (their style says whether they were quoted), so the basic
+      // resolver serves: the default one runs regular expressions on every scalar.
+      node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
     } catch {
       diagnostics += YAMLDocument(yaml: yaml, file: file, lineOffset: 0).diagnostics
       return nil

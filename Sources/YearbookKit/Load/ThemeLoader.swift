@@ -12,7 +12,7 @@ public enum ThemeLoader {
     let templatesURL = root.appendingPathComponent(folder)
     var diagnostics: [Diagnostic] = []
     var library = MustacheLibrary()
-    var sources: [String: (file: String, text: String)] = [:]
+    var sources: [String: TemplateSource] = [:]
     var staticFiles: [SourceFile] = []
     var unparsable: Set<String> = []
 
@@ -53,7 +53,7 @@ public enum ThemeLoader {
       do {
         HTMLContentType.registered
         library.register(try MustacheTemplate(string: HTMLContentType.pragma + text), named: name)
-        sources[name] = (file, text)
+        sources[name] = TemplateSource(file: file, text: text)
       } catch let error as MustacheTemplate.ParserError {
         unparsable.insert(name)
         // The pragma line put in front is not the editor's.
@@ -68,7 +68,7 @@ public enum ThemeLoader {
       }
     }
     for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-      for reference in PartialReferences.find(in: source.text)
+      for reference in PartialReferences.find(in: source.tags)
       where sources[reference.name] == nil && !unparsable.contains(reference.name) {
         diagnostics.append(
           .error(
@@ -82,7 +82,7 @@ public enum ThemeLoader {
     staticFiles.sort { $0.path < $1.path }
     if diagnostics.hasErrors { return (nil, diagnostics) }
     var theme = Theme(library: library, staticFiles: staticFiles)
-    theme.templates = sources.mapValues { TemplateSource(file: $0.file, text: $0.text) }
+    theme.templates = sources
     return (theme, diagnostics)
   }
 
@@ -122,24 +122,11 @@ enum PartialReferences {
   }
 
   static func find(in text: String) -> [Reference] {
-    var references: [Reference] = []
-    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var rest = line[...]
-      while let open = rest.range(of: "{{") {
-        let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-        guard let marker = afterOpen.first, marker == ">" || marker == "<" else {
-          rest = rest[open.upperBound...]
-          continue
-        }
-        let nameAndRest = afterOpen.dropFirst().drop { $0 == " " }
-        let name = nameAndRest.prefix { $0 != "}" && $0 != " " }
-        if !name.isEmpty && !name.hasPrefix("*") {
-          let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-          references.append(Reference(name: String(name), line: lineIndex + 1, column: column))
-        }
-        rest = rest[open.upperBound...]
-      }
-    }
-    return references
+    find(in: MustacheTag.scan(text))
+  }
+
+  static func find(in tags: [MustacheTag]) -> [Reference] {
+    tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.name.isEmpty && !$0.name.hasPrefix("*") }
+      .map { Reference(name: $0.name, line: $0.line, column: $0.column) }
   }
 }

@@ -7,3 +7,20 @@ extension StringProtocol {
     return String(self[first...last])
   }
 }
+
+extension String {
+  /// Whether `other` occurs in this text, compared as UTF-8 bytes: Foundation's
+  /// `contains` goes through CFString and dominated the figure consistency check.
+  func containsText(_ other: String) -> Bool {
+    let needle = Array(other.utf8)
+    guard let first = needle.first else { return true }
+    let haystack = Array(utf8)
+    guard haystack.count >= needle.count else { return false }
+    var index = 0
+    while index <= haystack.count - needle.count {
+      if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
+  }
+}

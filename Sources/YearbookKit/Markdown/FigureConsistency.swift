@@ -56,10 +56,10 @@ public struct FigureConsistency: Sendable {
       if let years, FigureConsistency.yearsNamed(in: sentence).contains(where: { !years.contains($0) }) { continue }
       let numbers = FigureConsistency.numbers(in: sentence)
       guard !numbers.isEmpty else { continue }
-      let named = relevant.filter { sentence.contains($0.label) }
+      let named = relevant.filter { sentence.containsText($0.label) }
       // A label inside a longer named label (省级研发中心 in 新增省级研发中心) is the longer one's.
       let longest = named.filter { indicator in
-        !named.contains { $0.label != indicator.label && $0.label.contains(indicator.label) }
+        !named.contains { $0.label != indicator.label && $0.label.containsText(indicator.label) }
       }
       for indicator in longest {
         let comparable = numbers.compactMap { $0.converted(to: indicator.value.unit).map { ($0, $0) } }
