@@ -54,3 +54,12 @@ import Testing
     #expect(graph.outputsAffected(byChangeTo: "Content/2024/new-article.md") == everything)
   }
 }
+
+extension DependencyGraphTests {
+  @Test func linksBetweenArticlesAreRecorded() async throws {
+    let graph = try await graph()
+    #expect(graph.documents(linkingTo: "2024/talent.md") == ["2024/platforms.md"])
+    #expect(graph.documents(linkingTo: "2024/platforms.md") == [])
+    #expect(graph.documents(linkingTo: "2024/_index.md") == [])
+  }
+}

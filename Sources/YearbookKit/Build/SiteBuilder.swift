@@ -261,6 +261,6 @@ extension DocumentFacts {
     self.init(
       summary: Summary.cut(body.firstParagraph), headings: body.headings,
       charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
-      fragmentLinks: body.fragmentLinks)
+      fragmentLinks: body.fragmentLinks, linkedDocuments: body.linkedDocuments)
   }
 }

@@ -47,6 +47,12 @@ public struct DependencyGraph: Sendable {
     return pages(showing: reportIndex, articleIndex)
   }
 
+  /// The documents whose Markdown links to `contentPath` (`2024/talent.md`), sorted: their
+  /// links must be checked again when its headings change, and they break when it goes.
+  public func documents(linkingTo contentPath: String) -> [String] {
+    documents.filter { $0.value.linkedDocuments.contains(contentPath) }.map(\.key).sorted()
+  }
+
   /// An article appears on its own page, its neighbours' (their pager names it), its
   /// report's, its tags' pages and the tags index, the home page when its report is the
   /// latest, the data page when it draws charts, the feed and the sitemap.

@@ -6,6 +6,8 @@ public struct LinkTargets: Sendable {
   public enum Resolution: Equatable, Sendable {
     case unchanged
     case rewritten(String)
+    /// A link to another document's page (`talent.md`): the URL and the document's path.
+    case page(String, document: String)
     /// A link to a heading or chart of a page (`talent.md#主要成效`, `#成效`): its
     /// fragment is checked once every page's headings are known.
     case fragment(String, document: String, id: String)
@@ -44,7 +46,7 @@ public struct LinkTargets: Sendable {
   public func resolve(_ url: String, from contentPath: String) -> Resolution {
     if url.hasPrefix("#") && url.count > 1 {
       let id = String(url.dropFirst())
-      return .fragment(url, document: contentPath, id: id.removingPercentEncoding ?? id)
+      return .fragment(url, document: contentPath, id: LinkTargets.decoded(id))
     }
     if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || LinkTargets.hasScheme(url) {
       return .unchanged
@@ -52,7 +54,7 @@ public struct LinkTargets: Sendable {
     let suffixStart = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
     let suffix = String(url[suffixStart...])
     let path = String(url[..<suffixStart])
-    let rawPath = path.utf8.contains(0x25) ? path.removingPercentEncoding ?? path : path
+    let rawPath = LinkTargets.decoded(path)
     if rawPath.hasPrefix("/") {
       let sitePath = String(rawPath.dropFirst())
       if let outputPaths, !outputPaths.contains(sitePath), !outputPaths.contains(SitePaths.file(for: sitePath)),
@@ -73,15 +75,20 @@ public struct LinkTargets: Sendable {
       let target = baseURL.link(page) + suffix
       if suffix.hasPrefix("#") && suffix.count > 1 {
         let id = String(suffix.dropFirst())
-        return .fragment(target, document: key, id: id.removingPercentEncoding ?? id)
+        return .fragment(target, document: key, id: LinkTargets.decoded(id))
       }
-      return .rewritten(target)
+      return .page(target, document: key)
     }
     if files.contains(path) {
       return .rewritten(baseURL.link(path) + suffix)
     }
     return .missing(
       "link target \"\(rawPath)\" not found (no file Content/\(path); files for links go in Content/assets/)")
+  }
+
+  /// `%E4%B8%BB` → `主`; text without `%` is returned as it is, without Foundation.
+  static func decoded(_ text: String) -> String {
+    text.utf8.contains(0x25) ? text.removingPercentEncoding ?? text : text
   }
 
   static func hasScheme(_ url: String) -> Bool {

@@ -40,9 +40,13 @@ public struct MarkdownRenderer: Sendable {
     }
     var images: [OpaquePointer] = []
     var fragmentLinks: [FragmentLink] = []
+    var linked: Set<String> = []
     for node in found.links {
       // A removed script link is freed: nothing more may be asked of it.
-      guard rewriteLink(node, tree: &tree, diagnostics: &diagnostics, fragmentLinks: &fragmentLinks) else { continue }
+      guard
+        rewriteLink(
+          node, tree: &tree, diagnostics: &diagnostics, fragmentLinks: &fragmentLinks, linked: &linked)
+      else { continue }
       if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
     }
     if !unsafeHTML {
@@ -103,7 +107,8 @@ public struct MarkdownRenderer: Sendable {
     let firstParagraph = SyntaxTree.firstParagraphText(of: document)
     var result = RenderedMarkdown(
       html: "", firstParagraph: firstParagraph, headings: headings, diagnostics: diagnostics,
-      charts: renderedCharts, datasets: datasets, fragmentLinks: fragmentLinks, linkCount: found.links.count)
+      charts: renderedCharts, datasets: datasets, fragmentLinks: fragmentLinks,
+      linkedDocuments: linked.subtracting([source.contentPath]), linkCount: found.links.count)
     if producesHTML, let rendered = cmark_render_html(document, options) {
       defer { free(rendered) }
       result.html = Self.html5(rendered)
@@ -149,7 +154,7 @@ public struct MarkdownRenderer: Sendable {
   /// Returns false when the link was removed (and freed).
   private func rewriteLink(
     _ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic],
-    fragmentLinks: inout [FragmentLink]
+    fragmentLinks: inout [FragmentLink], linked: inout Set<String>
   ) -> Bool {
     guard let pointer = cmark_node_get_url(node) else { return true }
     let url = String(cString: pointer)
@@ -165,8 +170,12 @@ public struct MarkdownRenderer: Sendable {
       break
     case .rewritten(let target):
       cmark_node_set_url(node, target)
+    case .page(let target, let document):
+      cmark_node_set_url(node, target)
+      linked.insert(document)
     case .fragment(let target, let document, let id):
       if target != url { cmark_node_set_url(node, target) }
+      linked.insert(document)
       fragmentLinks.append(FragmentLink(document: document, id: id, location: tree.location(of: node)))
     case .missing(let message):
       diagnostics.append(.error(message, at: tree.location(of: node)))
@@ -188,6 +197,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var datasets: Set<String> = []
   /// Links to headings, checked once every document is rendered.
   public var fragmentLinks: [FragmentLink] = []
+  /// The other documents it links to, by path under `Content/`.
+  public var linkedDocuments: Set<String> = []
   /// Links and images resolved.
   public var linkCount = 0
 }

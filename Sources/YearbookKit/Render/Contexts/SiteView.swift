@@ -72,6 +72,8 @@ public struct DocumentFacts: Sendable {
   public var datasets: Set<String>
   /// Its links to headings and charts, checked once every document is rendered.
   public var fragmentLinks: [FragmentLink]
+  /// The other documents it links to, by path under `Content/`.
+  public var linkedDocuments: Set<String>
   /// Ids of charts in its body, which links may name as fragments.
   public var ids: Set<String> { Set(headings.map(\.id)).union(charts.map(\.id)) }
 }
