@@ -177,3 +177,21 @@ import Testing
     return values
   }
 }
+
+extension SiteBuildTests {
+  @Test func eachStepOfTheBuildRunsAlone() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let loaded = try SiteBuilder.load(SiteBuilder.Options(root: site.root))
+    #expect(loaded.site.articles.map(\.slug) == ["platforms", "talent"])
+    let indexed = try SiteBuilder.makeIndex(loaded)
+    #expect(indexed.index.pages.filter { $0.template != nil }.count == 10)
+    #expect(indexed.index.page(ofDocument: "2024/talent.md")?.outputPath == "2024/talent/index.html")
+    let documents = try SiteBuilder.renderMarkdown(indexed, producesHTML: false)
+    #expect(documents.facts["2024/platforms.md"]?.headings.map(\.id) == ["主要成效"])
+    #expect(documents.facts["2024/talent.md"]?.summary == "引进人才100人。")
+    let summary = try SiteBuilder.check(indexed, theme: loaded.theme, documents: documents)
+    #expect(summary.diagnostics.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: site.output.path), "no step before write touches the output")
+  }
+}

@@ -116,7 +116,7 @@ public enum SiteBuilder {
     let sources = indexed.index.site.reports.map(\.markdown) + indexed.index.site.articles.map(\.markdown)
     let bodies = Parallel.map(sources) { renderer.render($0) }
     return RenderedDocuments(
-      indexed: indexed, sources: sources, bodies: bodies, reportCount: indexed.index.site.reports.count)
+      indexed: indexed, sources: sources, bodies: bodies)
   }
 
   /// Markdown, then pages: each article's page is rendered and written as soon as its
@@ -164,7 +164,7 @@ public enum SiteBuilder {
     timings.record("markdown and article pages", since: &started)
     let documents = RenderedDocuments(
       indexed: indexed, sources: reports + articles.map { index.site.reports[$0.report].articles[$0.article].markdown },
-      bodies: reportBodies + articleBodies, reportCount: reports.count)
+      bodies: reportBodies + articleBodies)
     if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
     timings.record("document facts", since: &started)
 
@@ -242,7 +242,7 @@ struct RenderedDocuments: Sendable {
   var diagnostics: [Diagnostic]
   var linkCount = 0
 
-  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown], reportCount: Int) {
+  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
     self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })
     for body in bodies {
       diagnostics += body.diagnostics

@@ -14,10 +14,6 @@ struct PageRenderer: Sendable {
     charts = ChartRenderer(datasets: site.index.site.datasets, baseURL: site.config.baseURL)
   }
 
-  enum Failure: Error {
-    case templateFailed(String)
-  }
-
   /// An article's page, from its rendered Markdown.
   func article(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<String, Diagnostic> {
     let report = site.index.site.reports[reportIndex]
