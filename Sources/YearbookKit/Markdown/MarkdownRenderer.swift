@@ -64,15 +64,16 @@ public struct MarkdownRenderer: Sendable {
           "image has no description; write ![what it shows](path) so screen readers can say what it shows",
           at: tree.location(of: node)))
     }
-    // Collected again: removing script links freed some of the first walk's parents.
-    for parent in tree.collect().textParents {
-      SyntaxTree.mergeAdjacentText(in: parent)
-    }
-    // Binding figures and replacing charts free no paragraph, so this walk serves both.
-    let merged = tree.collect()
     var bindings: [String] = []
-    for node in merged.texts {
-      bindFigures(in: node, tree: &tree, diagnostics: &diagnostics, datasets: &bindings)
+    // Most documents bind no figure: without a `{{` in the text, two more walks are saved.
+    if source.text.containsText("{{") {
+      // Collected again: removing script links freed some of the first walk's parents.
+      for parent in tree.collect().textParents {
+        SyntaxTree.mergeAdjacentText(in: parent)
+      }
+      for node in tree.collect().texts {
+        bindFigures(in: node, tree: &tree, diagnostics: &diagnostics, datasets: &bindings)
+      }
     }
     var renderedCharts: [ChartRenderer.Rendered] = []
     var datasets = Set(bindings)
@@ -90,7 +91,8 @@ public struct MarkdownRenderer: Sendable {
       datasets.insert(chart.spec.data)
       SyntaxTree.replace(node, withHTMLBlock: chart.html)
     }
-    for paragraph in merged.paragraphs {
+    // Paragraphs survive every change above (only links, text and raw HTML are replaced).
+    for paragraph in found.paragraphs {
       diagnostics += consistency.check(
         SyntaxTree.plainText(of: paragraph), period: source.period, at: tree.location(of: paragraph))
     }

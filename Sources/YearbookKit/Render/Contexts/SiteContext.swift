@@ -99,14 +99,21 @@ struct PageMeta: TemplateValue {
 }
 
 /// `site`, `page` and `breadcrumbs`, which every page has.
+/// `site` and `page` are boxed once per page: templates name them a dozen times.
 struct PageFrame: TemplateValue {
-  var site: SiteContext
-  var page: PageMeta
-  var breadcrumbs: [PageLink]
+  let site: TemplateBox<SiteContext>
+  let page: TemplateBox<PageMeta>
+  let breadcrumbs: [PageLink]
+
+  init(site: SiteContext, page: PageMeta, breadcrumbs: [PageLink]) {
+    self.site = TemplateBox(site)
+    self.page = TemplateBox(page)
+    self.breadcrumbs = breadcrumbs
+  }
 
   static let fields = TemplateFields<Self>([
-    .object("site") { $0.site },
-    .object("page") { $0.page },
+    .object("site", boxed: { $0.site }),
+    .object("page", boxed: { $0.page }),
     .list("breadcrumbs") { $0.breadcrumbs },
   ])
 }

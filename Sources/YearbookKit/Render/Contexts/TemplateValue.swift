@@ -82,6 +82,13 @@ extension TemplateFields.Field {
     Self(name: name, shape: .object({ Child.schema })) { value($0).map(TemplateBox.init) }
   }
 
+  /// An object boxed in advance, for values templates name many times on one page.
+  public static func object<Child: TemplateValue>(
+    _ name: String, boxed value: @escaping @Sendable (Root) -> TemplateBox<Child>
+  ) -> Self {
+    Self(name: name, shape: .object({ Child.schema })) { value($0) }
+  }
+
   public static func list<Child: TemplateValue>(
     _ name: String, _ value: @escaping @Sendable (Root) -> [Child]
   ) -> Self {
