@@ -65,11 +65,11 @@ extension TemplateFields.Field {
   /// Text, escaped by `{{…}}`; nil (or an absent value) renders nothing and is false in
   /// a section. Empty text is given as nil, because Mustache counts "" as true.
   public static func text(_ name: String, _ value: @escaping @Sendable (Root) -> String?) -> Self {
-    Self(name: name, shape: .text) { root in value(root).flatMap { $0.isEmpty ? nil : $0 } }
+    Self(name: name, shape: .text) { root in value(root).flatMap { $0.isEmpty ? nil : TemplateText($0) } }
   }
 
   public static func number(_ name: String, _ value: @escaping @Sendable (Root) -> Int) -> Self {
-    Self(name: name, shape: .number) { value($0) }
+    Self(name: name, shape: .number) { TemplateText(String(value($0))) }
   }
 
   public static func flag(_ name: String, _ value: @escaping @Sendable (Root) -> Bool) -> Self {
@@ -107,4 +107,19 @@ public final class TemplateBox<Value: MustacheParent & Sendable>: MustacheParent
   }
 
   public func child(named name: String) -> Any? { value.child(named: name) }
+}
+
+/// Text or a number as a template prints it. Mustache renders a custom renderable without
+/// the protocol casts and `String(describing:)` it applies to a plain `String`, and a
+/// section on it looks names up in the enclosing values without reflecting on the text.
+public struct TemplateText: MustacheCustomRenderable, MustacheParent, Sendable {
+  let text: String
+
+  init(_ text: String) {
+    self.text = text
+  }
+
+  public var renderText: String { text }
+  public var isNull: Bool { false }
+  public func child(named name: String) -> Any? { nil }
 }
