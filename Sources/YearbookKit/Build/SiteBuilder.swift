@@ -235,32 +235,3 @@ public enum SiteBuilder {
     return renderer
   }
 }
-
-/// What the Markdown step produced for every document, without the HTML.
-struct RenderedDocuments: Sendable {
-  var facts: [String: DocumentFacts] = [:]
-  var diagnostics: [Diagnostic]
-  var linkCount = 0
-
-  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
-    self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })
-    for body in bodies {
-      diagnostics += body.diagnostics
-      linkCount += body.linkCount
-    }
-  }
-
-  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], facts: [DocumentFacts]) {
-    diagnostics = indexed.diagnostics
-    self.facts = Dictionary(zip(sources.map(\.contentPath), facts), uniquingKeysWith: { first, _ in first })
-  }
-}
-
-extension DocumentFacts {
-  init(_ body: RenderedMarkdown) {
-    self.init(
-      summary: Summary.cut(body.firstParagraph), headings: body.headings,
-      charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
-      fragmentLinks: body.fragmentLinks, linkedDocuments: body.linkedDocuments)
-  }
-}

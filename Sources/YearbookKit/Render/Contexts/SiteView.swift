@@ -62,24 +62,3 @@ final class SiteView: Sendable {
 
   var homeCrumb: PageLink { crumb(config.title, SitePaths.home) }
 }
-
-/// What the Markdown step learnt about one document, kept after its HTML is written.
-public struct DocumentFacts: Sendable {
-  public var summary: String
-  public var headings: [Heading]
-  public var charts: [ChartUse]
-  /// Ids of the datasets it draws from.
-  public var datasets: Set<String>
-  /// Its links to headings and charts, checked once every document is rendered.
-  public var fragmentLinks: [FragmentLink]
-  /// The other documents it links to, by path under `Content/`.
-  public var linkedDocuments: Set<String>
-  /// Ids of charts in its body, which links may name as fragments.
-  public var ids: Set<String> { Set(headings.map(\.id)).union(charts.map(\.id)) }
-}
-
-/// A chart drawn in a document: enough to draw it again on the data page.
-public struct ChartUse: Sendable, Hashable {
-  public var spec: ChartSpec
-  public var id: String
-}
