@@ -9,7 +9,9 @@ enum FragmentCheck {
     for (_, facts) in documents.sorted(by: { $0.key < $1.key }) {
       for link in facts.fragmentLinks {
         guard let page = index.page(ofDocument: link.document), let target = documents[link.document] else { continue }
-        if target.ids.contains(link.id) || templateIDs[page.template ?? ""]?.contains(link.id) == true { continue }
+        if target.ids.contains(link.id) || page.template.flatMap({ templateIDs[$0] })?.contains(link.id) == true {
+          continue
+        }
         let headings = target.headings.map(\.id)
         let known = headings.isEmpty ? "it has no headings" : "its headings are " + headings.joined(separator: ", ")
         diagnostics.append(
