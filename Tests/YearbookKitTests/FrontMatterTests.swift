@@ -47,7 +47,7 @@ import Testing
         "Content/2024/talent.md:1:1: error: missing required key 'title'",
         "Content/2024/talent.md:2:7: error: date must be YYYY-MM-DD, got \"2025-13-01\"",
         "Content/2024/talent.md:3:9: error: weight must be a whole number, got \"第一\"",
-        "Content/2024/talent.md:4:1: warning: unknown key 'tittle' in front matter is ignored (known keys: title, date, summary, byline, source, tags, weight, slug, draft)",
+        "Content/2024/talent.md:4:1: warning: unknown key 'tittle' in front matter is ignored; did you mean title? (known keys: title, date, summary, byline, source, tags, weight, slug, draft)",
       ])
   }
 
@@ -59,7 +59,7 @@ import Testing
     let summary = try await site.build()
     #expect(
       summary.diagnostics.map(\.description) == [
-        "Content/2024/talent.md:4:1: warning: unknown key 'author' in front matter is ignored (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
+        "Content/2024/talent.md:4:1: warning: unknown key 'author' in front matter is ignored; did you mean byline? (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
       ])
   }
 

@@ -21,7 +21,14 @@ struct ChartData: Sendable {
 
   var allValues: [Double] { series.flatMap { $0.values.compactMap { $0?.value } } }
 
-  var unitText: String { spec.unit ?? (spec.kind.allowsMixedUnits ? "" : unit.symbol) }
+  /// Whether plotted values keep units of their own (tiles, tables, progress over an
+  /// indicator table): then no unit is said once for the whole chart.
+  var mixedUnits: Bool {
+    spec.kind.allowsMixedUnits
+      || Set(series.flatMap { $0.values.compactMap { $0?.unit.symbol } }).count > 1
+  }
+
+  var unitText: String { spec.unit ?? (mixedUnits ? "" : unit.symbol) }
 
   var source: String? { spec.source ?? dataset.source }
 
@@ -94,29 +101,38 @@ struct ChartData: Sendable {
       if diagnostics.hasErrors { return (nil, diagnostics) }
     }
 
-    // Every plotted number is converted to one unit: the first one found.
+    // Marks on one axis need one unit: every plotted number is converted to the first one
+    // found, and numbers in a unit that does not convert are an error naming the rows.
+    // Tiles, tables and progress rows show each number in its own unit.
     let units = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity?.unit } }
     let unit = units.first { !$0.symbol.isEmpty } ?? Unit("")
+    let ownUnits = spec.kind.allowsMixedUnits || spec.kind == .progress
+    if !ownUnits {
+      var clashes: [String] = []
+      for column in yIndices {
+        for row in rowIndices {
+          guard let quantity = dataset.rows[row][column].quantity, quantity.converted(to: unit) == nil else { continue }
+          clashes.append("\(dataset.rows[row][xIndex].text) (\(quantity.unit.symbol))")
+        }
+      }
+      if !clashes.isEmpty {
+        let first = rowIndices.first { row in yIndices.contains { dataset.rows[row][$0].quantity?.unit == unit } }
+        let firstRow = first.map { "\(dataset.rows[$0][xIndex].text) (\(unit.symbol))" } ?? unit.symbol
+        return (
+          nil,
+          diagnostics + [
+            .error(
+              "a \(spec.kind.rawValue) chart draws one unit, but the rows of dataset '\(dataset.id)' mix units: \(firstRow), \(clashes.prefix(5).joined(separator: ", "))\(clashes.count > 5 ? " and \(clashes.count - 5) more" : ""); choose rows in one unit with rows:, or show them with type: table or kpi",
+              at: at)
+          ]
+        )
+      }
+    }
     var series: [Series] = []
     for column in yIndices {
-      var values: [Quantity?] = []
-      for row in rowIndices {
-        guard let quantity = dataset.rows[row][column].quantity else {
-          values.append(nil)
-          continue
-        }
-        if spec.kind.allowsMixedUnits {
-          values.append(quantity)
-        } else if let converted = quantity.converted(to: unit) {
-          values.append(converted)
-        } else {
-          let location = dataset.cellLocations[safe: row]?[safe: column] ?? nil
-          diagnostics.append(
-            .error(
-              "cannot plot \(quantity.unit.symbol) together with \(unit.symbol) in one chart; choose rows with one unit",
-              at: location ?? at))
-          values.append(nil)
-        }
+      let values = rowIndices.map { row -> Quantity? in
+        guard let quantity = dataset.rows[row][column].quantity else { return nil }
+        return ownUnits ? quantity : quantity.converted(to: unit)
       }
       series.append(
         Series(
@@ -125,12 +141,33 @@ struct ChartData: Sendable {
 
     var targets: [Quantity?] = []
     if spec.kind == .progress, let target = spec.target {
+      let values = series.first?.values ?? []
       if let fixed = Quantity.parse(target) {
-        targets = rowIndices.map { _ in
-          fixed.unit.symbol.isEmpty ? Quantity(value: fixed.value, decimals: fixed.decimals, unit: unit) : fixed
+        targets = values.map { value in
+          guard fixed.unit.symbol.isEmpty else { return value.flatMap { fixed.converted(to: $0.unit) } ?? fixed }
+          return Quantity(value: fixed.value, decimals: fixed.decimals, unit: value?.unit ?? unit)
         }
       } else if let column = columnIndex(target) {
-        targets = rowIndices.map { dataset.rows[$0][column].quantity.flatMap { $0.converted(to: unit) } }
+        for (position, row) in rowIndices.enumerated() {
+          guard let goal = dataset.rows[row][column].quantity else {
+            targets.append(nil)
+            continue
+          }
+          guard let value = values[safe: position] ?? nil else {
+            targets.append(goal)
+            continue
+          }
+          guard let converted = goal.converted(to: value.unit) else {
+            let location = dataset.cellLocations[safe: row]?[safe: column] ?? nil
+            diagnostics.append(
+              .error(
+                "row '\(dataset.rows[row][xIndex].text)' of dataset '\(dataset.id)' compares \(ChineseNumberFormat.format(value)) with a target of \(ChineseNumberFormat.format(goal)); a row's value and target must be in one unit\(location.map { " (target at \($0))" } ?? "")",
+                at: at))
+            targets.append(nil)
+            continue
+          }
+          targets.append(converted)
+        }
       } else {
         diagnostics.append(
           .error("target must be a number or a column of dataset '\(dataset.id)' (columns: \(columnList))", at: at))
@@ -139,7 +176,7 @@ struct ChartData: Sendable {
     if spec.kind == .donut && series.flatMap(\.values).contains(where: { ($0?.value ?? 0) < 0 }) {
       diagnostics.append(.error("a donut chart cannot show negative values; use a column or bar chart", at: at))
     }
-    let noteColumn = columnIndex("note")
+    let noteColumn = ["note", "说明", "备注"].lazy.compactMap(columnIndex).first
     let notes = rowIndices.map { row -> String? in
       guard let noteColumn else { return nil }
       let text = dataset.rows[row][noteColumn].text

@@ -34,7 +34,9 @@ enum ChartDescription {
   }
 
   private static func value(_ quantity: Quantity, unit: String) -> String {
-    ChineseNumberFormat.format(Quantity(value: quantity.value, decimals: quantity.decimals, unit: Unit(unit)))
+    // No unit for the chart as a whole means each value says its own.
+    ChineseNumberFormat.format(
+      Quantity(value: quantity.value, decimals: quantity.decimals, unit: unit.isEmpty ? quantity.unit : Unit(unit)))
   }
 
   /// "研发经费支出占GDP比重2015年为2.61%，2020年为3.09%，提高0.48个百分点。"

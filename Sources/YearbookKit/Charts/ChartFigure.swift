@@ -76,7 +76,7 @@ enum ChartFigure {
     for (index, category) in data.categories.enumerated() {
       out += "<tr><th scope=\"row\">\(HTML.escape(category))</th>"
       for series in data.series {
-        if data.spec.kind.allowsMixedUnits {
+        if data.mixedUnits {
           out += "<td>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
         } else {
           let text = series.values[index].map { ChineseNumberFormat.number($0.value, decimals: $0.decimals) } ?? "—"

@@ -70,7 +70,7 @@ public struct DependencyGraph: Sendable {
     if documents[article.markdown.contentPath]?.charts.isEmpty == false {
       affected.insert(SitePaths.file(for: SitePaths.data))
     }
-    let slugs = Set(article.tags.map(Tag.slug(for:)))
+    let slugs = Set(article.tags.compactMap { index.tagSlugs[$0] })
     for page in index.pages {
       if case .tag(let tagIndex, _) = page.kind, slugs.contains(index.tags[tagIndex].slug) {
         affected.insert(page.outputPath)

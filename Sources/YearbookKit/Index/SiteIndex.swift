@@ -7,6 +7,8 @@ public struct SiteIndex: Sendable {
   public let pages: [Page]
   /// Tags of all articles, most used first.
   public let tags: [Tag]
+  /// Every tag spelling written in front matter, to its tag's slug.
+  public let tagSlugs: [String: String]
   /// Files copied unchanged: content assets and the theme's static files.
   public let copies: [OutputFile]
   /// Every output path (pages and files), for resolving links.
@@ -46,8 +48,10 @@ public struct SiteIndex: Sendable {
 
   public init(site: Site, staticFiles: [SourceFile] = []) {
     self.site = site
-    let tags = Tag.index(of: site.articles)
+    let tagIndex = Tag.index(of: site.articles)
+    let tags = tagIndex.tags
     self.tags = tags
+    tagSlugs = tagIndex.slugs
     var pages = [Page(kind: .home, sitePath: SitePaths.home, template: "home")]
     var pageOfDocument: [String: Int] = [:]
     for (reportIndex, report) in site.reports.enumerated() {
@@ -84,8 +88,8 @@ public struct SiteIndex: Sendable {
     copies =
       site.assets.map { OutputFile(path: $0, content: .copy(from: "\(site.contentDirectory)/\($0)")) }
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
-    let claims = pages.map { ($0.outputPath, $0.source ?? "a generated page") } + copies.map { ($0.path, $0.origin) }
-    diagnostics = Self.collisions(in: claims)
+    let claims = pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + copies.map { ($0.path, $0.origin) }
+    diagnostics = tagIndex.diagnostics + Self.collisions(in: claims)
     var paths = Set(claims.map(\.0))
     // A folder with an index.html is reachable as the folder itself.
     for page in pages where page.sitePath.hasSuffix("/") { paths.insert(page.sitePath) }
@@ -117,16 +121,33 @@ public struct SiteIndex: Sendable {
         diagnostics.append(
           .error(
             "two sources claim the output file \(claim.path): \(earlier) and \(claim.origin)",
-            at: SourceLocation(file: Self.contentFile(claim.origin))))
+            at: SourceLocation(file: Self.contentFile(claim.origin) ?? Self.contentFile(earlier) ?? "Content")))
       }
       seen[claim.path] = claim.origin
     }
     return diagnostics
   }
 
-  private static func contentFile(_ origin: String) -> String {
-    if let range = origin.range(of: "/Content/") { return "Content/" + origin[range.upperBound...] }
-    return origin.hasPrefix("Content/") ? origin : "Content"
+  /// What a page without a source file is made from, for the collision message.
+  private static func origin(of page: Page, tags: [Tag]) -> String {
+    switch page.kind {
+    case .tag(let index, _):
+      let tag = tags[index]
+      return "the page of tag '\(tag.name)' (used in \(tag.articles.first?.markdown.file ?? "Content"))"
+    default:
+      return "the \(page.template ?? page.sitePath) page Yearbook generates"
+    }
+  }
+
+  /// The file under `Content/` an origin names, if any: a copied asset's absolute path,
+  /// a Markdown file, or the article a tag page is made from.
+  private static func contentFile(_ origin: String) -> String? {
+    guard let range = origin.range(of: "Content/") else { return nil }
+    if range.lowerBound != origin.startIndex {
+      let before = origin[origin.index(before: range.lowerBound)]
+      guard before == "/" || before == " " else { return nil }
+    }
+    return String(origin[range.lowerBound...].prefix { $0 != ")" })
   }
 }
 

@@ -8,7 +8,7 @@ enum DatasetLoader {
     var datasets: [Dataset] = []
     var diagnostics: [Diagnostic] = []
     var seen: [String: String] = [:]
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    let names = FolderListing.names(in: folder, file: displayFolder, diagnostics: &diagnostics)
     for name in names where !name.hasPrefix(".") {
       let file = "\(displayFolder)/\(name)"
       let url = folder.appendingPathComponent(name)
@@ -280,14 +280,14 @@ struct RawTable {
         }
       var column = Column(name: raw.name, label: raw.label, unit: raw.unit.map(Unit.init), isNumeric: numeric)
       if numeric {
-        if column.unit == nil {
-          // The column's unit is the one most of its cells carry, if any.
-          let units = parsed.compactMap { $0?.unit.symbol }.filter { !$0.isEmpty }
-          if let common = Dictionary(grouping: units, by: { $0 }).max(by: {
+        if column.unit == nil && unitColumn == nil {
+          // The column's unit is the one most of its cells carry, when every cell's unit
+          // converts to it. Indicator tables put a unit on each row (亿元, %, 家): then
+          // each cell keeps its own and the column has none.
+          let units = parsed.compactMap { $0?.unit }.filter { !$0.symbol.isEmpty }
+          if let common = Dictionary(grouping: units.map(\.symbol), by: { $0 }).max(by: {
             ($0.value.count, $1.key) < ($1.value.count, $0.key)
-          })?.key,
-            unitColumn == nil
-          {
+          })?.key, units.allSatisfy({ $0.isCompatible(with: Unit(common)) }) {
             column.unit = Unit(common)
           }
         }
@@ -309,7 +309,8 @@ struct RawTable {
             guard let converted = quantity.converted(to: target) else {
               diagnostics.append(
                 .error(
-                  "unit \(quantity.unit.symbol) does not match the column's unit \(target.symbol)", at: raw.location))
+                  "unit \(quantity.unit.symbol) does not match the unit \(target.symbol) declared for column '\(column.name)'; remove the column's unit: to let each cell keep its own",
+                  at: raw.location))
               continue
             }
             quantity = converted

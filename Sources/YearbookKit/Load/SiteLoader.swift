@@ -45,7 +45,7 @@ public struct SiteLoader: Sendable {
     }
     let config = loadConfig()
     var reports: [Report] = []
-    for name in listing(contentURL) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+    for name in listing(contentURL, file: Self.contentFolder) where !name.hasPrefix(".") && !name.hasPrefix("_") {
       let url = contentURL.appendingPathComponent(name)
       guard usable(url, file: "\(Self.contentFolder)/\(name)") else { continue }
       if Self.reservedFolders.contains(name) || !directoryExists(url) { continue }
@@ -101,8 +101,16 @@ public struct SiteLoader: Sendable {
         icp: footer.string("icp") ?? "",
         policeRecord: footer.string("police_record") ?? "",
         contact: footer.string("contact") ?? "")
+      config.footer.address = footer.string("address") ?? ""
+      config.footer.postcode = footer.string("postcode") ?? ""
+      config.footer.phone = footer.string("phone") ?? ""
+      config.footer.email = footer.string("email") ?? ""
+      config.footer.copyright = footer.string("copyright") ?? ""
       footer.warnAboutUnknownKeys(
-        known: ["organizer", "site_code", "icp", "police_record", "contact"], context: "footer")
+        known: [
+          "organizer", "site_code", "icp", "police_record", "contact", "address", "postcode", "phone", "email",
+          "copyright",
+        ], context: "footer")
       yaml.diagnostics += footer.diagnostics
     } else {
       config.footer.organizer = config.publisher
@@ -160,7 +168,7 @@ public struct SiteLoader: Sendable {
     var articles: [Article] = []
     var slugs: [String: String] = [:]
     var names: [String] = []
-    for name in listing(folderURL) where !name.hasPrefix(".") {
+    for name in listing(folderURL, file: "\(Self.contentFolder)/\(folder)") where !name.hasPrefix(".") {
       guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else {
         continue
       }
@@ -217,6 +225,13 @@ public struct SiteLoader: Sendable {
       } else {
         slug = custom
       }
+    } else if let derived = SlugRules.withoutSpaces(stem), derived != stem, SlugRules.problem(with: derived) == nil {
+      // Word and WPS save "人才 工作.md" with a space; a URL should not have one.
+      slug = derived
+      yaml.document.diagnostics.append(
+        .warning(
+          "the file name has spaces, so its page is at \(SitePaths.article(report: report, slug: derived)); rename the file or set slug: in the front matter to choose another",
+          at: SourceLocation(file: file)))
     } else if let problem = SlugRules.problem(with: stem) {
       yaml.document.error(
         "file name \(problem); rename the file or set slug: in the front matter", at: SourceLocation(file: file))
@@ -293,8 +308,8 @@ public struct SiteLoader: Sendable {
     return text
   }
 
-  private func listing(_ url: URL) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+  private mutating func listing(_ url: URL, file: String) -> [String] {
+    FolderListing.names(in: url, file: file, diagnostics: &diagnostics)
   }
 
   /// Whether a directory entry can be read; reports symbolic links that cannot.
@@ -310,11 +325,10 @@ public struct SiteLoader: Sendable {
   /// Every regular file below `url`, without following symbolic links to folders.
   private mutating func listFiles(under url: URL, relativeTo prefix: String) -> [String] {
     var files: [String] = []
-    for name in listing(url) where !name.hasPrefix(".") {
+    for name in listing(url, file: "\(Self.contentFolder)/\(prefix)") where !name.hasPrefix(".") {
       let child = url.appendingPathComponent(name)
       guard usable(child, file: "\(Self.contentFolder)/\(prefix)/\(name)") else { continue }
-      let values = try? child.resourceValues(forKeys: [.isDirectoryKey])
-      if values?.isDirectory == true {
+      if directoryExists(child) {
         files += listFiles(under: child, relativeTo: "\(prefix)/\(name)")
       } else {
         files.append("\(prefix)/\(name)")

@@ -10,4 +10,10 @@ enum SlugRules {
     }
     return allowed ? nil : "\"\(slug)\" may contain only letters, digits, '-', '_' and '.'"
   }
+
+  /// The name with each run of spaces (ASCII or ideographic) made one `-`, trimmed.
+  static func withoutSpaces(_ name: String) -> String? {
+    let parts = name.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
+    return parts.isEmpty ? nil : parts.joined(separator: "-")
+  }
 }

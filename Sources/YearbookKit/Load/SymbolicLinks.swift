@@ -1,6 +1,6 @@
 import Foundation
 
-/// Symbolic links under `Content/`: a link to a file is read like the file; a link that
+/// Symbolic links under `Content/` and `Templates/`: a link to a file is read like the file; a link that
 /// loops, points nowhere, or points to a folder is reported instead of followed, so a
 /// loop can never make a build run forever.
 enum SymbolicLinks {

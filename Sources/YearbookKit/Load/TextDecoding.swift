@@ -7,6 +7,16 @@ enum TextDecoding {
   static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
   static func decode(_ data: Data, file: String) -> (String?, Diagnostic?) {
+    // A NUL byte ends a C string: everything after it would vanish inside cmark or libyaml.
+    if let nul = data.firstIndex(of: 0) {
+      let (line, column) = position(ofByte: nul - data.startIndex, in: data)
+      return (
+        nil,
+        .error(
+          "the file contains a NUL byte (U+0000), usually from a damaged copy or a binary file; delete that character",
+          at: SourceLocation(file: file, line: line, column: column))
+      )
+    }
     if let text = String(validating: data, as: UTF8.self) { return (text, nil) }
     if let text = String(data: data, encoding: gb18030), looksLikeChinese(text) {
       return (

@@ -26,7 +26,7 @@ public enum ThemeLoader {
         ]
       )
     }
-    for relative in files(under: templatesURL) {
+    for relative in files(under: templatesURL, diagnostics: &diagnostics) {
       let file = "\(folder)/\(relative)"
       if relative.hasPrefix("static/") {
         staticFiles.append(
@@ -97,14 +97,21 @@ public enum ThemeLoader {
     }
   }
 
-  private static func files(under url: URL, prefix: String = "") -> [String] {
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+  /// Every file below `url`. Symbolic links are judged as under `Content/`: a loop is one
+  /// error, a link to a folder is not followed.
+  private static func files(under url: URL, prefix: String = "", diagnostics: inout [Diagnostic]) -> [String] {
+    let shown = "\(folder)\(prefix.isEmpty ? "" : "/" + prefix.dropLast())"
+    let names = FolderListing.names(in: url, file: shown, diagnostics: &diagnostics)
     var result: [String] = []
     for name in names where !name.hasPrefix(".") {
       let child = url.appendingPathComponent(name)
+      if case .skip(let diagnostic) = SymbolicLinks.verdict(for: child, file: "\(folder)/\(prefix)\(name)") {
+        diagnostics.append(diagnostic)
+        continue
+      }
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        result += files(under: child, prefix: prefix + name + "/")
+        result += files(under: child, prefix: prefix + name + "/", diagnostics: &diagnostics)
       } else {
         result.append(prefix + name)
       }

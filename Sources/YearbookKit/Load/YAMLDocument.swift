@@ -184,9 +184,10 @@ struct YAMLDocument {
     guard let mapping else { return }
     for (key, _) in mapping {
       guard let name = key.scalar?.string, !known.contains(name) else { continue }
+      let hint = KeySuggestion.suggestion(for: name, known: known).map { "; did you mean \($0)?" } ?? ""
       diagnostics.append(
         .warning(
-          "unknown key '\(name)' in \(context) is ignored (known keys: \(known.joined(separator: ", ")))",
+          "unknown key '\(name)' in \(context) is ignored\(hint) (known keys: \(known.joined(separator: ", ")))",
           at: location(of: key)))
     }
   }

@@ -25,7 +25,11 @@ public struct MarkdownRenderer: Sendable {
     var options = CMARK_OPT_VALIDATE_UTF8
     if unsafeHTML { options |= CMARK_OPT_UNSAFE }
     // Positions are for diagnostics only; the HTML carries no data-sourcepos attributes.
-    let document = source.text.withCString { cmark_parse_document($0, strlen($0), options | CMARK_OPT_SOURCEPOS) }
+    // The real length, not strlen: a NUL byte must not cut the document short.
+    var text = source.text
+    let document = text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options | CMARK_OPT_SOURCEPOS) }
+    }
     guard let document else {
       return RenderedMarkdown(html: "", firstParagraph: "", headings: [], diagnostics: [])
     }
@@ -35,6 +39,8 @@ public struct MarkdownRenderer: Sendable {
     var diagnostics: [Diagnostic] = []
     let found = tree.collect()
 
+    // Before soft breaks go: cmark saw a line end there when it paired the runs.
+    CJKEmphasis.apply(toParentsOf: found.texts) { tree.sourceLine($0) }
     for node in found.softBreaks where SoftBreakRule.joinsWithoutSpace(node) {
       cmark_node_free(node)  // also unlinks it
     }

@@ -61,22 +61,34 @@ struct SyntaxTree {
       file: source.file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: column))
   }
 
+  /// The bytes of one line of the source (1-based), without its newline.
+  mutating func sourceLine(_ line: Int) -> Substring.UTF8View? {
+    let starts = lineStartIndices()
+    guard line >= 1, line <= starts.count else { return nil }
+    return source.text[starts[line - 1]...].utf8.prefix { $0 != 0x0A }
+  }
+
   /// cmark counts columns in bytes; editors count characters.
   private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+    let starts = lineStartIndices()
     let utf8 = source.text.utf8
-    if lineStarts == nil {
-      var starts = [utf8.startIndex]
-      var index = utf8.startIndex
-      while let newline = utf8[index...].firstIndex(of: 0x0A) {
-        index = utf8.index(after: newline)
-        starts.append(index)
-      }
-      lineStarts = starts
-    }
-    guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+    guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
     let bytes = utf8[starts[line - 1]...].prefix { $0 != 0x0A }.prefix(byteColumn - 1)
     // Characters are counted as editors do: one per grapheme, so a CJK character is one.
     return String(decoding: bytes, as: UTF8.self).count + 1
+  }
+
+  private mutating func lineStartIndices() -> [String.Index] {
+    if let lineStarts { return lineStarts }
+    let utf8 = source.text.utf8
+    var starts = [utf8.startIndex]
+    var index = utf8.startIndex
+    while let newline = utf8[index...].firstIndex(of: 0x0A) {
+      index = utf8.index(after: newline)
+      starts.append(index)
+    }
+    lineStarts = starts
+    return starts
   }
 
   /// The text a reader sees in a node, without markup.

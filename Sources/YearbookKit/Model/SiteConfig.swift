@@ -41,6 +41,16 @@ public struct Footer: Sendable, Hashable {
   /// 公安备案号, e.g. `浙公网安备 33048202000000号`.
   public var policeRecord: String
   public var contact: String
+  /// 地址
+  public var address: String = ""
+  /// 邮编, six digits.
+  public var postcode: String = ""
+  /// 联系电话
+  public var phone: String = ""
+  /// 电子邮箱: shown as a mailto link.
+  public var email: String = ""
+  /// 版权所有 line, e.g. `平湖市科学技术局 版权所有`.
+  public var copyright: String = ""
 
   public init(
     organizer: String = "", siteCode: String = "", icp: String = "", policeRecord: String = "",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tag and the articles carrying it; its page lives at `tags/<slug>/`.
 public struct Tag: Sendable, Hashable {
   public var name: String
@@ -6,25 +8,82 @@ public struct Tag: Sendable, Hashable {
 
   public var sitePath: String { SitePaths.tag(slug: slug) }
 
-  /// Tags are named in Chinese; their URL keeps letters and digits of any script.
-  static func slug(for name: String) -> String { HeadingIDs.slug(name) }
+  /// The tags of a site: each distinct tag with its own page, and the page of every
+  /// spelling used in front matter.
+  public struct Index: Sendable {
+    /// Most used first, then by slug; articles newest first.
+    public var tags: [Tag]
+    /// Every spelling written in front matter, to its tag's slug.
+    public var slugs: [String: String]
+    /// Spellings merged into one tag (`AI` and `ai`), reported so the editor can pick one.
+    public var diagnostics: [Diagnostic]
+  }
 
-  static func sitePath(for name: String) -> String { SitePaths.tag(slug: slug(for: name)) }
-
-  /// Tags of all articles, most used first, then by name; articles newest first.
-  public static func index(of articles: [Article]) -> [Tag] {
-    var bySlug: [String: Tag] = [:]
+  /// Spellings that differ only in case or width (`AI`, `ai`, `ＡＩ`) are one tag, shown as
+  /// first written, with a warning. Any other difference (`科创 平台`, `科创-平台`) makes a
+  /// tag of its own, with its own page, even when both would make the same slug.
+  public static func index(of articles: [Article]) -> Index {
+    var order: [String] = []
+    var byKey: [String: (tag: Tag, file: String)] = [:]
+    var slugs: [String: String] = [:]
+    var diagnostics: [Diagnostic] = []
+    var keyOfSpelling: [String: String] = [:]
     for article in articles {
-      for name in Set(article.tags) {
-        let slug = Tag.slug(for: name)
-        bySlug[slug, default: Tag(name: name, slug: slug, articles: [])].articles.append(article)
+      var seenInArticle: Set<String> = []
+      for name in article.tags {
+        let key = foldedKey(name)
+        keyOfSpelling[name] = key
+        guard seenInArticle.insert(key).inserted else { continue }
+        if let existing = byKey[key] {
+          if existing.tag.name != name {
+            diagnostics.append(
+              .warning(
+                "tag '\(name)' is shown as '\(existing.tag.name)' (written so in \(existing.file)): tags that differ only in case or width are one tag; write it one way",
+                at: SourceLocation(file: article.markdown.file)))
+          }
+          byKey[key]!.tag.articles.append(article)
+        } else {
+          order.append(key)
+          byKey[key] = (Tag(name: name, slug: "", articles: [article]), article.markdown.file)
+        }
       }
     }
-    return bySlug.values.map { tag in
-      var tag = tag
+    // Distinct tags whose slugs coincide take -2, -3 in the order of their names, so the
+    // same tags get the same pages in every build.
+    var taken: Set<String> = []
+    for key in order.sorted(by: { (byKey[$0]!.tag.name, $0) < (byKey[$1]!.tag.name, $1) }) {
+      let base = baseSlug(for: byKey[key]!.tag.name)
+      var slug = base
+      var number = 2
+      while taken.contains(slug) {
+        slug = "\(base)-\(number)"
+        number += 1
+      }
+      taken.insert(slug)
+      byKey[key]!.tag.slug = slug
+    }
+    for (spelling, key) in keyOfSpelling { slugs[spelling] = byKey[key]!.tag.slug }
+    let tags = order.map { key -> Tag in
+      var tag = byKey[key]!.tag
       tag.articles = newestFirst(tag.articles)
       return tag
     }.sorted { ($0.articles.count, $1.slug) > ($1.articles.count, $0.slug) }
+    return Index(tags: tags, slugs: slugs, diagnostics: diagnostics)
+  }
+
+  /// Case and full-width forms fold together: `ＡＩ`, `AI` and `ai` are one key.
+  static func foldedKey(_ name: String) -> String {
+    name.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
+  }
+
+  /// Tags are named in Chinese; their URL keeps letters and digits of any script. A tag
+  /// of punctuation alone (`!!!`) gets `tag-` and its characters' code points.
+  static func baseSlug(for name: String) -> String {
+    guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    else {
+      return "tag-" + name.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-")
+    }
+    return HeadingIDs.slug(name)
   }
 
   /// Newest first, then by URL; each article's URL is made once, not at every comparison.

@@ -14,11 +14,24 @@ public final class StagingFolder: @unchecked Sendable {
   let staging: URL
   private let lock: Int32
   private var finished = false
+  /// `rename(2)` and the exchanging rename; tests put failing ones in to see what a failed
+  /// swap says.
+  let renameItem: @Sendable (String, String) -> Int32
+  let exchangeItems: @Sendable (String, String) -> Int32
 
   /// Takes the lock (waiting for another build to finish), clears leftovers of killed
   /// builds, and creates the empty staging folder.
-  public init(output: URL) throws(WriteError) {
+  public convenience init(output: URL) throws(WriteError) {
+    try self.init(output: output, renameItem: { rename($0, $1) }, exchangeItems: { yb_rename_exchange($0, $1) })
+  }
+
+  init(
+    output: URL, renameItem: @escaping @Sendable (String, String) -> Int32,
+    exchangeItems: @escaping @Sendable (String, String) -> Int32
+  ) throws(WriteError) {
     self.output = output
+    self.renameItem = renameItem
+    self.exchangeItems = exchangeItems
     let manager = FileManager.default
     let parent = output.deletingLastPathComponent()
     let name = output.lastPathComponent
@@ -32,8 +45,13 @@ public final class StagingFolder: @unchecked Sendable {
       throw WriteError(description: "cannot write in \(parent.path): \(String(cString: strerror(errno)))")
     }
     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
-    // Holding the lock, any staging or old folder here belongs to a build that was killed.
-    let leftovers = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+    // Holding the lock, any staging or old folder here belongs to a build that was killed,
+    // or to one whose swap failed and could not put the previous site back: that one is
+    // the only copy of the site, so it goes back into place rather than away.
+    let leftovers = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+    for entry in leftovers where entry.hasPrefix(".\(name).old-") && !manager.fileExists(atPath: output.path) {
+      _ = Foundation.rename(parent.appendingPathComponent(entry).path, output.path)
+    }
     for entry in leftovers where entry.hasPrefix(".\(name).new-") || entry.hasPrefix(".\(name).old-") {
       try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }
@@ -112,7 +130,7 @@ public final class StagingFolder: @unchecked Sendable {
     let previous = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
     var isDirectory: ObjCBool = false
     let hadOutput = manager.fileExists(atPath: output.path, isDirectory: &isDirectory)
-    if hadOutput && yb_rename_exchange(staging.path, output.path) == 0 {
+    if hadOutput && exchangeItems(staging.path, output.path) == 0 {
       // The staging path now holds the previous site.
       if rename(staging.path, previous.path) == 0 {
         Self.remove(previous)
@@ -126,15 +144,21 @@ public final class StagingFolder: @unchecked Sendable {
       try? manager.removeItem(at: staging)
       throw WriteError(description: "cannot replace \(output.path): \(String(cString: strerror(exchangeError)))")
     }
-    if hadOutput && rename(output.path, previous.path) != 0 {
+    if hadOutput && renameItem(output.path, previous.path) != 0 {
       let reason = String(cString: strerror(errno))
       try? manager.removeItem(at: staging)
       throw WriteError(description: "cannot replace \(output.path): \(reason)")
     }
-    if rename(staging.path, output.path) != 0 {
+    if renameItem(staging.path, output.path) != 0 {
       let reason = String(cString: strerror(errno))
-      if hadOutput { rename(previous.path, output.path) }
       try? manager.removeItem(at: staging)
+      if hadOutput && renameItem(previous.path, output.path) != 0 {
+        let restoreReason = String(cString: strerror(errno))
+        throw WriteError(
+          description:
+            "cannot replace \(output.path): \(reason); the previous site could not be put back (\(restoreReason)) and is kept in \(previous.path): rename that folder to \(output.lastPathComponent), or run the build again, which puts it back first"
+        )
+      }
       throw WriteError(description: "cannot replace \(output.path): \(reason)")
     }
     if hadOutput { Self.remove(previous) }

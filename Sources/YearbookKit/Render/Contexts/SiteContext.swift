@@ -61,6 +61,11 @@ struct FooterContext: TemplateValue {
     .text("police_record") { $0.footer.policeRecord },
     .text("police_record_url") { $0.policeRecordURL },
     .text("contact") { $0.footer.contact },
+    .text("address") { $0.footer.address },
+    .text("postcode") { $0.footer.postcode },
+    .text("phone") { $0.footer.phone },
+    .text("email") { $0.footer.email },
+    .text("copyright") { $0.footer.copyright },
   ])
 }
 

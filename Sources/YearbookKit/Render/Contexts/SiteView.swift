@@ -19,12 +19,10 @@ final class SiteView: Sendable {
     }
     footer = FooterContext(index.site.config.footer)
     siteLinks = SitePaths.siteLinks.mapValues(base.link)
-    tagLinks = Dictionary(
-      index.site.articles.flatMap(\.tags).map { ($0, base.link(Tag.sitePath(for: $0))) },
-      uniquingKeysWith: { first, _ in first })
+    tagLinks = index.tagSlugs.mapValues { base.link(SitePaths.tag(slug: $0)) }
   }
 
-  func link(toTag name: String) -> String { tagLinks[name] ?? link(Tag.sitePath(for: name)) }
+  func link(toTag name: String) -> String { tagLinks[name] ?? link(SitePaths.tags) }
 
   var config: SiteConfig { index.site.config }
 
