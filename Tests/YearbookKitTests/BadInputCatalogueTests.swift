@@ -97,6 +97,21 @@ import Testing
       expected: [
         "Content/2024/talent.md:8:1: error: a column chart draws one unit, but the rows of dataset 'm' mix units: 甲 (家), 乙 (人)"
       ]),
+    "chart over an empty dataset": Case(
+      prepare: {
+        try $0.write("Content/data/e.csv", "year,value\n")
+        try $0.write("Content/2024/talent.md", withChart("type: line\ndata: e\ny: value\ntitle: 空"))
+      },
+      expected: [
+        "Content/data/e.csv: warning: the dataset has no rows, only a header",
+        "Content/2024/talent.md:8:1: error: dataset 'e' has no rows (Content/data/e.csv is empty)",
+      ]),
+    "NUL byte in an article": Case(
+      prepare: { try $0.write("Content/2024/talent.md", "---\ntitle: 人才\ndate: 2025-01-22\n---\n第一段\n第二\u{0}段\n") },
+      expected: ["Content/2024/talent.md:6:3: error: the file contains a NUL byte (U+0000)"]),
+    "symbolic link loop under Templates": Case(
+      prepare: { try $0.symlink("Templates/partials/loop", to: ".") },
+      expected: ["Templates/partials/loop: error: a symbolic link loop"]),
     "negative values in a donut": Case(
       prepare: {
         try $0.write("Content/data/n.csv", "k,v\n甲,3\n乙,-4\n")
@@ -276,15 +291,6 @@ import Testing
       verify: { site in
         let page = try site.read("2024/talent/index.html")
         #expect(page.contains("平湖科技人才。"))
-      }),
-    "empty dataset": ValidCase(
-      prepare: {
-        try $0.write("Content/data/e.csv", "year,value\n")
-        try $0.write("Content/2024/e.md", chartPage("type: line\ndata: e\ny: value\ntitle: 空"))
-      },
-      verify: { site in
-        let page = try site.read("2024/e/index.html")
-        #expect(page.contains("图表没有可显示的数据。"))
       }),
     "one value": ValidCase(
       prepare: {

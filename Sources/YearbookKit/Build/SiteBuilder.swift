@@ -179,7 +179,10 @@ public enum SiteBuilder {
           try staging.write(text, to: page.outputPath)
           return nil
         } catch {
-          return .error("\(error)", at: SourceLocation(file: staging.output.path))
+          // Named by what the page is made from: the Markdown file, else its template.
+          return .error(
+            "\(error)",
+            at: SourceLocation(file: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.output.path))
         }
       case .failure(let diagnostic):
         return diagnostic

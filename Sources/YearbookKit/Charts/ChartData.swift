@@ -42,6 +42,12 @@ struct ChartData: Sendable {
         [.error("no dataset '\(spec.data)' in Content/data/\(known.isEmpty ? "" : " (there are: \(known))")", at: at)]
       )
     }
+    guard !dataset.rows.isEmpty else {
+      return (
+        nil,
+        [.error("dataset '\(dataset.id)' has no rows (\(dataset.file) is empty); there is nothing to draw", at: at)]
+      )
+    }
     func columnIndex(_ name: String) -> Int? { dataset.columnIndex(name) }
     let columnList = dataset.columns.map(\.name).joined(separator: ", ")
     var diagnostics: [Diagnostic] = []

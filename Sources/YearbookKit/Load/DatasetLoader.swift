@@ -46,6 +46,12 @@ enum DatasetLoader {
       if let raw, !problems.hasErrors {
         let (dataset, more) = raw.build()
         diagnostics += more
+        if dataset.rows.isEmpty {
+          diagnostics.append(
+            .warning(
+              "the dataset has no rows\(dataset.columns.isEmpty ? " and no header" : ", only a header"): the data page shows no table for it and a chart over it fails; add rows or delete the file",
+              at: SourceLocation(file: file)))
+        }
         if !more.hasErrors { datasets.append(dataset) }
       }
     }

@@ -133,6 +133,10 @@ public struct SiteLoader: Sendable {
         .error("report folder name \(problem)", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
       return nil
     }
+    // Listed first: an unreadable folder is said as such, not as one without _index.md.
+    let errorsBefore = diagnostics.count
+    let entries = listing(folderURL, file: "\(Self.contentFolder)/\(folder)")
+    if diagnostics.count > errorsBefore { return nil }
     guard fileExists(folderURL.appendingPathComponent("_index.md")) else {
       diagnostics.append(
         .error(
@@ -168,7 +172,7 @@ public struct SiteLoader: Sendable {
     var articles: [Article] = []
     var slugs: [String: String] = [:]
     var names: [String] = []
-    for name in listing(folderURL, file: "\(Self.contentFolder)/\(folder)") where !name.hasPrefix(".") {
+    for name in entries where !name.hasPrefix(".") {
       guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else {
         continue
       }

@@ -25,8 +25,9 @@ public struct MarkdownRenderer: Sendable {
     var options = CMARK_OPT_VALIDATE_UTF8
     if unsafeHTML { options |= CMARK_OPT_UNSAFE }
     // Positions are for diagnostics only; the HTML carries no data-sourcepos attributes.
+    let (tables, tableProblems) = PipeTable.find(in: source.text)
     // The real length, not strlen: a NUL byte must not cut the document short.
-    var text = source.text
+    var text = PipeTable.withPlaceholders(source.text, for: tables)
     let document = text.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options | CMARK_OPT_SOURCEPOS) }
     }
@@ -36,7 +37,10 @@ public struct MarkdownRenderer: Sendable {
     defer { cmark_node_free(document) }
 
     var tree = SyntaxTree(root: document, source: source)
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = tableProblems.map { problem in
+      Diagnostic.warning(problem.message, at: tree.location(line: problem.line, byteColumn: problem.byteColumn))
+    }
+    PipeTableNodes.insert(tables, into: document, options: options, tree: &tree)
     let found = tree.collect()
 
     // Before soft breaks go: cmark saw a line end there when it paired the runs.

@@ -7,6 +7,9 @@ struct SyntaxTree {
   let root: OpaquePointer
   let source: MarkdownSource
   private var lineStarts: [String.Index]?
+  /// Table cells, whose inline nodes cmark parsed apart: the line and byte column each
+  /// cell's text starts at.
+  private var cells: [OpaquePointer: (line: Int, byteColumn: Int)] = [:]
 
   init(root: OpaquePointer, source: MarkdownSource) {
     self.root = root
@@ -47,18 +50,39 @@ struct SyntaxTree {
     return found
   }
 
+  mutating func placeCell(_ cell: OpaquePointer, line: Int, byteColumn: Int) {
+    cells[cell] = (line, byteColumn)
+  }
+
   /// Where a node starts, in lines and characters of the original file.
   mutating func location(of node: OpaquePointer) -> SourceLocation {
     var line = Int(cmark_node_get_start_line(node))
     var column = Int(cmark_node_get_start_column(node))
+    if !cells.isEmpty {
+      var current: OpaquePointer? = node
+      while let candidate = current {
+        if let cell = cells[candidate] {
+          // A cell's own nodes count columns from the cell's text.
+          column = line == 0 || candidate == node ? cell.byteColumn : cell.byteColumn + column - 1
+          line = cell.line
+          break
+        }
+        current = cmark_node_parent(candidate)
+      }
+    }
     var current: OpaquePointer? = node
     while line == 0, let parent = current.flatMap(cmark_node_parent) {
       line = Int(cmark_node_get_start_line(parent))
       column = Int(cmark_node_get_start_column(parent))
       current = parent
     }
-    return SourceLocation(
-      file: source.file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: column))
+    return location(line: line, byteColumn: column)
+  }
+
+  /// A line of the Markdown text and a byte column in it, as a place in the file.
+  mutating func location(line: Int, byteColumn: Int) -> SourceLocation {
+    SourceLocation(
+      file: source.file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: byteColumn))
   }
 
   /// The bytes of one line of the source (1-based), without its newline.

@@ -38,9 +38,9 @@ enum CLI {
     return folder.appendingPathComponent("yearbook")
   }
 
-  static func start(_ arguments: [String], in folder: URL) throws -> Running {
+  static func start(_ arguments: [String], in folder: URL, program: URL? = nil) throws -> Running {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program ?? executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
     let running = Running(process: process)
@@ -59,6 +59,16 @@ enum CLI {
     var result = running.wait()
     watchdog.cancel()
     result.timedOut = running.process.terminationReason == .uncaughtSignal
+    return result
+  }
+
+  /// Another program (such as `setpriv` wrapping `yearbook`), with the same time limit.
+  static func runCommand(_ program: String, _ arguments: [String], in folder: URL) throws -> Result {
+    let running = try start(arguments, in: folder, program: URL(fileURLWithPath: program))
+    let watchdog = DispatchWorkItem { if running.process.isRunning { running.process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+    let result = running.wait()
+    watchdog.cancel()
     return result
   }
 }

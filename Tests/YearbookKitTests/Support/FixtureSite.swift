@@ -45,6 +45,13 @@ struct FixtureSite {
     try Data(text.utf8).write(to: url)
   }
 
+  /// A symbolic link at `path` pointing to `destination` (as written, often relative).
+  func symlink(_ path: String, to destination: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: destination)
+  }
+
   func writeBytes(_ path: String, _ bytes: [UInt8]) throws {
     let url = root.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
