@@ -104,7 +104,7 @@ import Testing
       },
       expected: [
         "Content/data/e.csv: warning: the dataset has no rows, only a header",
-        "Content/2024/talent.md:8:1: error: dataset 'e' has no rows (Content/data/e.csv is empty)",
+        "Content/2024/talent.md:8:1: error: dataset 'e' (Content/data/e.csv) has no rows; there is nothing to draw",
       ]),
     "NUL byte in an article": Case(
       prepare: { try $0.write("Content/2024/talent.md", "---\ntitle: 人才\ndate: 2025-01-22\n---\n第一段\n第二\u{0}段\n") },

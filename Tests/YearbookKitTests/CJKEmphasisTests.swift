@@ -36,6 +36,10 @@ import Testing
     ("目标**全部完成。**2025年", "目标<strong>全部完成。</strong>2025年"),
     // Across a soft line break inside the emphasis.
     ("全年**各项目标\n全部完成。**这标志着", "全年<strong>各项目标全部完成。</strong>这标志着"),
+    // cmark pairs the wrong runs across the line end; the paragraph is worked out again.
+    ("又**完成。**这\n懒**行。**吧", "又<strong>完成。</strong>这懒<strong>行。</strong>吧"),
+    // Quotes next to Latin text keep CommonMark's rule.
+    ("He said **“yes”**twice", "He said **“yes”**twice"),
     // Genuinely unmatched asterisks stay text.
     ("注意：**本表为初步统计。", "注意：**本表为初步统计。"),
     ("5*3=15，而不是**16。", "5*3=15，而不是**16。"),

@@ -81,7 +81,8 @@ import Testing
     let site = try Self.site([
       "Content/data/targets.csv": "任务,目标,完成\n新增企业,40家,46家\n兑现资金,2500万元,23人\n",
       "Content/2024/talent.md": Self.article(
-        "title: 指标\ndate: 2025-01-22", "正文\n\n```chart\ntype: progress\ndata: targets\ny: [完成]\ntarget: 目标\ntitle: 完成\n```\n"),
+        "title: 指标\ndate: 2025-01-22",
+        "正文\n\n```chart\ntype: progress\ndata: targets\ny: [完成]\ntarget: 目标\ntitle: 完成\n```\n"),
     ])
     defer { site.remove() }
     let messages = await site.failingBuild().map(\.description)
@@ -133,7 +134,8 @@ import Testing
     #expect(
       summary.diagnostics.map(\.description).contains {
         $0.hasPrefix(
-          "Content/site.yml:9:3: warning: unknown key 'public_security' in footer is ignored; did you mean police_record?")
+          "Content/site.yml:9:3: warning: unknown key 'public_security' in footer is ignored; did you mean police_record?"
+        )
       })
   }
 
@@ -189,7 +191,8 @@ import Testing
         "Content/2024/人才 工作.md: warning: the file name has spaces, so its page is at 2024/人才-工作/; rename the file or set slug: in the front matter to choose another"
       ))
     #expect(try site.read("2024/人才-工作/index.html").contains("人才工作"))
-    #expect(try site.read("2024/platforms/index.html").contains("href=\"/2024/%E4%BA%BA%E6%89%8D-%E5%B7%A5%E4%BD%9C/\""))
+    #expect(
+      try site.read("2024/platforms/index.html").contains("href=\"/2024/%E4%BA%BA%E6%89%8D-%E5%B7%A5%E4%BD%9C/\""))
   }
 
   /// Runs as an ordinary user: as root, permissions do not stop reading, so the build is
@@ -242,7 +245,8 @@ import Testing
       ],
       [
         "Content/2024/talent.md": Self.article("title: 人才\ndate: 2025-01-22", "见[标题](platforms.md#没有)。\n"),
-        "Templates/partials/pager.mustache": "<nav><a href=\"{{site.home_url}}missing/\">首页</a><img src=\"x.png\"></nav>\n",
+        "Templates/partials/pager.mustache":
+          "<nav><a href=\"{{site.home_url}}missing/\">首页</a><img src=\"x.png\"></nav>\n",
       ],
     ]
     var count = 0

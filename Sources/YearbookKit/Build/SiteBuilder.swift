@@ -182,7 +182,8 @@ public enum SiteBuilder {
           // Named by what the page is made from: the Markdown file, else its template.
           return .error(
             "\(error)",
-            at: SourceLocation(file: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.output.path))
+            at: SourceLocation(
+              file: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.output.path))
         }
       case .failure(let diagnostic):
         return diagnostic

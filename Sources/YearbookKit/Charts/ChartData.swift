@@ -45,7 +45,7 @@ struct ChartData: Sendable {
     guard !dataset.rows.isEmpty else {
       return (
         nil,
-        [.error("dataset '\(dataset.id)' has no rows (\(dataset.file) is empty); there is nothing to draw", at: at)]
+        [.error("dataset '\(dataset.id)' (\(dataset.file)) has no rows; there is nothing to draw", at: at)]
       )
     }
     func columnIndex(_ name: String) -> Int? { dataset.columnIndex(name) }

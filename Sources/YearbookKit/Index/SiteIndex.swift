@@ -88,7 +88,8 @@ public struct SiteIndex: Sendable {
     copies =
       site.assets.map { OutputFile(path: $0, content: .copy(from: "\(site.contentDirectory)/\($0)")) }
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
-    let claims = pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + copies.map { ($0.path, $0.origin) }
+    let claims =
+      pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + copies.map { ($0.path, $0.origin) }
     diagnostics = tagIndex.diagnostics + Self.collisions(in: claims)
     var paths = Set(claims.map(\.0))
     // A folder with an index.html is reachable as the folder itself.

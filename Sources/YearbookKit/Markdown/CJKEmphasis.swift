@@ -96,9 +96,11 @@ enum CJKEmphasis {
     for index in tokens.items.indices {
       guard case .run(let id) = tokens.items[index] else { continue }
       let previous = index > 0 ? lastScalar(of: tokens.items[index - 1], tokens.runs) : start(of: container)
-      let next = index + 1 < tokens.items.count ? firstScalar(of: tokens.items[index + 1], tokens.runs) : end(of: container)
+      let next =
+        index + 1 < tokens.items.count ? firstScalar(of: tokens.items[index + 1], tokens.runs) : end(of: container)
       let delimiter = tokens.runs[id].delimiter
-      (tokens.runs[id].standardOpen, tokens.runs[id].standardClose) = abilities(delimiter, previous, next, relaxed: false)
+      (tokens.runs[id].standardOpen, tokens.runs[id].standardClose) = abilities(
+        delimiter, previous, next, relaxed: false)
       (tokens.runs[id].canOpen, tokens.runs[id].canClose) = abilities(delimiter, previous, next, relaxed: true)
     }
     guard tokens.runs.contains(where: { $0.canOpen != $0.standardOpen || $0.canClose != $0.standardClose }) else {

@@ -29,7 +29,9 @@ public struct MarkdownRenderer: Sendable {
     // The real length, not strlen: a NUL byte must not cut the document short.
     var text = PipeTable.withPlaceholders(source.text, for: tables)
     let document = text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options | CMARK_OPT_SOURCEPOS) }
+      bytes.withMemoryRebound(to: CChar.self) {
+        cmark_parse_document($0.baseAddress, $0.count, options | CMARK_OPT_SOURCEPOS)
+      }
     }
     guard let document else {
       return RenderedMarkdown(html: "", firstParagraph: "", headings: [], diagnostics: [])

@@ -86,7 +86,9 @@ struct PipeTable: Sendable, Hashable {
                 "this table row has \(row.count) cell\(row.count == 1 ? "" : "s") but the header has \(header.count); \(said). Add or remove a |",
               line: end + 1, byteColumn: indentation(lines[end]) + 1))
           if row.count > header.count { row.removeLast(row.count - header.count) }
-          while row.count < header.count { row.append(Cell(text: "", line: end + 1, byteColumn: lines[end].utf8.count + 1)) }
+          while row.count < header.count {
+            row.append(Cell(text: "", line: end + 1, byteColumn: lines[end].utf8.count + 1))
+          }
         }
         rows.append(row)
         end += 1
@@ -182,7 +184,8 @@ struct PipeTable: Sendable, Hashable {
     while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
     while end > start && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")) { end -= 1 }
     if start < end && bytes[start] == UInt8(ascii: "|") { start += 1 }
-    if end > start && bytes[end - 1] == UInt8(ascii: "|") && !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\")) {
+    if end > start && bytes[end - 1] == UInt8(ascii: "|") && !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\"))
+    {
       end -= 1
     }
     var parts: [(String, Int)] = []

@@ -34,7 +34,8 @@ enum PipeTableNodes {
       let texts = table.rows.map { $0[column].text }.filter { !$0.isEmpty }
       return !texts.isEmpty && texts.allSatisfy { Quantity.parse($0) != nil }
     }
-    let rowHeaders = numeric.first == false
+    // A first column of names heads its row, as in the chart tables; one column alone does not.
+    let rowHeaders = numeric.count > 1 && numeric.first == false
     let label = "表\(number)：" + table.header.map { $0.text.filter { $0 != "*" && $0 != "`" } }.joined(separator: "、")
     let root = block(
       "<div class=\"yb-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTML.escape(label))\">\n<table class=\"yb-table yb-md-table\">",
@@ -85,7 +86,8 @@ enum PipeTableNodes {
   /// Parses a cell's text as one paragraph and moves its inline nodes into `element`. The
   /// text is put on its own line number, so positions cmark gives are right in lines;
   /// `tree` learns the column the cell starts at.
-  private static func fill(_ element: OpaquePointer, with cell: PipeTable.Cell, options: Int32, tree: inout SyntaxTree) {
+  private static func fill(_ element: OpaquePointer, with cell: PipeTable.Cell, options: Int32, tree: inout SyntaxTree)
+  {
     tree.placeCell(element, line: cell.line, byteColumn: cell.byteColumn)
     guard !cell.text.isEmpty else { return }
     let padding = String(repeating: "\n", count: cell.line - 1)
