@@ -23,10 +23,7 @@ struct ChartData: Sendable {
 
   /// Whether plotted values keep units of their own (tiles, tables, progress over an
   /// indicator table): then no unit is said once for the whole chart.
-  var mixedUnits: Bool {
-    spec.kind.allowsMixedUnits
-      || Set(series.flatMap { $0.values.compactMap { $0?.unit.symbol } }).count > 1
-  }
+  var mixedUnits: Bool
 
   var unitText: String { spec.unit ?? (mixedUnits ? "" : unit.symbol) }
 
@@ -191,7 +188,10 @@ struct ChartData: Sendable {
     let data = ChartData(
       spec: spec, dataset: dataset, categoryLabel: dataset.columns[xIndex].label,
       categories: rowIndices.map { dataset.rows[$0][xIndex].text }, series: series, unit: unit, targets: targets,
-      notes: notes)
+      notes: notes,
+      mixedUnits: spec.kind.allowsMixedUnits
+        || Set(series.flatMap { $0.values.compactMap { $0?.unit.symbol } }).count > 1
+    )
     return (diagnostics.hasErrors ? nil : data, diagnostics)
   }
 }

@@ -8,8 +8,13 @@ enum TextDecoding {
 
   static func decode(_ data: Data, file: String) -> (String?, Diagnostic?) {
     // A NUL byte ends a C string: everything after it would vanish inside cmark or libyaml.
-    if let nul = data.firstIndex(of: 0) {
-      let (line, column) = position(ofByte: nul - data.startIndex, in: data)
+    // memchr: Data's own search checks exclusive access at every byte.
+    let nulOffset = data.withUnsafeBytes { bytes -> Int? in
+      guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
+    }
+    if let nulOffset {
+      let (line, column) = position(ofByte: nulOffset, in: data)
       return (
         nil,
         .error(

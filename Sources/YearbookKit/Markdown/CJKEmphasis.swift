@@ -90,7 +90,57 @@ enum CJKEmphasis {
     }
   }
 
+  /// Whether any `*` or `_` in the container stands next to CJK punctuation, or next to a
+  /// quote, dash or other node with CJK on its other side: the only runs the relaxed rules
+  /// treat differently. A quick look, so most paragraphs with bold are left alone.
+  private static func mayChange(childrenOf parent: OpaquePointer) -> Bool {
+    var child = cmark_node_first_child(parent)
+    var previousType = CMARK_NODE_NONE
+    while let node = child {
+      child = cmark_node_next(node)
+      let type = cmark_node_get_type(node)
+      defer { previousType = type }
+      if type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG {
+        if mayChange(childrenOf: node) { return true }
+        continue
+      }
+      guard type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node), strpbrk(literal, "*_") != nil else {
+        continue
+      }
+      let scalars = Array(String(cString: literal).unicodeScalars)
+      let before = isNodeEdge(previousType) ? nodeEdge : "\n"
+      let after = child.map { isNodeEdge(cmark_node_get_type($0)) ? nodeEdge : "\n" } ?? "\n"
+      var index = 0
+      while index < scalars.count {
+        let delimiter = scalars[index]
+        guard delimiter == "*" || delimiter == "_" else {
+          index += 1
+          continue
+        }
+        var end = index
+        while end < scalars.count && scalars[end] == delimiter { end += 1 }
+        let previous = index > 0 ? scalars[index - 1] : before
+        let next = end < scalars.count ? scalars[end] : after
+        if isCJKPunctuation(previous) || isCJKPunctuation(next) { return true }
+        if isShared(previous) && isCJK(next) || isShared(next) && isCJK(previous) { return true }
+        index = end
+      }
+    }
+    return false
+  }
+
+  private static func isNodeEdge(_ type: cmark_node_type) -> Bool {
+    type == CMARK_NODE_CODE || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_CUSTOM_INLINE
+  }
+
+  /// Punctuation both Chinese and Western text use, and other nodes, which count as
+  /// ordinary characters only beside CJK text.
+  private static func isShared(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == nodeEdge || (isPunctuation(scalar) && !isCJKPunctuation(scalar))
+  }
+
   private static func redo(_ container: OpaquePointer, lines: (Int) -> Substring.UTF8View?) -> Bool {
+    guard mayChange(childrenOf: container) else { return false }
     var tokens = Tokens()
     tokenize(childrenOf: container, into: &tokens, lines: lines)
     for index in tokens.items.indices {
@@ -180,19 +230,22 @@ enum CJKEmphasis {
   ) -> [Bool] {
     let none = [Bool](repeating: false, count: scalars.count)
     let line = Int(cmark_node_get_start_line(node))
-    guard line > 0, let source = lines(line).map(Array.init) else { return none }
-    let literal = scalars.map { Array(String($0).utf8) }
+    guard line > 0, let source = lines(line).map(Array.init), let pointer = cmark_node_get_literal(node) else {
+      return none
+    }
+    let literal = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+    // Flags per byte of the literal; escapes are of ASCII punctuation, one byte each.
     func align(from start: Int) -> [Bool]? {
-      var flags: [Bool] = []
+      var flags = [Bool](repeating: true, count: literal.count)
       var position = start
-      for bytes in literal {
-        if source.count >= position + bytes.count, Array(source[position..<position + bytes.count]) == bytes {
-          flags.append(true)
-          position += bytes.count
-        } else if bytes.count == 1, position + 1 < source.count, source[position] == UInt8(ascii: "\\"),
-          source[position + 1] == bytes[0]
+      for index in literal.indices {
+        guard position < source.count else { return nil }
+        if source[position] == literal[index] {
+          position += 1
+        } else if source[position] == UInt8(ascii: "\\"), position + 1 < source.count,
+          source[position + 1] == literal[index]
         {
-          flags.append(false)
+          flags[index] = false
           position += 2
         } else {
           return nil
@@ -202,11 +255,21 @@ enum CJKEmphasis {
     }
     // cmark's column is right for most lines; a lazy continuation line is off by its indent.
     let column = Int(cmark_node_get_start_column(node)) - 1
-    if column >= 0, let flags = align(from: column) { return flags }
-    for start in source.indices where start != column {
-      if let flags = align(from: start) { return flags }
+    var flags = column >= 0 ? align(from: column) : nil
+    var start = 0
+    while flags == nil && start < source.count {
+      if start != column { flags = align(from: start) }
+      start += 1
     }
-    return none
+    guard let flags else { return none }
+    var result: [Bool] = []
+    result.reserveCapacity(scalars.count)
+    var offset = 0
+    for scalar in scalars {
+      result.append(flags[offset])
+      offset += UTF8.width(scalar)
+    }
+    return result
   }
 
   /// Stands for a code span, link or image beside a run: punctuation to CommonMark (it

@@ -38,6 +38,8 @@ struct PipeTable: Sendable, Hashable {
   /// Every table in `text`, and the rows whose number of cells differs from the header's
   /// (padded or cut, as GFM does).
   static func find(in text: String) -> (tables: [PipeTable], problems: [Problem]) {
+    // Most articles have no table: one pass over the bytes saves splitting them into lines.
+    guard text.utf8.contains(UInt8(ascii: "|")) else { return ([], []) }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       line.last == "\r" ? line.dropLast() : line
     }
