@@ -122,7 +122,7 @@ public enum SiteBuilder {
   /// Markdown, then pages: each article's page is rendered and written as soon as its
   /// Markdown is, then the list pages, the feed, the sitemap and the copied files.
   static func renderSite(
-    _ indexed: IndexedSite, theme: Theme, into staging: StagingFolder, progress: BuildProgress?,
+    _ indexed: IndexedSite, theme: Theme, into staging: some PageSink, progress: BuildProgress?,
     timings: inout StepTimings
   ) throws(BuildFailure) -> RenderedDocuments {
     var started = ContinuousClock.now
@@ -132,7 +132,7 @@ public enum SiteBuilder {
       try staging.makeFolders(for: index.pages.map(\.outputPath) + index.copies.map(\.path))
     } catch {
       throw BuildFailure(
-        diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.output.path))])
+        diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.destination))])
     }
     let markdown = markdownRenderer(for: index, producesHTML: true)
     let reports = index.site.reports.map(\.markdown)
@@ -183,7 +183,7 @@ public enum SiteBuilder {
           return .error(
             "\(error)",
             at: SourceLocation(
-              file: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.output.path))
+              file: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.destination))
         }
       case .failure(let diagnostic):
         return diagnostic
@@ -230,7 +230,7 @@ public enum SiteBuilder {
         index: index, documents: documents.facts, templateUses: indexed.templates.uses, templateFiles: templateFiles))
   }
 
-  private static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
+  static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
     var renderer = MarkdownRenderer(
       links: LinkTargets(index: index),
       charts: ChartRenderer(datasets: index.site.datasets, baseURL: index.site.config.baseURL),

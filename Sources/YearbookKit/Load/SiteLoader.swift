@@ -203,15 +203,32 @@ public struct SiteLoader: Sendable {
     }
     for index in articles.indices { articles[index].markdown.period = period }
     yaml.markdown.period = period
+    Self.sortArticles(&articles)
+    guard let title, let date else { return nil }
+    return Report(
+      id: folder, title: title, date: date, period: period, summary: summary, weight: weight, keyFigures: keyFigures,
+      markdown: yaml.markdown, articles: articles)
+  }
+
+  /// A report's articles in reading order: by weight (none last), then date, then slug.
+  static func sortArticles(_ articles: inout [Article]) {
     articles.sort {
       ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < (
         $1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug
       )
     }
-    guard let title, let date else { return nil }
-    return Report(
-      id: folder, title: title, date: date, period: period, summary: summary, weight: weight, keyFigures: keyFigures,
-      markdown: yaml.markdown, articles: articles)
+  }
+
+  /// One article read again after an edit (`2024/talent.md`), for the preview server.
+  /// The report's period is the caller's to set.
+  public static func loadArticle(root: URL, options: Options = Options(), contentPath: String) -> (
+    Article?, [Diagnostic]
+  ) {
+    var loader = SiteLoader(root: root, options: options)
+    let parts = contentPath.split(separator: "/", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return (nil, []) }
+    let article = loader.loadArticle(report: parts[0], fileName: parts[1])
+    return (article, loader.diagnostics.sortedInFileOrder())
   }
 
   private mutating func loadArticle(report: String, fileName: String) -> Article? {

@@ -1,0 +1,265 @@
+import Foundation
+
+/// The site as the preview server holds it: every output file in memory, rebuilt after
+/// each save. An edit to an article renders again only the pages the dependency graph
+/// names; anything else (a template, a dataset, `site.yml`, a new file) rebuilds the
+/// whole site in memory. A failed rebuild keeps the last good files and says why.
+public final class PreviewSite: @unchecked Sendable {
+  public struct Rebuild: Sendable {
+    /// The files that changed, relative to the project root.
+    public var changed: [String]
+    /// Output files rendered again.
+    public var outputsRebuilt: Int
+    public var duration: Duration
+    /// Errors (the site stays as it was) and warnings.
+    public var diagnostics: [Diagnostic]
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    /// Whether only the dependent pages were rendered.
+    public var incremental: Bool
+  }
+
+  /// What the last good build knew, kept to rebuild a part of it.
+  private struct State {
+    var loaded: SiteBuilder.Loaded
+    var indexed: SiteBuilder.IndexedSite
+    var facts: [String: DocumentFacts]
+    var graph: DependencyGraph
+  }
+
+  public let options: SiteBuilder.Options
+  private let lock = NSLock()
+  private var files: [String: Data] = [:]
+  private var problems: [Diagnostic] = []
+  private var state: State?
+  private var generation = 0
+
+  public init(options: SiteBuilder.Options) {
+    self.options = options
+  }
+
+  /// The base URL the pages link with, for serving them under its path.
+  public var basePath: String {
+    lock.withLock { state?.loaded.site.config.baseURL.path } ?? options.baseURL?.path ?? "/"
+  }
+
+  /// An output file (`2024/talent/index.html`) of the last good build.
+  public func file(at path: String) -> Data? {
+    lock.withLock { files[path] }
+  }
+
+  /// Errors of the last rebuild, while the site is broken; empty once it builds again.
+  public var errors: [Diagnostic] {
+    lock.withLock { problems.filter { $0.severity == .error } }
+  }
+
+  /// Counts successful and failed rebuilds, so a page can tell it is out of date.
+  public var version: Int { lock.withLock { generation } }
+
+  public var outputCount: Int { lock.withLock { files.count } }
+
+  /// Builds everything, in memory.
+  @discardableResult
+  public func buildAll(changed: [String] = []) -> Rebuild {
+    let started = ContinuousClock.now
+    do throws(BuildFailure) {
+      let loaded = try SiteBuilder.load(options)
+      let indexed = try SiteBuilder.makeIndex(loaded)
+      let memory = MemoryFolder()
+      var timings = StepTimings()
+      let documents = try SiteBuilder.renderSite(
+        indexed, theme: loaded.theme, into: memory, progress: nil, timings: &timings)
+      let summary = try SiteBuilder.check(indexed, theme: loaded.theme, documents: documents)
+      let contents = memory.contents
+      lock.withLock {
+        files = contents
+        problems = summary.diagnostics
+        state = State(loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies)
+        generation += 1
+      }
+      return Rebuild(
+        changed: changed, outputsRebuilt: contents.count, duration: .now - started, diagnostics: summary.diagnostics,
+        incremental: false)
+    } catch {
+      return failed(error.diagnostics, changed: changed, since: started)
+    }
+  }
+
+  /// Rebuilds after `changed` files (relative to the project root; folders end in `/`)
+  /// were saved; nil when
+  /// none of them matters (an editor's temporary file, come and gone).
+  public func rebuild(changed: [String]) -> Rebuild? {
+    let started = ContinuousClock.now
+    let current = lock.withLock { state }
+    let changed = changed.filter { file in
+      FileManager.default.fileExists(atPath: options.root.appendingPathComponent(file).path)
+        || current.map { Self.knows(file, $0) } ?? true
+    }
+    guard !changed.isEmpty else { return nil }
+    guard let current, let articles = editedArticles(changed, in: current) else {
+      return buildAll(changed: changed)
+    }
+    do throws(BuildFailure) {
+      return try rebuild(articles: articles, changed: changed, from: current, since: started)
+    } catch {
+      return failed(error.diagnostics, changed: changed, since: started)
+    }
+  }
+
+  private func failed(_ diagnostics: [Diagnostic], changed: [String], since started: ContinuousClock.Instant)
+    -> Rebuild
+  {
+    lock.withLock {
+      problems = diagnostics
+      generation += 1
+    }
+    return Rebuild(
+      changed: changed, outputsRebuilt: 0, duration: .now - started, diagnostics: diagnostics, incremental: false)
+  }
+
+  /// Whether a file that is gone was part of the site (an article, a dataset, a
+  /// template, an asset), so its removal needs a rebuild.
+  private static func knows(_ file: String, _ state: State) -> Bool {
+    let site = state.loaded.site
+    if file.hasPrefix("Content/") {
+      let contentPath = String(file.dropFirst("Content/".count))
+      return state.indexed.index.page(ofDocument: contentPath) != nil
+        || site.datasets.contains { $0.file == file } || site.assets.contains(contentPath) || file.hasSuffix("/")
+    }
+    if file.hasPrefix("Templates/static/") || file.hasSuffix("/") { return true }
+    return state.loaded.theme.templates.values.contains { $0.file == file }
+  }
+
+  /// The articles behind `changed` (content paths such as `2024/talent.md`) when every
+  /// changed file is an article the site already has; nil when the whole site must be
+  /// built again.
+  private func editedArticles(_ changed: [String], in state: State) -> [String]? {
+    var articles: [String] = []
+    for file in changed {
+      guard file.hasPrefix("Content/"), file.hasSuffix(".md"), !file.hasSuffix("/_index.md") else { return nil }
+      let contentPath = String(file.dropFirst("Content/".count))
+      guard let page = state.indexed.index.page(ofDocument: contentPath), case .article = page.kind,
+        FileManager.default.fileExists(atPath: options.root.appendingPathComponent(file).path)
+      else { return nil }
+      articles.append(contentPath)
+    }
+    return articles.isEmpty ? nil : articles
+  }
+
+  private func rebuild(
+    articles contentPaths: [String], changed: [String], from state: State, since started: ContinuousClock.Instant
+  ) throws(BuildFailure) -> Rebuild {
+    var site = state.loaded.site
+    var diagnostics: [Diagnostic] = []
+    for contentPath in contentPaths {
+      let (article, found) = SiteLoader.loadArticle(
+        root: options.root,
+        options: SiteLoader.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL),
+        contentPath: contentPath)
+      diagnostics += found
+      guard var article,
+        let reportIndex = site.reports.firstIndex(where: { $0.id == article.reportID }),
+        let articleIndex = site.reports[reportIndex].articles.firstIndex(where: {
+          $0.markdown.contentPath == contentPath
+        })
+      else {
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+        return buildAll(changed: changed)
+      }
+      let old = site.reports[reportIndex].articles[articleIndex]
+      // A new URL or a draft changes what pages exist: the whole site is built again.
+      if article.slug != old.slug || (article.draft && !options.includeDrafts) { return buildAll(changed: changed) }
+      article.markdown.period = old.markdown.period
+      site.reports[reportIndex].articles[articleIndex] = article
+      SiteLoader.sortArticles(&site.reports[reportIndex].articles)
+    }
+    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+
+    var loaded = state.loaded
+    loaded.site = site
+    let index = SiteIndex(site: site, staticFiles: loaded.theme.staticFiles)
+    var indexed = state.indexed
+    indexed.index = index
+    indexed.diagnostics = loaded.diagnostics + index.diagnostics + state.indexed.templates.diagnostics
+    if indexed.diagnostics.hasErrors { throw BuildFailure(diagnostics: indexed.diagnostics) }
+
+    // The edited articles' Markdown, for their facts (headings, charts, links).
+    let renderer = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
+    var bodies: [String: RenderedMarkdown] = [:]
+    var facts = state.facts
+    for contentPath in contentPaths {
+      guard let page = index.page(ofDocument: contentPath), case .article(let report, let position) = page.kind else {
+        continue
+      }
+      let body = renderer.render(site.reports[report].articles[position].markdown)
+      bodies[contentPath] = body
+      facts[contentPath] = DocumentFacts(body)
+      diagnostics += body.diagnostics
+    }
+    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
+    diagnostics += FragmentCheck.run(index: index, documents: facts, templateIDs: indexed.templates.ids)
+    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
+
+    let graph = DependencyGraph(
+      index: index, documents: facts, templateUses: indexed.templates.uses,
+      templateFiles: loaded.theme.templates.mapValues(\.file))
+    var affected: Set<String> = []
+    for file in changed {
+      affected.formUnion(state.graph.outputsAffected(byChangeTo: file))
+      affected.formUnion(graph.outputsAffected(byChangeTo: file))
+    }
+    let rendered = try render(affected, index: index, facts: facts, bodies: bodies, theme: loaded.theme)
+    let warnings = (indexed.diagnostics + diagnostics).sortedInFileOrder()
+    lock.withLock {
+      files.merge(rendered) { _, new in new }
+      problems = warnings
+      self.state = State(loaded: loaded, indexed: indexed, facts: facts, graph: graph)
+      generation += 1
+    }
+    return Rebuild(
+      changed: changed, outputsRebuilt: rendered.count, duration: .now - started, diagnostics: warnings,
+      incremental: true)
+  }
+
+  /// Renders the pages at `paths`; article and report pages render their Markdown again.
+  private func render(
+    _ paths: Set<String>, index: SiteIndex, facts: [String: DocumentFacts], bodies: [String: RenderedMarkdown],
+    theme: Theme
+  ) throws(BuildFailure) -> [String: Data] {
+    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), library: theme.library)
+    let markdown = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
+    let pages = index.pages.filter { paths.contains($0.outputPath) }
+    // The home page shows the latest report's body, a report page its own.
+    var reportBodies: [String: RenderedMarkdown] = [:]
+    if pages.contains(where: {
+      if case .report = $0.kind { return true }
+      return $0.kind == .home
+    }) {
+      for report in index.site.reports {
+        reportBodies[report.markdown.contentPath] = markdown.render(report.markdown)
+      }
+    }
+    let allReportBodies = reportBodies
+    let results = Parallel.map(pages) { page -> Result<(String, Data), Diagnostic> in
+      let result: Result<String, Diagnostic>
+      switch page.kind {
+      case .article(let report, let position):
+        let article = index.site.reports[report].articles[position]
+        let body = bodies[article.markdown.contentPath] ?? markdown.render(article.markdown)
+        result = renderer.article(reportIndex: report, articleIndex: position, body: body)
+      default:
+        result = renderer.page(page, reportBodies: allReportBodies)
+      }
+      return result.map { (page.outputPath, Data($0.utf8)) }
+    }
+    var rendered: [String: Data] = [:]
+    var problems: [Diagnostic] = []
+    for result in results {
+      switch result {
+      case .success(let (path, data)): rendered[path] = data
+      case .failure(let diagnostic): problems.append(diagnostic)
+      }
+    }
+    if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
+    return rendered
+  }
+}

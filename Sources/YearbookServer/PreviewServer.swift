@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import YearbookKit
+
+/// `yearbook serve`: the site from memory on 127.0.0.1, rebuilt after every save, open
+/// tabs reloaded through Server-Sent Events. Only GET and HEAD; every response
+/// `Cache-Control: no-store`. SIGINT and SIGTERM stop it: the event streams end first,
+/// then the server.
+public struct PreviewServer: Sendable {
+  public struct Options: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8000) {
+      self.host = host
+      self.port = port
+    }
+  }
+
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  let site: PreviewSite
+  let options: Options
+  /// One line for the terminal: the URL, each rebuild, errors.
+  let report: @Sendable (String) -> Void
+
+  public init(site: PreviewSite, options: Options, report: @escaping @Sendable (String) -> Void) {
+    self.site = site
+    self.options = options
+    self.report = report
+  }
+
+  public func run() async throws {
+    if let problem = PortCheck.problem(host: options.host, port: options.port) { throw Failure(description: problem) }
+    let reloads = ReloadBroadcaster()
+    let site = self.site
+    let responder = CallbackResponder { (request: Request, _: BasicRequestContext) in
+      try await Self.respond(to: request, site: site, reloads: reloads)
+    }
+    var logger = Logger(label: "yearbook-serve")
+    logger.logLevel = .error
+    let report = self.report
+    let host = options.host
+    let app = Application(
+      responder: responder,
+      configuration: .init(address: .hostname(host, port: options.port), serverName: "yearbook"),
+      onServerRunning: { channel in
+        let port = channel.localAddress?.port ?? 0
+        report("Serving at http://\(host):\(port)\(site.basePath) (Ctrl-C to stop)")
+      },
+      logger: logger)
+    let watcher = try RebuildService(site: site, reloads: reloads, report: report)
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [app, watcher, reloads], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    try await group.run()
+  }
+
+  static func respond(to request: Request, site: PreviewSite, reloads: ReloadBroadcaster) async throws -> Response {
+    guard request.method == .get || request.method == .head else {
+      return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .cacheControl: "no-store"])
+    }
+    let path = request.uri.path
+    if path == PreviewRequest.eventsPath {
+      let stream = await reloads.subscribe()
+      return Response(
+        status: .ok,
+        headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+        body: ResponseBody(asyncSequence: stream.map { ByteBuffer(string: "event: reload\ndata: \($0)\n\n") }))
+    }
+    if path == PreviewRequest.reloadScriptPath {
+      return respond(
+        Data(PreviewInjection.reloadScript.utf8), type: "text/javascript; charset=utf-8", status: .ok, request: request)
+    }
+    switch PreviewRequest.resolve(path, basePath: site.basePath, exists: { site.file(at: $0) != nil }) {
+    case .redirect(let location):
+      return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
+    case .file(let file):
+      guard let data = site.file(at: file) else { return notFound(site: site, request: request) }
+      return respond(page(data, file: file, site: site), type: PreviewRequest.contentType(of: file), status: .ok, request: request)
+    case .notFound:
+      return notFound(site: site, request: request)
+    }
+  }
+
+  private static func page(_ data: Data, file: String, site: PreviewSite) -> Data {
+    file.hasSuffix(".html") ? PreviewInjection.inject(into: data, errors: site.errors) : data
+  }
+
+  private static func notFound(site: PreviewSite, request: Request) -> Response {
+    let body = site.file(at: "404.html").map { page($0, file: "404.html", site: site) } ?? Data("Not found".utf8)
+    return respond(body, type: "text/html; charset=utf-8", status: .notFound, request: request)
+  }
+
+  private static func respond(_ data: Data, type: String, status: HTTPResponse.Status, request: Request) -> Response {
+    let headers: HTTPFields = [.contentType: type, .cacheControl: "no-store", .contentLength: String(data.count)]
+    if request.method == .head { return Response(status: status, headers: headers) }
+    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+}

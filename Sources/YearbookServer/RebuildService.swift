@@ -1,0 +1,66 @@
+import Foundation
+import ServiceLifecycle
+import YearbookKit
+
+/// Watches `Content/` and `Templates/`, rebuilds what a change affects, tells open tabs
+/// to reload and says on the terminal what happened.
+final class RebuildService: Service, Sendable {
+  let site: PreviewSite
+  let reloads: ReloadBroadcaster
+  let report: @Sendable (String) -> Void
+  let watcher: FileWatcher
+
+  init(site: PreviewSite, reloads: ReloadBroadcaster, report: @escaping @Sendable (String) -> Void) throws {
+    self.site = site
+    self.reloads = reloads
+    self.report = report
+    do {
+      watcher = try FileWatcher(root: site.options.root, folders: ["Content", "Templates"])
+    } catch {
+      throw PreviewServer.Failure(description: error.description)
+    }
+  }
+
+  func run() async throws {
+    let changes = AsyncStream<[String]> { continuation in
+      // inotify blocks in poll(2): its own thread, not one of the concurrency pool's.
+      let thread = Thread { [watcher] in
+        while let changed = watcher.nextChanges() { continuation.yield(changed) }
+        continuation.finish()
+      }
+      thread.start()
+    }
+    await withGracefulShutdownHandler {
+      for await changed in changes {
+        guard let rebuild = site.rebuild(changed: changed) else { continue }
+        report(Self.describe(rebuild))
+        await reloads.broadcast(site.version)
+      }
+    } onGracefulShutdown: { [watcher] in
+      watcher.stop()
+    }
+  }
+
+  /// `Content/2024/talent.md changed: 9 pages rebuilt in 12 ms`, or the errors in compiler
+  /// style and what is served meanwhile.
+  static func describe(_ rebuild: PreviewSite.Rebuild) -> String {
+    let files =
+      rebuild.changed.count <= 3
+      ? rebuild.changed.joined(separator: ", ") : "\(rebuild.changed[0]) and \(rebuild.changed.count - 1) more files"
+    let milliseconds = Int((Double(rebuild.duration.components.attoseconds) / 1e15).rounded())
+      + Int(rebuild.duration.components.seconds) * 1000
+    var lines = rebuild.diagnostics.map(\.description)
+    if rebuild.succeeded {
+      let scope = rebuild.incremental ? "" : " (whole site)"
+      lines.append(
+        "\(files) changed: \(rebuild.outputsRebuilt) file\(rebuild.outputsRebuilt == 1 ? "" : "s") rebuilt\(scope) in \(milliseconds) ms"
+      )
+    } else {
+      let errors = rebuild.diagnostics.filter { $0.severity == .error }.count
+      lines.append(
+        "\(files) changed: build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; still serving the last good site, the errors are shown on every page"
+      )
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,44 @@
+import ServiceLifecycle
+
+/// The open event streams of browser tabs; each rebuild sends them `reload`. As a service
+/// it ends every stream when the server is told to stop, so no open tab holds it up.
+actor ReloadBroadcaster: Service {
+  private var streams: [Int: AsyncStream<Int>.Continuation] = [:]
+  private var nextID = 0
+  private var closed = false
+
+  func subscribe() -> AsyncStream<Int> {
+    let (stream, continuation) = AsyncStream<Int>.makeStream()
+    if closed {
+      continuation.finish()
+      return stream
+    }
+    let id = nextID
+    nextID += 1
+    streams[id] = continuation
+    continuation.onTermination = { _ in Task { await self.remove(id) } }
+    return stream
+  }
+
+  private func remove(_ id: Int) {
+    streams[id] = nil
+  }
+
+  func broadcast(_ version: Int) {
+    for continuation in streams.values { continuation.yield(version) }
+  }
+
+  var subscriberCount: Int { streams.count }
+
+  private func closeAll() {
+    closed = true
+    for continuation in streams.values { continuation.finish() }
+    streams = [:]
+  }
+
+  func run() async throws {
+    // Nothing to do until the server stops; then the streams end.
+    try? await gracefulShutdown()
+    closeAll()
+  }
+}

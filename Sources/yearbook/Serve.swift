@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import YearbookKit
+import YearbookServer
+
+struct Serve: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Preview the site at http://127.0.0.1:8000/ while editing: pages rebuild and reload on every save.")
+
+  @Option(help: "The project folder, holding Content/ and Templates/.")
+  var root: String = "."
+
+  @Option(help: "The address to listen on. Keep 127.0.0.1 unless others must see the preview.")
+  var host: String = "127.0.0.1"
+
+  @Option(help: "The port to listen on (0 picks a free one).")
+  var port: Int = 8000
+
+  @Option(help: "Override base_url from site.yml: a path such as /kjj/ndbg/.")
+  var baseURL: String?
+
+  @Flag(help: "Include articles marked draft: true.")
+  var drafts = false
+
+  func validate() throws {
+    if let baseURL, BaseURL(baseURL) == nil {
+      throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got \"\(baseURL)\"")
+    }
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+  }
+
+  func run() async throws {
+    let rootURL = URL(fileURLWithPath: root)
+    // Pages live in memory: the user's Output/ is written by `build` alone.
+    let site = PreviewSite(
+      options: SiteBuilder.Options(
+        root: rootURL, output: rootURL.appendingPathComponent(".yearbook-preview-unused"),
+        baseURL: baseURL.flatMap(BaseURL.init), includeDrafts: drafts))
+    // One log on standard output, in order: the first build, the URL, each rebuild.
+    let say: @Sendable (String) -> Void = { line in
+      FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+    let first = site.buildAll()
+    for diagnostic in first.diagnostics { say(diagnostic.description) }
+    if !first.succeeded {
+      say("Build failed: \(Terminal.count(first.diagnostics)); fix the files above, the preview rebuilds on save")
+    }
+    let server = PreviewServer(site: site, options: .init(host: host, port: port), report: say)
+    do {
+      try await server.run()
+    } catch let failure as PreviewServer.Failure {
+      Terminal.status("error: \(failure.description)")
+      throw ExitCode(1)
+    }
+  }
+}
