@@ -64,11 +64,17 @@ public final class PreviewSite: @unchecked Sendable {
     do throws(BuildFailure) {
       let loaded = try SiteBuilder.load(options)
       let indexed = try SiteBuilder.makeIndex(loaded)
-      let memory = MemoryFolder()
+      let memory = MemoryFolder(confinedTo: options.root)
       var timings = StepTimings()
       let documents = try SiteBuilder.renderSite(
         indexed, theme: loaded.theme, into: memory, progress: nil, timings: &timings)
-      let summary = try SiteBuilder.check(indexed, theme: loaded.theme, documents: documents)
+      var summary = try SiteBuilder.check(indexed, theme: loaded.theme, documents: documents)
+      let root = options.root.resolvingSymlinksInPath().path + "/"
+      for source in memory.refused {
+        let file = source.hasPrefix(root) ? String(source.dropFirst(root.count)) : source
+        summary.diagnostics.append(
+          .warning("a symbolic link to a file outside the project: the preview does not serve it", at: SourceLocation(file: file)))
+      }
       let contents = memory.contents
       lock.withLock {
         files = contents

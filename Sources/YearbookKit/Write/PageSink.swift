@@ -19,8 +19,13 @@ extension StagingFolder: PageSink {
 public final class MemoryFolder: PageSink, @unchecked Sendable {
   private let lock = NSLock()
   private var files: [String: Data] = [:]
+  private var outside: [String] = []
+  /// Files are read only from inside this folder: a link out of it is not served.
+  private let boundary: String?
 
-  public init() {}
+  public init(confinedTo boundary: URL? = nil) {
+    self.boundary = boundary.map { ($0.resolvingSymlinksInPath().path as NSString).standardizingPath + "/" }
+  }
 
   public var destination: String { "memory" }
 
@@ -32,6 +37,10 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
   }
 
   public func copy(from source: String, to path: String) throws(StagingFolder.WriteError) {
+    if let boundary, !URL(fileURLWithPath: source).resolvingSymlinksInPath().path.hasPrefix(boundary) {
+      lock.withLock { outside.append(source) }
+      return
+    }
     guard let data = FileManager.default.contents(atPath: source) else {
       throw StagingFolder.WriteError(description: "cannot read \(source)")
     }
@@ -40,4 +49,7 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
 
   /// Every file written so far.
   public var contents: [String: Data] { lock.withLock { files } }
+
+  /// Files not copied because a symbolic link leads out of the boundary.
+  public var refused: [String] { lock.withLock { outside.sorted() } }
 }
