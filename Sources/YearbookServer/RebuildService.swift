@@ -47,7 +47,8 @@ final class RebuildService: Service, Sendable {
     let files =
       rebuild.changed.count <= 3
       ? rebuild.changed.joined(separator: ", ") : "\(rebuild.changed[0]) and \(rebuild.changed.count - 1) more files"
-    let milliseconds = Int((Double(rebuild.duration.components.attoseconds) / 1e15).rounded())
+    let milliseconds =
+      Int((Double(rebuild.duration.components.attoseconds) / 1e15).rounded())
       + Int(rebuild.duration.components.seconds) * 1000
     var lines = rebuild.diagnostics.map(\.description)
     if rebuild.succeeded {

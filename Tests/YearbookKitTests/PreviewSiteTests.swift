@@ -15,7 +15,8 @@ import Testing
     let expected = built.dependencies.outputsAffected(byChangeTo: "Content/2024/talent.md")
 
     try site.write(
-      "Content/2024/talent.md", try String(contentsOf: site.root.appendingPathComponent("Content/2024/talent.md"), encoding: .utf8)
+      "Content/2024/talent.md",
+      try String(contentsOf: site.root.appendingPathComponent("Content/2024/talent.md"), encoding: .utf8)
         .replacingOccurrences(of: "title: 人才工作", with: "title: 人才工作（修订）"))
     let rebuild = try #require(preview.rebuild(changed: ["Content/2024/talent.md"]))
     #expect(rebuild.succeeded && rebuild.incremental)
@@ -66,7 +67,11 @@ import Testing
   @Test func traversalSpellingsAreRefusedBeforeAnyLookup() {
     for path in ServeTests.traversals {
       var looked: [String] = []
-      let result = PreviewRequest.resolve(path, basePath: "/", exists: { looked.append($0); return true })
+      let result = PreviewRequest.resolve(
+        path, basePath: "/",
+        exists: {
+          looked.append($0); return true
+        })
       if result != .notFound {
         // Only plain paths inside the site may be looked up at all.
         #expect(!looked.contains { $0.contains("..") || $0.hasPrefix("/") || $0.contains("\\") }, "\(path)")

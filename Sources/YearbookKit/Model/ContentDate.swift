@@ -38,6 +38,14 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
   }
 
   /// `2025年1月20日`, as Chinese readers expect it.
+  /// Today in China (UTC+8), where the sites are edited.
+  public static var today: ContentDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return ContentDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
+  }
+
   public var chinese: String { "\(year)年\(month)月\(day)日" }
 
   /// Midnight UTC, for Atom's RFC 3339 timestamps.

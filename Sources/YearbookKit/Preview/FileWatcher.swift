@@ -40,7 +40,9 @@ import Foundation
     private func watch(_ folder: String) throws(Failure) {
       let path = root.appendingPathComponent(folder).path
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        return
+      }
       let handle = inotify_add_watch(descriptor, path, Self.events)
       guard handle >= 0 else {
         throw Failure(description: "cannot watch \(folder): \(String(cString: strerror(errno)))")
@@ -55,7 +57,8 @@ import Foundation
         if lstat(root.appendingPathComponent(child).path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
           continue
         }
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent(child).path, isDirectory: &childIsDirectory),
+        if FileManager.default.fileExists(
+          atPath: root.appendingPathComponent(child).path, isDirectory: &childIsDirectory),
           childIsDirectory.boolValue
         {
           try watch(child)
@@ -70,7 +73,8 @@ import Foundation
       while true {
         if lock.withLock({ stopped }) { return nil }
         // The first change is waited for in short steps, so `stop` is seen within 100 ms.
-        let settleMilliseconds = settle.components.seconds * 1000 + settle.components.attoseconds / 1_000_000_000_000_000
+        let settleMilliseconds =
+          settle.components.seconds * 1000 + settle.components.attoseconds / 1_000_000_000_000_000
         let timeout = changed.isEmpty ? 100 : Int32(settleMilliseconds)
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let ready = poll(&poller, 1, timeout)

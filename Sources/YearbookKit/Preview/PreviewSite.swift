@@ -73,7 +73,9 @@ public final class PreviewSite: @unchecked Sendable {
       for source in memory.refused {
         let file = source.hasPrefix(root) ? String(source.dropFirst(root.count)) : source
         summary.diagnostics.append(
-          .warning("a symbolic link to a file outside the project: the preview does not serve it", at: SourceLocation(file: file)))
+          .warning(
+            "a symbolic link to a file outside the project: the preview does not serve it",
+            at: SourceLocation(file: file)))
       }
       let contents = memory.contents
       lock.withLock {

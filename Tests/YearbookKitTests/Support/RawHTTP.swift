@@ -41,7 +41,8 @@ final class RawHTTP {
   deinit { close(handle) }
 
   func send(_ method: String, _ path: String, keepOpen: Bool = false) {
-    let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: \(keepOpen ? "keep-alive" : "close")\r\n\r\n"
+    let request =
+      "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: \(keepOpen ? "keep-alive" : "close")\r\n\r\n"
     _ = request.withCString { Glibc.send(handle, $0, strlen($0), 0) }
   }
 

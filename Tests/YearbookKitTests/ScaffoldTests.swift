@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+/// `yearbook init` and `yearbook new`.
+@Suite struct ScaffoldTests {
+  static func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("yearbook-init-\(UUID().uuidString)")
+  }
+
+  @Test func theEmbeddedThemeIsTheRepositorysTemplatesFolder() throws {
+    let templates = FixtureSite.repository.appendingPathComponent("Templates")
+    var onDisk: [String: String] = [:]
+    let enumerator = try #require(FileManager.default.enumerator(atPath: templates.path))
+    while let path = enumerator.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      let url = templates.appendingPathComponent(path)
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+        !url.lastPathComponent.hasPrefix(".")
+      else { continue }
+      onDisk[path] = try String(contentsOf: url, encoding: .utf8)
+    }
+    #expect(onDisk.keys.sorted() == DefaultTheme.files.keys.sorted(), "run scripts/embed-theme.py")
+    for (path, text) in onDisk { #expect(DefaultTheme.files[path] == text, "\(path): run scripts/embed-theme.py") }
+  }
+
+  @Test func initMakesASiteThatBuildsWithoutAWarning() async throws {
+    let folder = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let today = ContentDate("2025-03-01")!
+    let files = try SiteScaffold.initialize(folder, today: today)
+    #expect(files.contains("Content/site.yml") && files.contains("Content/2025/overview.md"))
+    #expect(files.contains("Content/data/indicators.csv") && files.contains("Templates/layout.mustache"))
+    let summary = try await SiteBuilder.build(SiteBuilder.Options(root: folder))
+    #expect(summary.diagnostics.isEmpty, "\(summary.diagnostics)")
+    #expect(summary.chartCount == 1)
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("Output/2025/overview/index.html"), encoding: .utf8)
+    #expect(page.contains("<strong>加粗的内容。</strong>后面"))
+    #expect(page.contains("<data class=\"yb-figure\" value=\"10.1\">10.1亿元</data>"))
+    #expect(page.contains("<table class=\"yb-table yb-md-table\">"))
+    let settings = try String(contentsOf: folder.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+    for key in ["organizer:", "site_code:", "icp:", "police_record:", "address:", "postcode:", "phone:", "email:"] {
+      #expect(settings.contains(key), "\(key)")
+    }
+  }
+
+  @Test func initRefusesAFolderThatIsNotEmpty() throws {
+    let folder = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("笔记".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+    #expect {
+      try SiteScaffold.initialize(folder)
+    } throws: { error in
+      "\(error)".contains("is not empty (it holds notes.txt); choose a new or empty folder")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+  }
+
+  @Test func newReportAndArticleFillTheTemplatesAndNeverOverwrite() throws {
+    let folder = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let today = ContentDate("2025-03-01")!
+    _ = try SiteScaffold.initialize(folder, today: today)
+    #expect(try SiteScaffold.newReport("2026", root: folder, today: today) == "Content/2026/_index.md")
+    #expect(try SiteScaffold.newArticle("2026/talent", root: folder, today: today) == "Content/2026/talent.md")
+    #expect(try SiteScaffold.newArticle("2026/platforms", root: folder, today: today) == "Content/2026/platforms.md")
+    let article = try String(contentsOf: folder.appendingPathComponent("Content/2026/platforms.md"), encoding: .utf8)
+    #expect(article.contains("date: 2025-03-01\n") && article.contains("weight: 2\n"))
+    let report = try String(contentsOf: folder.appendingPathComponent("Content/2026/_index.md"), encoding: .utf8)
+    #expect(report.contains("title: 2026年度科技创新工作报告\n") && report.contains("period: \"2026\"\n"))
+    let before = try Data(contentsOf: folder.appendingPathComponent("Content/2026/talent.md"))
+    #expect {
+      try SiteScaffold.newArticle("2026/talent", root: folder, today: today)
+    } throws: { "\($0)" == "Content/2026/talent.md already exists; nothing was changed" }
+    #expect(try Data(contentsOf: folder.appendingPathComponent("Content/2026/talent.md")) == before)
+    #expect {
+      try SiteScaffold.newArticle("2030/x", root: folder, today: today)
+    } throws: { "\($0)".contains("yearbook new report 2030") }
+  }
+
+  @Test func theCommandsSayWhatTheyDid() throws {
+    let folder = Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let made = try CLI.run(["init", folder.path], in: FileManager.default.temporaryDirectory)
+    #expect(made.status == 0)
+    #expect(made.stdout.contains("Created a site in \(folder.path)"))
+    let report = try CLI.run(["new", "report", "2030"], in: folder)
+    #expect(report.status == 0 && report.stdout == "Content/2030/_index.md\n")
+    let again = try CLI.run(["new", "report", "2030"], in: folder)
+    #expect(again.status == 1)
+    #expect(again.stderr == "error: Content/2030/_index.md already exists; nothing was changed\n")
+    #expect(try CLI.run(["build"], in: folder).status == 0)
+  }
+}
