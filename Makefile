@@ -36,13 +36,16 @@ fuzz: deps
 
 # Release builds of Yearbook against Hugo 0.111 and a cmark + cp floor on generated
 # corpora of 1,000 and 10,000 articles, output on /dev/shm (Benchmarks/bench.py), then
-# the chart renderer alone. BENCH_FLAGS passes options: --runs 3, --markdown, --work DIR.
-bench: deps
+# the chart renderer alone, then `yearbook serve`: one-article rebuilds on the 10,000-article
+# corpus and edit-to-reload in headless Chromium. BENCH_FLAGS passes options to bench.py:
+# --runs 3, --markdown (the serve figures read the corpus from the default --work folder).
+bench: deps test-deps
 	@scripts/install-deps.sh bench
 	$(SWIFT) build -c release --product yearbook
 	$(SWIFT) build -c release --product yearbook-bench
 	python3 Benchmarks/bench.py --yearbook .build/release/yearbook --project $(CURDIR) $(BENCH_FLAGS)
-	.build/release/yearbook-bench .
+	.build/release/yearbook-bench . /dev/shm/yearbook-bench/corpus-10000/yearbook
+	.venv/bin/python Benchmarks/reload_latency.py --yearbook .build/release/yearbook --project $(CURDIR)
 
 deps:
 	@scripts/install-deps.sh build

@@ -63,3 +63,68 @@ if charts > 0.5 {
   exit(1)
 }
 _ = site
+
+// The preview server's rebuild after one article is saved, on a large corpus (the
+// second argument, e.g. the 10,000-article corpus `make bench` generates): the whole
+// site in memory first, then 21 saves of one article, each rebuilt alone.
+if let corpus = CommandLine.arguments.dropFirst(2).first {
+  let corpusRoot = URL(fileURLWithPath: corpus)
+  let preview = PreviewSite(options: SiteBuilder.Options(root: corpusRoot))
+  let first = preview.buildAll()
+  guard first.succeeded else {
+    print("FAIL: the corpus does not build: \(first.diagnostics.prefix(3))")
+    exit(1)
+  }
+  let contentFolder = corpusRoot.appendingPathComponent("Content")
+  let reports = try FileManager.default.contentsOfDirectory(atPath: contentFolder.path).filter {
+    !$0.hasPrefix(".") && $0 != "data" && $0 != "assets"
+  }.sorted()
+  let report = reports[reports.count / 2]
+  let articles = try FileManager.default.contentsOfDirectory(
+    atPath: contentFolder.appendingPathComponent(report).path
+  ).filter { $0.hasSuffix(".md") && $0 != "_index.md" }.sorted()
+  let file = "Content/\(report)/\(articles[articles.count / 2])"
+  let url = corpusRoot.appendingPathComponent(file)
+  let original = try String(contentsOf: url, encoding: .utf8)
+  defer { try? original.write(to: url, atomically: true, encoding: .utf8) }
+  // A save that changes the text (a sentence at the end), and one that changes the title,
+  // which every list showing the article must follow.
+  func edits(_ label: String, _ edit: (Int) -> String) throws -> (median: Double, outputs: Int) {
+    var durations: [Double] = []
+    var outputs = 0
+    for run in 0..<21 {
+      try edit(run).write(to: url, atomically: true, encoding: .utf8)
+      guard let rebuild = preview.rebuild(changed: [file]), rebuild.succeeded, rebuild.incremental else {
+        print("FAIL: the edit of \(file) was not rebuilt on its own")
+        exit(1)
+      }
+      outputs = rebuild.outputsRebuilt
+      durations.append(
+        Double(rebuild.duration.components.attoseconds) / 1e15 + Double(rebuild.duration.components.seconds) * 1000)
+      if run == 20 {
+        print(
+          "  \(label): "
+            + rebuild.timings.steps.map {
+              String(format: "%@ %.1f ms", $0.name, Double($0.duration.components.attoseconds) / 1e15)
+            }.joined(separator: ", "))
+      }
+    }
+    return (durations.sorted()[durations.count / 2], outputs)
+  }
+  let text = try edits("text edit") { original + "\n第\($0)次修改的补充说明。\n" }
+  let title = try edits("title edit") { original.replacingOccurrences(of: "title: ", with: "title: 修改\($0)：") }
+  let median = text.median
+  let outputs = text.outputs
+  let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+  let rss =
+    status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.map {
+      (Double($0.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    } ?? 0
+  let firstSeconds = Double(first.duration.components.seconds) + Double(first.duration.components.attoseconds) / 1e18
+  print(
+    String(
+      format:
+        "serve on %@: first build %.2f s (%d files in memory, %.0f MB resident); one-article rebuild median %.1f ms for a text edit (%d file rebuilt; target 50 ms: %@), %.1f ms for a title edit (%d files), 21 saves each of %@",
+      corpusRoot.deletingLastPathComponent().lastPathComponent, firstSeconds, preview.outputCount, rss, median, outputs,
+      median <= 50 ? "PASS" : "MISS", title.median, title.outputs, file))
+}

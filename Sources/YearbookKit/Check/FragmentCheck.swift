@@ -2,11 +2,16 @@
 /// document is rendered, because only then are all heading ids known. A broken one is an
 /// error where the link is written.
 enum FragmentCheck {
+  /// `only` limits the check to the links written in those documents (the preview checks
+  /// an edited article and the documents linking to it).
   static func run(
-    index: SiteIndex, documents: [String: DocumentFacts], templateIDs: [String: Set<String>]
+    index: SiteIndex, documents: [String: DocumentFacts], templateIDs: [String: Set<String>],
+    only: Set<String>? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for (_, facts) in documents.sorted(by: { $0.key < $1.key }) {
+    let checked = only.map { Array($0) } ?? Array(documents.keys)
+    for path in checked.sorted() {
+      guard let facts = documents[path] else { continue }
       for link in facts.fragmentLinks {
         guard let page = index.page(ofDocument: link.document), let target = documents[link.document] else { continue }
         if target.ids.contains(link.id) || page.template.flatMap({ templateIDs[$0] })?.contains(link.id) == true {

@@ -3,10 +3,10 @@
 /// as they are. List pages, the sitemap, the feed, link checking and the dependency graph
 /// all read it instead of walking the reports themselves.
 public struct SiteIndex: Sendable {
-  public let site: Site
+  public private(set) var site: Site
   public let pages: [Page]
   /// Tags of all articles, most used first.
-  public let tags: [Tag]
+  public private(set) var tags: [Tag]
   /// Every tag spelling written in front matter, to its tag's slug.
   public let tagSlugs: [String: String]
   /// Files copied unchanged: content assets and the theme's static files.
@@ -95,6 +95,26 @@ public struct SiteIndex: Sendable {
     // A folder with an index.html is reachable as the folder itself.
     for page in pages where page.sitePath.hasSuffix("/") { paths.insert(page.sitePath) }
     outputPaths = paths
+  }
+
+  /// The same index over a site whose articles changed only where no list shows it (their
+  /// text, not their title, date, tags or summary): every page, URL and tag stays, and
+  /// the tags' copies of the articles are replaced.
+  func replacingArticles(in site: Site, changed contentPaths: Set<String>) -> SiteIndex {
+    var copy = self
+    copy.site = site
+    var edited: [String: Article] = [:]
+    for article in site.articles where contentPaths.contains(article.markdown.contentPath) {
+      edited[article.markdown.contentPath] = article
+    }
+    copy.tags = tags.map { tag in
+      var tag = tag
+      for position in tag.articles.indices {
+        if let article = edited[tag.articles[position].markdown.contentPath] { tag.articles[position] = article }
+      }
+      return tag
+    }
+    return copy
   }
 
   public static func pageCount(items: Int, perPage: Int) -> Int {

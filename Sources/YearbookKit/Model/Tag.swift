@@ -31,8 +31,14 @@ public struct Tag: Sendable, Hashable {
     for article in articles {
       var seenInArticle: Set<String> = []
       for name in article.tags {
-        let key = foldedKey(name)
-        keyOfSpelling[name] = key
+        // Folding is slow and a site has few spellings: each is folded once.
+        let key: String
+        if let known = keyOfSpelling[name] {
+          key = known
+        } else {
+          key = foldedKey(name)
+          keyOfSpelling[name] = key
+        }
         guard seenInArticle.insert(key).inserted else { continue }
         if let existing = byKey[key] {
           if existing.tag.name != name {

@@ -16,6 +16,8 @@ public final class PreviewSite: @unchecked Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
     /// Whether only the dependent pages were rendered.
     public var incremental: Bool
+    /// How long each step of an incremental rebuild took.
+    public var timings = StepTimings()
   }
 
   /// What the last good build knew, kept to rebuild a part of it.
@@ -24,6 +26,8 @@ public final class PreviewSite: @unchecked Sendable {
     var indexed: SiteBuilder.IndexedSite
     var facts: [String: DocumentFacts]
     var graph: DependencyGraph
+    /// Made once per full build: its link targets hold while no URL changes.
+    var markdown: MarkdownRenderer
   }
 
   public let options: SiteBuilder.Options
@@ -81,7 +85,9 @@ public final class PreviewSite: @unchecked Sendable {
       lock.withLock {
         files = contents
         problems = summary.diagnostics
-        state = State(loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies)
+        state = State(
+          loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies,
+          markdown: SiteBuilder.markdownRenderer(for: indexed.index, producesHTML: true))
         generation += 1
       }
       return Rebuild(
@@ -158,6 +164,8 @@ public final class PreviewSite: @unchecked Sendable {
   ) throws(BuildFailure) -> Rebuild {
     var site = state.loaded.site
     var diagnostics: [Diagnostic] = []
+    var timings = StepTimings()
+    var step = ContinuousClock.now
     for contentPath in contentPaths {
       let (article, found) = SiteLoader.loadArticle(
         root: options.root,
@@ -181,51 +189,133 @@ public final class PreviewSite: @unchecked Sendable {
       SiteLoader.sortArticles(&site.reports[reportIndex].articles)
     }
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+    timings.record("load", since: &step)
 
-    var loaded = state.loaded
-    loaded.site = site
-    let index = SiteIndex(site: site, staticFiles: loaded.theme.staticFiles)
-    var indexed = state.indexed
-    indexed.index = index
-    indexed.diagnostics = loaded.diagnostics + index.diagnostics + state.indexed.templates.diagnostics
-    if indexed.diagnostics.hasErrors { throw BuildFailure(diagnostics: indexed.diagnostics) }
-
-    // The edited articles' Markdown, for their facts (headings, charts, links).
-    let renderer = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
+    // The edited articles' Markdown, for their facts (headings, charts, links, summary).
     var bodies: [String: RenderedMarkdown] = [:]
     var facts = state.facts
     for contentPath in contentPaths {
-      guard let page = index.page(ofDocument: contentPath), case .article(let report, let position) = page.kind else {
-        continue
-      }
-      let body = renderer.render(site.reports[report].articles[position].markdown)
+      guard let article = site.articles.first(where: { $0.markdown.contentPath == contentPath }) else { continue }
+      let body = state.markdown.render(article.markdown)
       bodies[contentPath] = body
       facts[contentPath] = DocumentFacts(body)
       diagnostics += body.diagnostics
     }
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
-    diagnostics += FragmentCheck.run(index: index, documents: facts, templateIDs: indexed.templates.ids)
+    timings.record("markdown", since: &step)
+
+    // An edit no list shows (the text, not the title, date, tags or summary) keeps every
+    // page of the index; only the article's own page, and the data page when its charts
+    // changed, are rendered again.
+    let oldArticles = state.loaded.site.articles.filter { contentPaths.contains($0.markdown.contentPath) }
+    let listed = oldArticles.allSatisfy { old in
+      guard let new = site.articles.first(where: { $0.markdown.contentPath == old.markdown.contentPath }) else {
+        return false
+      }
+      return Self.listing(of: old, facts: state.facts[old.markdown.contentPath])
+        == Self.listing(of: new, facts: facts[new.markdown.contentPath])
+    }
+    var loaded = state.loaded
+    loaded.site = site
+    var indexed = state.indexed
+    if listed {
+      indexed.index = state.indexed.index.replacingArticles(in: site, changed: Set(contentPaths))
+    } else {
+      indexed.index = SiteIndex(site: site, staticFiles: loaded.theme.staticFiles)
+      indexed.diagnostics = loaded.diagnostics + indexed.index.diagnostics + state.indexed.templates.diagnostics
+      if indexed.diagnostics.hasErrors { throw BuildFailure(diagnostics: indexed.diagnostics) }
+    }
+    let index = indexed.index
+    timings.record("index", since: &step)
+
+    // Links to the edited articles' headings, and the edited articles' own links to headings.
+    var checked = Set(contentPaths)
+    for contentPath in contentPaths { checked.formUnion(state.graph.documents(linkingTo: contentPath)) }
+    diagnostics += FragmentCheck.run(
+      index: index, documents: facts, templateIDs: indexed.templates.ids, only: checked)
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
+    timings.record("checks", since: &step)
 
     let graph = DependencyGraph(
       index: index, documents: facts, templateUses: indexed.templates.uses,
       templateFiles: loaded.theme.templates.mapValues(\.file))
     var affected: Set<String> = []
-    for file in changed {
-      affected.formUnion(state.graph.outputsAffected(byChangeTo: file))
-      affected.formUnion(graph.outputsAffected(byChangeTo: file))
+    if listed {
+      for contentPath in contentPaths {
+        guard let page = index.page(ofDocument: contentPath) else { continue }
+        affected.insert(page.outputPath)
+        if state.facts[contentPath]?.charts != facts[contentPath]?.charts {
+          affected.insert(SitePaths.file(for: SitePaths.data))
+        }
+      }
+    } else {
+      for file in changed {
+        affected.formUnion(state.graph.outputsAffected(byChangeTo: file))
+        affected.formUnion(graph.outputsAffected(byChangeTo: file))
+      }
+      affected.subtract(unchangedListPages(of: oldArticles, in: index, before: state.indexed.index))
     }
+    timings.record("dependencies", since: &step)
     let rendered = try render(affected, index: index, facts: facts, bodies: bodies, theme: loaded.theme)
+    timings.record("pages", since: &step)
     let warnings = (indexed.diagnostics + diagnostics).sortedInFileOrder()
+    // A tag no article carries any more has no page any more.
+    let gone = listed ? [] : state.indexed.index.pages.map(\.outputPath).filter { !index.outputPaths.contains($0) }
     lock.withLock {
       files.merge(rendered) { _, new in new }
+      for path in gone { files[path] = nil }
       problems = warnings
-      self.state = State(loaded: loaded, indexed: indexed, facts: facts, graph: graph)
+      self.state = State(
+        loaded: loaded, indexed: indexed, facts: facts, graph: graph, markdown: state.markdown)
       generation += 1
     }
     return Rebuild(
       changed: changed, outputsRebuilt: rendered.count, duration: .now - started, diagnostics: warnings,
-      incremental: true)
+      incremental: true, timings: timings)
+  }
+
+  /// List pages the dependency graph names that cannot have changed: when an edited
+  /// article keeps its date, weight and tags, its place in every list stays, so of its
+  /// tags' pages only the one showing it changes, and the tags index and the sitemap
+  /// (which show counts and dates) do not.
+  private func unchangedListPages(of oldArticles: [Article], in index: SiteIndex, before: SiteIndex) -> Set<String> {
+    var unchanged: Set<String> = []
+    for old in oldArticles {
+      guard let page = index.page(ofDocument: old.markdown.contentPath),
+        case .article(let report, let position) = page.kind
+      else { return [] }
+      let new = index.site.reports[report].articles[position]
+      guard new.date == old.date, new.weight == old.weight, new.tags == old.tags else { return [] }
+      unchanged.insert(SitePaths.file(for: SitePaths.tags))
+      unchanged.insert(SitePaths.sitemap)
+      for tag in index.tags {
+        guard let position = tag.articles.firstIndex(where: { $0.sitePath == new.sitePath }) else { continue }
+        let showing = position / index.site.config.paginate + 1
+        for number in 1...SiteIndex.pageCount(items: tag.articles.count, perPage: index.site.config.paginate)
+        where number != showing {
+          unchanged.insert(SitePaths.file(for: SitePaths.tag(slug: tag.slug, page: number)))
+        }
+      }
+    }
+    return unchanged
+  }
+
+  /// What pages other than an article's own show of it: its card, its place in lists,
+  /// its tags, its entry in the feed and the sitemap, its title in its neighbours' pager.
+  private struct Listing: Equatable {
+    var title: String
+    var date: ContentDate
+    var weight: Int
+    var tags: [String]
+    var summary: String?
+    var byline: String?
+    var source: String?
+  }
+
+  private static func listing(of article: Article, facts: DocumentFacts?) -> Listing {
+    Listing(
+      title: article.title, date: article.date, weight: article.weight, tags: article.tags,
+      summary: article.summary ?? facts?.summary, byline: article.byline, source: article.source)
   }
 
   /// Renders the pages at `paths`; article and report pages render their Markdown again.
