@@ -121,7 +121,8 @@ import Testing
         "error: port \(port) is already in use (another yearbook serve?); choose another with --port"))
   }
 
-  @Test func sigintStopsItWithinASecond() throws {
+  @Test(arguments: [SIGINT, SIGTERM])
+  func aSignalStopsItWithinASecond(signal: Int32) throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
     let (running, port) = try Self.start(in: site)
@@ -129,7 +130,7 @@ import Testing
     events.send("GET", "/__yearbook/events", keepOpen: true)
     _ = events.read(timeout: 5, until: "\r\n\r\n")
     let sent = Date()
-    kill(running.process.processIdentifier, SIGINT)
+    kill(running.process.processIdentifier, signal)
     running.process.waitUntilExit()
     #expect(Date().timeIntervalSince(sent) < 1)
     #expect(running.process.terminationStatus == 0)

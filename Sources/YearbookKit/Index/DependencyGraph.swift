@@ -24,7 +24,8 @@ public struct DependencyGraph: Sendable {
   /// `site.yml`, a report's `_index.md`, which names the report in every page's
   /// navigation) affects every output.
   public func outputsAffected(byChangeTo file: String) -> Set<String> {
-    let everything = Set(index.pages.map(\.outputPath)).union(index.copies.map(\.path))
+    // Made only when returned: it names every one of the site's outputs.
+    var everything: Set<String> { Set(index.pages.map(\.outputPath)).union(index.copies.map(\.path)) }
     if let template = templateNames[file] {
       return Set(
         index.pages.filter { $0.template.map { templateUses[$0]?.contains(template) ?? true } ?? false }.map(

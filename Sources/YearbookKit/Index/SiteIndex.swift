@@ -97,15 +97,15 @@ public struct SiteIndex: Sendable {
     outputPaths = paths
   }
 
-  /// The same index over a site whose articles changed only where no list shows it (their
-  /// text, not their title, date, tags or summary): every page, URL and tag stays, and
-  /// the tags' copies of the articles are replaced.
+  /// The same index over a site whose edited articles kept their slugs, dates, weights and
+  /// tags: every page, URL, tag and order stays, and the tags' copies of the articles are
+  /// replaced.
   func replacingArticles(in site: Site, changed contentPaths: Set<String>) -> SiteIndex {
     var copy = self
     copy.site = site
     var edited: [String: Article] = [:]
-    for article in site.articles where contentPaths.contains(article.markdown.contentPath) {
-      edited[article.markdown.contentPath] = article
+    for contentPath in contentPaths {
+      edited[contentPath] = site.article(at: contentPath)
     }
     copy.tags = tags.map { tag in
       var tag = tag

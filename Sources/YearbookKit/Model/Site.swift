@@ -18,4 +18,10 @@ public struct Site: Sendable, Hashable {
   }
 
   public var articles: [Article] { reports.flatMap(\.articles) }
+
+  /// The article written in `contentPath` (`2024/talent.md`), found in its report alone.
+  public func article(at contentPath: String) -> Article? {
+    let report = contentPath.prefix { $0 != "/" }
+    return reports.first { $0.id == report }?.articles.first { $0.markdown.contentPath == contentPath }
+  }
 }

@@ -195,7 +195,7 @@ public final class PreviewSite: @unchecked Sendable {
     var bodies: [String: RenderedMarkdown] = [:]
     var facts = state.facts
     for contentPath in contentPaths {
-      guard let article = site.articles.first(where: { $0.markdown.contentPath == contentPath }) else { continue }
+      guard let article = site.article(at: contentPath) else { continue }
       let body = state.markdown.render(article.markdown)
       bodies[contentPath] = body
       facts[contentPath] = DocumentFacts(body)
@@ -204,21 +204,26 @@ public final class PreviewSite: @unchecked Sendable {
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
     timings.record("markdown", since: &step)
 
-    // An edit no list shows (the text, not the title, date, tags or summary) keeps every
-    // page of the index; only the article's own page, and the data page when its charts
-    // changed, are rendered again.
-    let oldArticles = state.loaded.site.articles.filter { contentPaths.contains($0.markdown.contentPath) }
+    // An edit no list shows (the text, not the title, date, tags or summary) renders only
+    // the article's own page again, and the data page when its charts changed.
+    let oldArticles = contentPaths.compactMap { state.loaded.site.article(at: $0) }
     let listed = oldArticles.allSatisfy { old in
-      guard let new = site.articles.first(where: { $0.markdown.contentPath == old.markdown.contentPath }) else {
+      guard let new = site.article(at: old.markdown.contentPath) else {
         return false
       }
       return Self.listing(of: old, facts: state.facts[old.markdown.contentPath])
         == Self.listing(of: new, facts: facts[new.markdown.contentPath])
     }
+    // Pages, URLs and every list's order depend on dates, weights and tags alone (and
+    // slugs, which never change here): while they stay, so does the index.
+    let sameOrder = oldArticles.allSatisfy { old in
+      guard let new = site.article(at: old.markdown.contentPath) else { return false }
+      return new.date == old.date && new.weight == old.weight && new.tags == old.tags
+    }
     var loaded = state.loaded
     loaded.site = site
     var indexed = state.indexed
-    if listed {
+    if listed || sameOrder {
       indexed.index = state.indexed.index.replacingArticles(in: site, changed: Set(contentPaths))
     } else {
       indexed.index = SiteIndex(site: site, staticFiles: loaded.theme.staticFiles)
