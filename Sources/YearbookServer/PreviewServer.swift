@@ -93,6 +93,12 @@ public struct PreviewServer: Sendable {
   }
 
   private static func notFound(site: PreviewSite, request: Request) -> Response {
+    if site.outputCount == 0 {
+      // The site never built: every path shows why.
+      return respond(
+        PreviewInjection.errorPage(site.errors), type: "text/html; charset=utf-8", status: .serviceUnavailable,
+        request: request)
+    }
     let body = site.file(at: "404.html").map { page($0, file: "404.html", site: site) } ?? Data("Not found".utf8)
     return respond(body, type: "text/html; charset=utf-8", status: .notFound, request: request)
   }

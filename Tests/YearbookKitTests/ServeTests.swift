@@ -89,6 +89,23 @@ import Testing
     #expect(!(try RawHTTP.request("/", port: port).body.contains("yearbook-preview-errors")))
   }
 
+  @Test func aSiteThatNeverBuiltShowsItsErrorsUntilFixed() throws {
+    var files = FixtureSite.minimal
+    let good = files["Content/2024/talent.md"]!
+    files["Content/2024/talent.md"] = "---\ntitle: [坏\n---\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let (running, port) = try Self.start(in: site)
+    defer { running.process.terminate() }
+    let broken = try RawHTTP.request("/2024/", port: port)
+    #expect(broken.status == 503)
+    #expect(broken.body.contains("<li>Content/2024/talent.md:3:1: error: invalid YAML"))
+    #expect(broken.body.contains("/__yearbook/live.js"))
+    try site.write("Content/2024/talent.md", good)
+    _ = Self.waitForLine(running, containing: "talent.md changed")
+    #expect(try RawHTTP.request("/2024/", port: port).status == 200)
+  }
+
   static let traversals = [
     "/../etc/passwd", "/../../../../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E/%2E%2E/etc/passwd",
     "/..%2fetc%2fpasswd", "/2024/..%2f..%2fetc/passwd", "/..\\..\\etc\\passwd", "/%5c..%5cetc%5cpasswd",

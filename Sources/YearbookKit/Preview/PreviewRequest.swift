@@ -86,6 +86,21 @@ public enum PreviewInjection {
     return Data(html.utf8)
   }
 
+  /// What is served when the site has never built: the errors, and the reload script so
+  /// the tab shows the site as soon as a fix is saved.
+  public static func errorPage(_ errors: [Diagnostic]) -> Data {
+    let page = """
+      <!DOCTYPE html>
+      <html lang="zh-CN">
+      <head><meta charset="utf-8"><title>构建失败（Build failed）</title></head>
+      <body>
+      </body>
+      </html>
+
+      """
+    return inject(into: Data(page.utf8), errors: errors)
+  }
+
   /// The located errors of a failed rebuild, escaped, in a box over the page; empty when
   /// the site builds.
   public static func overlay(_ errors: [Diagnostic]) -> String {
