@@ -51,7 +51,42 @@ import Testing
     let found = try await diagnostics(
       replacing: "Content/2024/talent.md",
       with: "---\ntitle: 人才\ndate: 2025-01-22\n---\n见[数据](/data/)和[旧页](/old/page/)。\n")
-    #expect(found == ["Content/2024/talent.md:5:15: error: link \"/old/page/\" has no page or file in the site"])
+    #expect(
+      found == [
+        "Content/2024/talent.md:5:15: error: link \"/old/page/\" is not a page or file of this site; if it is a page of the host portal, add its prefix to portal_paths in site.yml (portal_paths: [/old/]), or write the full URL (https://…)"
+      ])
+  }
+
+  @Test func linksUnderPortalPathsAreLeftAsWrittenAndUnchecked() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"]! += "\nportal_paths: [/col/, /art]\n"
+    files["Content/2024/talent.md"] =
+      "---\ntitle: 人才\ndate: 2025-01-22\n---\n见[栏目](/col/col1229/index.html)、[文章](/art/2025/1/1/art_1229_1.html)和[数据](/data/)；[颜色](/colors/)不是。\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let found = await site.failingBuild().map(\.description)
+    #expect(
+      found == [
+        "Content/2024/talent.md:5:81: error: link \"/colors/\" is not a page or file of this site; if it is a page of the host portal, add its prefix to portal_paths in site.yml (portal_paths: [/colors/]), or write the full URL (https://…)"
+      ])
+    try site.write(
+      "Content/2024/talent.md", files["Content/2024/talent.md"]!.replacingOccurrences(of: "；[颜色](/colors/)不是", with: "")
+    )
+    _ = try await site.build(baseURL: "/kjj/ndbg/")
+    let page = try site.read("2024/talent/index.html")
+    #expect(page.contains("<a href=\"/col/col1229/index.html\">栏目</a>"))
+    #expect(page.contains("<a href=\"/art/2025/1/1/art_1229_1.html\">文章</a>"))
+    #expect(page.contains("<a href=\"/kjj/ndbg/data/\">数据</a>"))
+  }
+
+  @Test func portalPathsMustBeRootPaths() async throws {
+    let found = try await diagnostics(replacing: "Content/site.yml", with: "title: 测试\nportal_paths: [col/]\n")
+    #expect(
+      found.contains {
+        $0.hasPrefix(
+          "Content/site.yml:2:15: error: each entry of portal_paths must be a path of the host portal starting with '/'"
+        )
+      }, "\(found)")
   }
 
   @Test func contentImageWithoutDescriptionIsALocatedError() async throws {

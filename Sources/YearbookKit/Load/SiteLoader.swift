@@ -94,6 +94,18 @@ public struct SiteLoader: Sendable {
         yaml.error("\(key) must be a whole number of at least 1, got \(value)", at: yaml.location(of: yaml.node(key)))
       }
     }
+    if let node = yaml.node("portal_paths") {
+      for prefix in yaml.strings("portal_paths") {
+        guard prefix.hasPrefix("/"), prefix.count > 1, !prefix.contains("..") else {
+          yaml.error(
+            "each entry of portal_paths must be a path of the host portal starting with '/', such as /col/, got \"\(prefix)\"",
+            at: yaml.location(of: node))
+          continue
+        }
+        // `/col` must not also claim `/colors/`.
+        config.portalPaths.append(prefix.hasSuffix("/") ? prefix : prefix + "/")
+      }
+    }
     if var footer = yaml.mapping("footer") {
       config.footer = Footer(
         organizer: footer.string("organizer") ?? config.publisher,
@@ -118,6 +130,7 @@ public struct SiteLoader: Sendable {
     yaml.warnAboutUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
+        "portal_paths",
       ], context: "site.yml"
     )
     return config

@@ -22,6 +22,9 @@ public struct LinkTargets: Sendable {
   /// Every output path of the site, for links written from the site root (`/data/`);
   /// nil leaves them unchecked.
   public var outputPaths: Set<String>?
+  /// Path prefixes that belong to the host portal (`/col/`, `/art/`): links under them
+  /// are left as written and not checked.
+  public var portalPaths: [String] = []
 
   public init(baseURL: BaseURL, pages: [String: String], files: Set<String>, outputPaths: Set<String>? = nil) {
     self.baseURL = baseURL
@@ -40,6 +43,7 @@ public struct LinkTargets: Sendable {
     }
     self.init(
       baseURL: index.site.config.baseURL, pages: pages, files: Set(index.site.assets), outputPaths: index.outputPaths)
+    portalPaths = index.site.config.portalPaths
   }
 
   /// `from` is the linking file's path below `Content/`.
@@ -56,11 +60,15 @@ public struct LinkTargets: Sendable {
     let path = String(url[..<suffixStart])
     let rawPath = LinkTargets.decoded(path)
     if rawPath.hasPrefix("/") {
+      if portalPaths.contains(where: { rawPath.hasPrefix($0) }) { return .unchanged }
       let sitePath = String(rawPath.dropFirst())
       if let outputPaths, !outputPaths.contains(sitePath), !outputPaths.contains(SitePaths.file(for: sitePath)),
         !outputPaths.contains(sitePath + "/")
       {
-        return .missing("link \"\(rawPath)\" has no page or file in the site")
+        let prefix = rawPath.split(separator: "/").first.map { "/\($0)/" } ?? "/"
+        return .missing(
+          "link \"\(rawPath)\" is not a page or file of this site; if it is a page of the host portal, add its prefix to portal_paths in site.yml (portal_paths: [\(prefix)]), or write the full URL (https://…)"
+        )
       }
       return .rewritten(baseURL.path + sitePath + suffix)
     }

@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable, Hashable {
   public var paginate: Int = 50
   /// Entries in the Atom feed, newest first.
   public var feedLimit: Int = 20
+  /// Path prefixes of the host portal (`/col/`, `/art/`), each ending in `/`: links under
+  /// them are left as written and not checked.
+  public var portalPaths: [String] = []
 
   public init(
     title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),
