@@ -48,7 +48,7 @@ import Testing
     defer { site.remove() }
     #expect(
       await site.failingBuild().map(\.description) == [
-        "Content/site.yml:10:11: error: paginate must be a whole number of at least 1, got 0"
+        "Content/site.yml:11:11: error: paginate must be a whole number of at least 1, got 0"
       ])
   }
 }

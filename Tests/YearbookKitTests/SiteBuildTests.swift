@@ -59,7 +59,51 @@ import Testing
     let sitemap = try site.read("sitemap.xml")
     #expect(sitemap.contains("<loc>https://www.example.gov.cn/kjj/ndbg/2024/platforms/</loc>"))
     let feed = try site.read("feed.xml")
-    #expect(feed.contains("<id>https://www.example.gov.cn/kjj/ndbg/2024/talent/</id>"))
+    #expect(feed.contains("<id>tag:www.example.gov.cn,2025-01-22:/kjj/ndbg/2024/talent/</id>"))
+    #expect(
+      feed.contains(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"https://www.example.gov.cn/kjj/ndbg/2024/talent/\"/>"))
+  }
+
+  @Test func siteURLMakesTheSitemapAndFeedAbsoluteForAPathBase() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build(baseURL: "/kjj/ndbg/")
+    #expect(try site.read("sitemap.xml").contains("<loc>https://www.example.gov.cn/kjj/ndbg/2024/platforms/</loc>"))
+    let feed = try site.read("feed.xml")
+    #expect(feed.contains("<id>tag:www.example.gov.cn,2025-01-20:/kjj/ndbg/</id>"))
+    #expect(feed.contains("href=\"https://www.example.gov.cn/kjj/ndbg/feed.xml\""))
+    #expect(
+      try site.read("index.html").contains("<link rel=\"canonical\" href=\"https://www.example.gov.cn/kjj/ndbg/\">"))
+  }
+
+  @Test func withoutAnOriginThereIsNoSitemapOrFeedAndOneWarning() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"] = files["Content/site.yml"]!.replacingOccurrences(
+      of: "site_url: https://www.example.gov.cn\n", with: "")
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let summary = try await site.build()
+    #expect(
+      summary.diagnostics.map(\.description) == [
+        "Content/site.yml: warning: sitemap.xml and feed.xml are not written: both need absolute URLs; set site_url to the site's origin, such as https://www.pinghu.gov.cn"
+      ])
+    #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("feed.xml").path))
+    #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("sitemap.xml").path))
+    let home = try site.read("index.html")
+    #expect(!home.contains("feed.xml") && !home.contains("订阅更新"))
+  }
+
+  @Test func siteURLMustBeAnOrigin() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"] = files["Content/site.yml"]!.replacingOccurrences(
+      of: "site_url: https://www.example.gov.cn", with: "site_url: https://www.example.gov.cn/kjj/")
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    #expect(
+      await site.failingBuild().map(\.description).contains(
+        "Content/site.yml:2:11: error: site_url must be the site's origin, such as https://www.pinghu.gov.cn (no path: the path goes in base_url), got \"https://www.example.gov.cn/kjj/\""
+      ))
   }
 
   @Test func twoBuildsGiveIdenticalBytes() async throws {

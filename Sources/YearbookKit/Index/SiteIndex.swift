@@ -76,8 +76,17 @@ public struct SiteIndex: Sendable {
     }
     pages.append(Page(kind: .data, sitePath: SitePaths.data, template: "data"))
     pages.append(Page(kind: .notFound, sitePath: SitePaths.notFound, template: "not-found"))
-    pages.append(Page(kind: .feed, sitePath: SitePaths.feed))
-    pages.append(Page(kind: .sitemap, sitePath: SitePaths.sitemap))
+    // The sitemap protocol and Atom need absolute URLs: without an origin they are not written.
+    var shapeDiagnostics = tagIndex.diagnostics
+    if site.config.origin != nil {
+      pages.append(Page(kind: .feed, sitePath: SitePaths.feed))
+      pages.append(Page(kind: .sitemap, sitePath: SitePaths.sitemap))
+    } else {
+      shapeDiagnostics.append(
+        .warning(
+          "sitemap.xml and feed.xml are not written: both need absolute URLs; set site_url to the site's origin, such as https://www.pinghu.gov.cn",
+          at: SourceLocation(file: "Content/site.yml")))
+    }
     for (datasetIndex, dataset) in site.datasets.enumerated() {
       pages.append(
         Page(kind: .datasetCSV(datasetIndex), sitePath: SitePaths.datasetCSV(dataset.id), source: dataset.file))
@@ -90,7 +99,7 @@ public struct SiteIndex: Sendable {
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
     let claims =
       pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + copies.map { ($0.path, $0.origin) }
-    diagnostics = tagIndex.diagnostics + Self.collisions(in: claims)
+    diagnostics = shapeDiagnostics + Self.collisions(in: claims)
     var paths = Set(claims.map(\.0))
     // A folder with an index.html is reachable as the folder itself.
     for page in pages where page.sitePath.hasSuffix("/") { paths.insert(page.sitePath) }

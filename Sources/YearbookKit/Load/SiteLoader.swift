@@ -94,6 +94,18 @@ public struct SiteLoader: Sendable {
         yaml.error("\(key) must be a whole number of at least 1, got \(value)", at: yaml.location(of: yaml.node(key)))
       }
     }
+    if let site = yaml.string("site_url") {
+      let trimmed = site.hasSuffix("/") ? String(site.dropLast()) : site
+      if let url = URL(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+        url.path.isEmpty, url.query == nil
+      {
+        config.siteURL = trimmed
+      } else {
+        yaml.error(
+          "site_url must be the site's origin, such as https://www.pinghu.gov.cn (no path: the path goes in base_url), got \"\(site)\"",
+          at: yaml.location(of: yaml.node("site_url")))
+      }
+    }
     if let node = yaml.node("portal_paths") {
       for prefix in yaml.strings("portal_paths") {
         guard prefix.hasPrefix("/"), prefix.count > 1, !prefix.contains("..") else {
@@ -130,7 +142,7 @@ public struct SiteLoader: Sendable {
     yaml.warnAboutUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths",
+        "portal_paths", "site_url",
       ], context: "site.yml"
     )
     return config

@@ -14,6 +14,21 @@ public struct SiteConfig: Sendable, Hashable {
   public var paginate: Int = 50
   /// Entries in the Atom feed, newest first.
   public var feedLimit: Int = 20
+  /// The site's origin (`https://www.pinghu.gov.cn`), for the absolute URLs the sitemap
+  /// and the feed need when `base_url` is a path.
+  public var siteURL: String?
+  /// Where absolute URLs start: `site_url`, else the origin of an absolute `base_url`.
+  public var origin: String? { siteURL ?? baseURL.origin }
+  /// The absolute URL of a page (`2024/talent/`), or its link when no origin is known.
+  public func absolute(_ sitePath: String) -> String {
+    (origin ?? "") + baseURL.link(sitePath)
+  }
+
+  /// The origin's host (`www.pinghu.gov.cn`), for the feed's `tag:` ids.
+  public var host: String? {
+    origin.map { String($0.drop { $0 != "/" }.drop { $0 == "/" }.prefix { $0 != ":" && $0 != "/" }) }
+  }
+
   /// Path prefixes of the host portal (`/col/`, `/art/`), each ending in `/`: links under
   /// them are left as written and not checked.
   public var portalPaths: [String] = []

@@ -5,7 +5,6 @@ enum AtomFeed {
   static func xml(site view: SiteView) -> String {
     let site = view.index.site
     let config = site.config
-    let base = config.baseURL
     let articles = Tag.newestFirst(site.articles).prefix(config.feedLimit)
     let updated = articles.first?.date ?? site.reports.first?.date ?? ContentDate("2000-01-01")!
     let author = config.publisher.isEmpty ? config.title : config.publisher
@@ -14,18 +13,20 @@ enum AtomFeed {
     xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTML.escape(config.language))\">\n"
     xml += "  <title>\(HTML.escape(config.title))</title>\n"
     if !config.description.isEmpty { xml += "  <subtitle>\(HTML.escape(config.description))</subtitle>\n" }
-    xml += "  <id>\(HTML.escape(id(for: "", site: site)))</id>\n"
-    xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(HTML.escape(base.absolute("feed.xml")))\"/>\n"
-    xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(base.absolute("")))\"/>\n"
+    let first = site.reports.map(\.date).min() ?? updated
+    xml += "  <id>\(HTML.escape(id(for: SitePaths.home, date: first, site: site)))</id>\n"
+    xml +=
+      "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(HTML.escape(config.absolute(SitePaths.feed)))\"/>\n"
+    xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(config.absolute(SitePaths.home)))\"/>\n"
     xml += "  <updated>\(updated.rfc3339)</updated>\n"
     xml += "  <author><name>\(HTML.escape(author))</name></author>\n"
     for article in articles {
       let summary = view.summary(of: article)
       xml += "  <entry>\n"
       xml += "    <title>\(HTML.escape(article.title))</title>\n"
-      xml += "    <id>\(HTML.escape(id(for: article.sitePath, site: site)))</id>\n"
+      xml += "    <id>\(HTML.escape(id(for: article.sitePath, date: article.date, site: site)))</id>\n"
       xml +=
-        "    <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(base.absolute(article.sitePath)))\"/>\n"
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(config.absolute(article.sitePath)))\"/>\n"
       xml += "    <published>\(article.date.rfc3339)</published>\n"
       xml += "    <updated>\(article.date.rfc3339)</updated>\n"
       if let byline = article.byline { xml += "    <author><name>\(HTML.escape(byline))</name></author>\n" }
@@ -37,11 +38,10 @@ enum AtomFeed {
     return xml
   }
 
-  /// Atom ids must be absolute IRIs. With an absolute base URL the page URL serves; with
-  /// only a path prefix a `tag:` URI built from the publisher's name stays stable instead.
-  static func id(for sitePath: String, site: Site) -> String {
-    let base = site.config.baseURL
-    if base.origin != nil { return base.absolute(sitePath) }
-    return "tag:yearbook.invalid,2000:" + base.link(sitePath)
+  /// Atom ids must be absolute IRIs that never change, even when the site moves: `tag:`
+  /// URIs (RFC 4151) of the site's host, the date the page first appeared, and its path,
+  /// such as `tag:www.pinghu.gov.cn,2025-01-22:/2024/talent/`.
+  static func id(for sitePath: String, date: ContentDate, site: Site) -> String {
+    "tag:\(site.config.host ?? "yearbook.invalid"),\(date):" + site.config.baseURL.link(sitePath)
   }
 }

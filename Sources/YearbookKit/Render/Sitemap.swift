@@ -1,8 +1,8 @@
-/// `sitemap.xml` listing every page, with the content's own dates as `lastmod`.
+/// `sitemap.xml` listing every page by its absolute URL (the protocol requires them), with
+/// the content's own dates as `lastmod`. Written only when the origin is known.
 enum Sitemap {
   static func xml(index: SiteIndex) -> String {
     let site = index.site
-    let base = site.config.baseURL
     var entries: [(path: String, date: ContentDate?)] = [("", site.reports.first?.date)]
     for report in site.reports {
       entries.append((report.sitePath, max(report.date, report.articles.map(\.date).max() ?? report.date)))
@@ -15,7 +15,7 @@ enum Sitemap {
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for entry in entries {
-      xml += "  <url>\n    <loc>\(HTML.escape(base.absolute(entry.path)))</loc>\n"
+      xml += "  <url>\n    <loc>\(HTML.escape(site.config.absolute(entry.path)))</loc>\n"
       if let date = entry.date { xml += "    <lastmod>\(date)</lastmod>\n" }
       xml += "  </url>\n"
     }

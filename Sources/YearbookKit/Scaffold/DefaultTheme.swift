@@ -138,7 +138,9 @@ enum DefaultTheme {
 <link rel="canonical" href="{{page.canonical}}">
 <link rel="stylesheet" href="{{site.stylesheet_url}}">
 <link rel="icon" href="{{site.favicon_url}}" type="image/svg+xml">
+{{#site.has_feed}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed_url}}">
+{{/site.has_feed}}
 </head>
 <body class="page-{{page.kind}}">
 <a class="skip-link" href="#main">跳到正文</a>
@@ -287,7 +289,9 @@ key_figures:
 <p>{{copyright}}</p>
 {{/copyright}}
 {{/site.footer}}
+{{#site.has_feed}}
 <p><a href="{{site.feed_url}}">订阅更新（Atom）</a></p>
+{{/site.has_feed}}
 </div>
 </footer>
 

@@ -19,6 +19,8 @@ enum StarterSite {
     language: zh-CN
     # 网站根路径 Where the site is served from: / or a portal path such as /kjj/ndbg/.
     base_url: /
+    # 网站域名 The site's origin, for the absolute URLs of the sitemap and the feed.
+    site_url: https://www.example.gov.cn
     # 站点简介 One sentence for search engines and the feed.
     description: 某县科学技术局编发的科技创新年度报告（待填写）。
     # 发布单位 The publisher, shown on reports and as the default organizer.

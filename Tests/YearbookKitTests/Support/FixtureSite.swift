@@ -101,6 +101,7 @@ struct FixtureSite {
   static let minimal: [String: String] = [
     "Content/site.yml": """
     title: 测试年报
+    site_url: https://www.example.gov.cn
     description: 用于测试的站点。
     publisher: 测试科技局
     footer:

@@ -13,6 +13,7 @@ struct SiteContext: TemplateValue {
     .text("tags_url") { $0.view.siteLinks["tags_url"] },
     .text("data_url") { $0.view.siteLinks["data_url"] },
     .text("feed_url") { $0.view.siteLinks["feed_url"] },
+    .flag("has_feed") { $0.view.siteLinks["feed_url"] != nil },
     .text("stylesheet_url") { $0.view.siteLinks["stylesheet_url"] },
     .text("favicon_url") { $0.view.siteLinks["favicon_url"] },
     .list("reports") { site in

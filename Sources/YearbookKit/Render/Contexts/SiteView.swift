@@ -18,7 +18,8 @@ final class SiteView: Sendable {
       NavigationItem(title: $0.title, period: $0.period, sitePath: $0.sitePath, url: base.link($0.sitePath))
     }
     footer = FooterContext(index.site.config.footer)
-    siteLinks = SitePaths.siteLinks.mapValues(base.link)
+    let hasFeed = index.site.config.origin != nil
+    siteLinks = SitePaths.siteLinks.filter { $0.key != "feed_url" || hasFeed }.mapValues(base.link)
     tagLinks = index.tagSlugs.mapValues { base.link(SitePaths.tag(slug: $0)) }
   }
 
@@ -50,7 +51,7 @@ final class SiteView: Sendable {
       title: title.map { "\($0) - \(config.title)" } ?? config.title,
       heading: title ?? config.title,
       url: link(sitePath),
-      canonical: config.baseURL.absolute(sitePath),
+      canonical: config.absolute(sitePath),
       description: description ?? config.description,
       kind: kind)
     return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
