@@ -130,10 +130,19 @@ public struct SiteLoader: Sendable {
       config.footer.phone = footer.string("phone") ?? ""
       config.footer.email = footer.string("email") ?? ""
       config.footer.copyright = footer.string("copyright") ?? ""
+      if let badge = footer.string("conac_badge") {
+        if let url = URL(string: badge), url.scheme == "https", url.host == "dcs.conac.cn", url.path.hasSuffix(".js") {
+          config.footer.conacBadge = badge
+        } else {
+          footer.error(
+            "conac_badge must be the script address the 党政机关网站标识 registration gives, such as https://dcs.conac.cn/js/33/000/0000/60000000/CA330000000600000000.js, got \"\(badge)\"",
+            at: footer.location(of: footer.node("conac_badge")))
+        }
+      }
       footer.warnAboutUnknownKeys(
         known: [
           "organizer", "site_code", "icp", "police_record", "contact", "address", "postcode", "phone", "email",
-          "copyright",
+          "copyright", "conac_badge",
         ], context: "footer")
       yaml.diagnostics += footer.diagnostics
     } else {

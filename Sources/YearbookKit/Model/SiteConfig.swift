@@ -69,6 +69,9 @@ public struct Footer: Sendable, Hashable {
   public var email: String = ""
   /// 版权所有 line, e.g. `平湖市科学技术局 版权所有`.
   public var copyright: String = ""
+  /// The 党政机关网站标识 script given at registration (`https://dcs.conac.cn/js/….js`):
+  /// the one script a built page may load, and only when configured.
+  public var conacBadge: String = ""
 
   public init(
     organizer: String = "", siteCode: String = "", icp: String = "", policeRecord: String = "",

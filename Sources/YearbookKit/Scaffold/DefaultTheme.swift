@@ -288,6 +288,9 @@ key_figures:
 {{#copyright}}
 <p>{{copyright}}</p>
 {{/copyright}}
+{{#conac_badge}}
+<p class="conac-badge"><span id="_ideConac"></span><script src="{{conac_badge}}"></script></p>
+{{/conac_badge}}
 {{/site.footer}}
 {{#site.has_feed}}
 <p><a href="{{site.feed_url}}">订阅更新（Atom）</a></p>

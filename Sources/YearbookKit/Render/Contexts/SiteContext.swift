@@ -67,6 +67,7 @@ struct FooterContext: TemplateValue {
     .text("phone") { $0.footer.phone },
     .text("email") { $0.footer.email },
     .text("copyright") { $0.footer.copyright },
+    .text("conac_badge") { $0.footer.conacBadge },
   ])
 }
 

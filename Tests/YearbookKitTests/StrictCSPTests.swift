@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+/// `build` output works under `Content-Security-Policy: default-src 'self'`: no script,
+/// no inline event handler, no `style` attribute anywhere. The one exception is the
+/// 党政机关网站标识 badge script, and only when `site.yml` configures it.
+@Suite struct StrictCSPTests {
+  /// Every tag in every HTML and SVG output file that CSP `default-src 'self'` would block.
+  static func violations(in output: URL) throws -> [String] {
+    var found: [String] = []
+    let enumerator = try #require(FileManager.default.enumerator(atPath: output.path))
+    while let path = enumerator.nextObject() as? String {
+      guard path.hasSuffix(".html") || path.hasSuffix(".svg") else { continue }
+      let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+      for tag in HTMLScanner.tags(in: text) {
+        if tag.name == "script" { found.append("\(path):\(tag.line): <script>") }
+        for name in tag.attributes.keys where name == "style" || name.hasPrefix("on") {
+          found.append("\(path):\(tag.line): \(name)= on <\(tag.name)>")
+        }
+        if tag.name == "style" { found.append("\(path):\(tag.line): <style>") }
+      }
+    }
+    return found
+  }
+
+  @Test(arguments: ["Content", "Tests/Fixtures/GateSite/Content", "Tests/Fixtures/WritingSite/Content"])
+  func shippedSitesHaveNoScriptNoHandlerAndNoStyleAttribute(content: String) async throws {
+    let site = try FixtureSite([:])
+    defer { site.remove() }
+    try FixtureSite.copyContents(
+      of: FixtureSite.repository.appendingPathComponent(content), to: site.root.appendingPathComponent("Content"))
+    let summary = try await site.build()
+    #expect(summary.pageCount > 5)
+    #expect(try Self.violations(in: site.output) == [])
+  }
+
+  @Test func theBadgeScriptIsTheOneExceptionAndOnlyWhenConfigured() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"]! +=
+      "\n  conac_badge: https://dcs.conac.cn/js/33/000/0000/60000000/CA330000000600000000.js\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    let page = try site.read("index.html")
+    #expect(
+      page.contains(
+        "<p class=\"conac-badge\"><span id=\"_ideConac\"></span><script src=\"https://dcs.conac.cn/js/33/000/0000/60000000/CA330000000600000000.js\"></script></p>"
+      ))
+    let violations = try Self.violations(in: site.output)
+    #expect(!violations.isEmpty && violations.allSatisfy { $0.hasSuffix(": <script>") })
+
+    var wrong = FixtureSite.minimal
+    wrong["Content/site.yml"]! += "\n  conac_badge: https://example.com/x.js\n"
+    let bad = try FixtureSite(wrong)
+    defer { bad.remove() }
+    #expect(
+      await bad.failingBuild().contains {
+        $0.message.hasPrefix("conac_badge must be the script address the 党政机关网站标识 registration gives")
+      })
+  }
+}
