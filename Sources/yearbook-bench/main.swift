@@ -67,7 +67,11 @@ _ = site
 // The preview server's rebuild after one article is saved, on a large corpus (the
 // second argument, e.g. the 10,000-article corpus `make bench` generates): the whole
 // site in memory first, then 21 saves of one article, each rebuilt alone.
-if let corpus = CommandLine.arguments.dropFirst(2).first {
+if let corpus = CommandLine.arguments.dropFirst(2).first,
+  !FileManager.default.fileExists(atPath: URL(fileURLWithPath: corpus).appendingPathComponent("Content").path)
+{
+  print("serve: skipped (no corpus at \(corpus); bench.py writes it when --sizes includes 10000)")
+} else if let corpus = CommandLine.arguments.dropFirst(2).first {
   let corpusRoot = URL(fileURLWithPath: corpus)
   let preview = PreviewSite(options: SiteBuilder.Options(root: corpusRoot))
   let first = preview.buildAll()
