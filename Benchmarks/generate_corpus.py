@@ -475,6 +475,8 @@ def site_yml() -> str:
         f"title: {SITE_TITLE}",
         "language: zh-CN",
         "base_url: /",
+        # Like Hugo's baseURL: the sitemap and the feed are written, with absolute URLs.
+        "site_url: https://www.example.gov.cn",
         f"description: {SITE_DESCRIPTION}",
         f"publisher: {PUBLISHER}",
         "unsafe_html: false",

@@ -42,6 +42,31 @@ import Testing
     #expect(compared == preview.outputCount)
   }
 
+  @Test func twoArticlesSavedTogetherMatchAFullBuild() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let preview = PreviewSite(options: SiteBuilder.Options(root: site.root))
+    #expect(preview.buildAll().succeeded)
+    for (file, from, to) in [
+      ("Content/2024/platforms.md", "详见", "另见"), ("Content/2024/talent.md", "title: 人才工作", "title: 人才工作（二）"),
+    ] {
+      let text = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
+      try site.write(file, text.replacingOccurrences(of: from, with: to))
+    }
+    let rebuild = try #require(preview.rebuild(changed: ["Content/2024/platforms.md", "Content/2024/talent.md"]))
+    #expect(rebuild.succeeded && rebuild.incremental)
+    _ = try await site.build()
+    let enumerator = try #require(FileManager.default.enumerator(atPath: site.output.path))
+    while let path = enumerator.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      let full = site.output.appendingPathComponent(path)
+      guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        continue
+      }
+      #expect(preview.file(at: path) == (try Data(contentsOf: full)), "\(path)")
+    }
+  }
+
   @Test func aTemplateEditRebuildsEverythingAndAFailureKeepsTheLastGoodSite() throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }

@@ -204,22 +204,16 @@ public final class PreviewSite: @unchecked Sendable {
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
     timings.record("markdown", since: &step)
 
-    // An edit no list shows (the text, not the title, date, tags or summary) renders only
-    // the article's own page again, and the data page when its charts changed.
-    let oldArticles = contentPaths.compactMap { state.loaded.site.article(at: $0) }
-    let listed = oldArticles.allSatisfy { old in
-      guard let new = site.article(at: old.markdown.contentPath) else {
-        return false
+    let edits = contentPaths.compactMap { contentPath -> ArticleEdit? in
+      guard let old = state.loaded.site.article(at: contentPath), let new = site.article(at: contentPath) else {
+        return nil
       }
-      return Self.listing(of: old, facts: state.facts[old.markdown.contentPath])
-        == Self.listing(of: new, facts: facts[new.markdown.contentPath])
+      return ArticleEdit(old: old, new: new, oldFacts: state.facts[contentPath], newFacts: facts[contentPath])
     }
-    // Pages, URLs and every list's order depend on dates, weights and tags alone (and
-    // slugs, which never change here): while they stay, so does the index.
-    let sameOrder = oldArticles.allSatisfy { old in
-      guard let new = site.article(at: old.markdown.contentPath) else { return false }
-      return new.date == old.date && new.weight == old.weight && new.tags == old.tags
-    }
+    // An edit no list shows renders only the article's own page again (and the data page
+    // when its charts changed); one that keeps every list's order keeps the index.
+    let listed = edits.count == contentPaths.count && edits.allSatisfy(\.keepsListings)
+    let sameOrder = edits.count == contentPaths.count && edits.allSatisfy(\.keepsOrder)
     var loaded = state.loaded
     loaded.site = site
     var indexed = state.indexed
@@ -246,19 +240,19 @@ public final class PreviewSite: @unchecked Sendable {
       templateFiles: loaded.theme.templates.mapValues(\.file))
     var affected: Set<String> = []
     if listed {
-      for contentPath in contentPaths {
-        guard let page = index.page(ofDocument: contentPath) else { continue }
-        affected.insert(page.outputPath)
-        if state.facts[contentPath]?.charts != facts[contentPath]?.charts {
-          affected.insert(SitePaths.file(for: SitePaths.data))
-        }
-      }
+      for edit in edits { affected.formUnion(edit.ownPages(in: index)) }
     } else {
       for file in changed {
         affected.formUnion(state.graph.outputsAffected(byChangeTo: file))
         affected.formUnion(graph.outputsAffected(byChangeTo: file))
       }
-      affected.subtract(unchangedListPages(of: oldArticles, in: index, before: state.indexed.index))
+      // A page may be skipped only when no edited article changes it.
+      if sameOrder, let first = edits.first {
+        affected.subtract(
+          edits.dropFirst().reduce(first.unchangedListPages(in: index)) {
+            $0.intersection($1.unchangedListPages(in: index))
+          })
+      }
     }
     timings.record("dependencies", since: &step)
     let rendered = try render(affected, index: index, facts: facts, bodies: bodies, theme: loaded.theme)
@@ -277,50 +271,6 @@ public final class PreviewSite: @unchecked Sendable {
     return Rebuild(
       changed: changed, outputsRebuilt: rendered.count, duration: .now - started, diagnostics: warnings,
       incremental: true, timings: timings)
-  }
-
-  /// List pages the dependency graph names that cannot have changed: when an edited
-  /// article keeps its date, weight and tags, its place in every list stays, so of its
-  /// tags' pages only the one showing it changes, and the tags index and the sitemap
-  /// (which show counts and dates) do not.
-  private func unchangedListPages(of oldArticles: [Article], in index: SiteIndex, before: SiteIndex) -> Set<String> {
-    var unchanged: Set<String> = []
-    for old in oldArticles {
-      guard let page = index.page(ofDocument: old.markdown.contentPath),
-        case .article(let report, let position) = page.kind
-      else { return [] }
-      let new = index.site.reports[report].articles[position]
-      guard new.date == old.date, new.weight == old.weight, new.tags == old.tags else { return [] }
-      unchanged.insert(SitePaths.file(for: SitePaths.tags))
-      unchanged.insert(SitePaths.sitemap)
-      for tag in index.tags {
-        guard let position = tag.articles.firstIndex(where: { $0.sitePath == new.sitePath }) else { continue }
-        let showing = position / index.site.config.paginate + 1
-        for number in 1...SiteIndex.pageCount(items: tag.articles.count, perPage: index.site.config.paginate)
-        where number != showing {
-          unchanged.insert(SitePaths.file(for: SitePaths.tag(slug: tag.slug, page: number)))
-        }
-      }
-    }
-    return unchanged
-  }
-
-  /// What pages other than an article's own show of it: its card, its place in lists,
-  /// its tags, its entry in the feed and the sitemap, its title in its neighbours' pager.
-  private struct Listing: Equatable {
-    var title: String
-    var date: ContentDate
-    var weight: Int
-    var tags: [String]
-    var summary: String?
-    var byline: String?
-    var source: String?
-  }
-
-  private static func listing(of article: Article, facts: DocumentFacts?) -> Listing {
-    Listing(
-      title: article.title, date: article.date, weight: article.weight, tags: article.tags,
-      summary: article.summary ?? facts?.summary, byline: article.byline, source: article.source)
   }
 
   /// Renders the pages at `paths`; article and report pages render their Markdown again.

@@ -1,0 +1,63 @@
+/// What a save changed in an article, as the pages that list it see it: the preview server
+/// asks this to render fewer pages than the dependency graph names, when the others cannot
+/// have changed. A test compares every page with a full build after each kind of edit.
+struct ArticleEdit {
+  var old: Article
+  var new: Article
+  var oldFacts: DocumentFacts?
+  var newFacts: DocumentFacts?
+
+  /// What pages other than an article's own show of it: its card, its place in lists, its
+  /// tags, its feed entry and sitemap date, its title in its neighbours' pager.
+  private struct Listing: Equatable {
+    var title: String
+    var date: ContentDate
+    var weight: Int
+    var tags: [String]
+    var summary: String?
+    var byline: String?
+    var source: String?
+
+    init(_ article: Article, facts: DocumentFacts?) {
+      title = article.title
+      date = article.date
+      weight = article.weight
+      tags = article.tags
+      summary = article.summary ?? facts?.summary
+      byline = article.byline
+      source = article.source
+    }
+  }
+
+  /// Nothing a list shows changed: only the article's own page differs.
+  var keepsListings: Bool { Listing(old, facts: oldFacts) == Listing(new, facts: newFacts) }
+
+  /// Date, weight and tags stay (slugs never change here): every page, URL and list order
+  /// of the index stays.
+  var keepsOrder: Bool { new.date == old.date && new.weight == old.weight && new.tags == old.tags }
+
+  /// The article's page, and the data page when its charts changed.
+  func ownPages(in index: SiteIndex) -> Set<String> {
+    guard let page = index.page(ofDocument: new.markdown.contentPath) else { return [] }
+    var pages: Set<String> = [page.outputPath]
+    if oldFacts?.charts != newFacts?.charts { pages.insert(SitePaths.file(for: SitePaths.data)) }
+    return pages
+  }
+
+  /// List pages the dependency graph names that this edit cannot change, when it keeps
+  /// the order: of its tags' pages only the one showing it changes, and the tags index and
+  /// the sitemap (counts and dates) do not.
+  func unchangedListPages(in index: SiteIndex) -> Set<String> {
+    guard keepsOrder else { return [] }
+    var unchanged: Set<String> = [SitePaths.file(for: SitePaths.tags), SitePaths.sitemap]
+    let perPage = index.site.config.paginate
+    for tag in index.tags {
+      guard let position = tag.articles.firstIndex(where: { $0.sitePath == new.sitePath }) else { continue }
+      for number in 1...SiteIndex.pageCount(items: tag.articles.count, perPage: perPage)
+      where number != position / perPage + 1 {
+        unchanged.insert(SitePaths.file(for: SitePaths.tag(slug: tag.slug, page: number)))
+      }
+    }
+    return unchanged
+  }
+}
