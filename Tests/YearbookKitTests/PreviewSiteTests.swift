@@ -28,18 +28,9 @@ import Testing
     #expect(rebuild.succeeded && rebuild.incremental, "\(rebuild.diagnostics)")
     if pages > 0 { #expect(rebuild.outputsRebuilt == pages) }
     _ = try await site.build()
-    let enumerator = try #require(FileManager.default.enumerator(atPath: site.output.path))
-    var compared = 0
-    while let path = enumerator.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      let full = site.output.appendingPathComponent(path)
-      guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-        continue
-      }
-      #expect(preview.file(at: path) == (try Data(contentsOf: full)), "\(kind): \(path)")
-      compared += 1
-    }
-    #expect(compared == preview.outputCount)
+    let full = try site.snapshot()
+    for (path, data) in full { #expect(preview.file(at: path) == data, "\(kind): \(path)") }
+    #expect(full.count == preview.outputCount)
   }
 
   @Test func twoArticlesSavedTogetherMatchAFullBuild() async throws {
@@ -56,15 +47,7 @@ import Testing
     let rebuild = try #require(preview.rebuild(changed: ["Content/2024/platforms.md", "Content/2024/talent.md"]))
     #expect(rebuild.succeeded && rebuild.incremental)
     _ = try await site.build()
-    let enumerator = try #require(FileManager.default.enumerator(atPath: site.output.path))
-    while let path = enumerator.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      let full = site.output.appendingPathComponent(path)
-      guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-        continue
-      }
-      #expect(preview.file(at: path) == (try Data(contentsOf: full)), "\(path)")
-    }
+    for (path, data) in try site.snapshot() { #expect(preview.file(at: path) == data, "\(path)") }
   }
 
   @Test func aTemplateEditRebuildsEverythingAndAFailureKeepsTheLastGoodSite() throws {

@@ -9,13 +9,19 @@ struct HeadingIDs {
     var base = HeadingIDs.slug(text)
     // Templates name their own ids `yb-…`; headings never take that prefix.
     if base.hasPrefix("yb-") { base = "h-" + base }
+    let id = Self.first(base, notIn: used)
+    used.insert(id)
+    return id
+  }
+
+  /// `base`, or the first of `base-2`, `base-3`, … that `taken` does not hold.
+  static func first(_ base: String, notIn taken: Set<String>) -> String {
     var id = base
     var number = 2
-    while used.contains(id) {
+    while taken.contains(id) {
       id = "\(base)-\(number)"
       number += 1
     }
-    used.insert(id)
     return id
   }
 

@@ -88,10 +88,14 @@ enum PipeTableNodes {
   /// `tree` learns the column the cell starts at.
   private static func fill(_ element: OpaquePointer, with cell: PipeTable.Cell, options: Int32, tree: inout SyntaxTree)
   {
-    tree.placeCell(element, line: cell.line, byteColumn: cell.byteColumn)
-    guard !cell.text.isEmpty else { return }
+    guard !cell.text.isEmpty else {
+      tree.placeCell(element, line: cell.line, byteColumn: cell.byteColumn)
+      return
+    }
     let padding = String(repeating: "\n", count: cell.line - 1)
     var parsed = paragraph(padding + cell.text, options: options)
+    // The escape put in front of the text moves cmark's columns one byte right.
+    var escapeWidth = 0
     if parsed == nil {
       // A cell is inline text: a leading `#`, `- `, `>` or `1.` must not start a block.
       var text = cell.text
@@ -100,10 +104,11 @@ enum PipeTableNodes {
         text = digits + "\\" + text.dropFirst(digits.count)
       } else {
         text = "\\" + text
-        tree.placeCell(element, line: cell.line, byteColumn: cell.byteColumn - 1)
+        escapeWidth = 1
       }
       parsed = paragraph(padding + text, options: options)
     }
+    tree.placeCell(element, line: cell.line, byteColumn: cell.byteColumn - escapeWidth)
     guard let (document, paragraph) = parsed else { return }
     defer { cmark_node_free(document) }
     while let inline = cmark_node_first_child(paragraph) {

@@ -58,13 +58,7 @@ public struct Tag: Sendable, Hashable {
     // same tags get the same pages in every build.
     var taken: Set<String> = []
     for key in order.sorted(by: { (byKey[$0]!.tag.name, $0) < (byKey[$1]!.tag.name, $1) }) {
-      let base = baseSlug(for: byKey[key]!.tag.name)
-      var slug = base
-      var number = 2
-      while taken.contains(slug) {
-        slug = "\(base)-\(number)"
-        number += 1
-      }
+      let slug = HeadingIDs.first(baseSlug(for: byKey[key]!.tag.name), notIn: taken)
       taken.insert(slug)
       byKey[key]!.tag.slug = slug
     }
