@@ -167,7 +167,7 @@ enum ChartFixture {
       ),
       (
         "type: bar\ndata: engineers\ny: count\ntitle: t\ncolour: red",
-        "Content/2024/a.md:14:1: error: unknown key 'colour' in a chart (known keys: type, data, x, y, title, unit, source, rows, target, sort, note)"
+        "Content/2024/a.md:14:1: error: unknown key 'colour' in a chart (known keys: type, data, x, y, title, unit, source, rows, target, sort, note, id)"
       ),
       (
         "type: bar\ndata: nothing\ny: count\ntitle: t",

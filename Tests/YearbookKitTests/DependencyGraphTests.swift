@@ -25,13 +25,14 @@ import Testing
     #expect(
       affected == [
         "2024/talent/index.html", "2024/index.html", "2024/platforms/index.html", "tags/人才/index.html",
-        "tags/index.html", "index.html", "feed.xml", "sitemap.xml", "data/index.html",
+        "tags/index.html", "index.html", "feed.xml", "sitemap.xml", "data/index.html", "2024/print/index.html",
+        "embed/2024/index.html",
       ])
   }
 
   @Test func editingADatasetAffectsThePagesDrawingFromIt() async throws {
     let affected = try await graph().outputsAffected(byChangeTo: "Content/data/d.yml")
-    #expect(affected == ["2024/talent/index.html", "data/index.html", "data/d.csv"])
+    #expect(affected == ["2024/talent/index.html", "2024/print/index.html", "data/index.html", "data/d.csv"])
   }
 
   @Test func editingAPartialAffectsEveryPageUsingIt() async throws {
@@ -41,15 +42,19 @@ import Testing
         == ["2024/platforms/index.html", "2024/talent/index.html"])
     #expect(
       graph.outputsAffected(byChangeTo: "Templates/partials/article-card.mustache")
-        == ["index.html", "2024/index.html", "tags/人才/index.html", "tags/科创平台/index.html", "tags/长三角/index.html"])
-    #expect(graph.outputsAffected(byChangeTo: "Templates/layout.mustache").count == 10)
+        == [
+          "index.html", "2024/index.html", "embed/2024/index.html", "tags/人才/index.html", "tags/科创平台/index.html",
+          "tags/长三角/index.html",
+        ])
+    // Every page but the embed page, which has no site header or footer.
+    #expect(graph.outputsAffected(byChangeTo: "Templates/layout.mustache").count == 11)
   }
 
   @Test func staticFilesAssetsAndSiteSettings() async throws {
     let graph = try await graph()
     #expect(graph.outputsAffected(byChangeTo: "Templates/static/css/yearbook.css") == ["css/yearbook.css"])
     let everything = graph.outputsAffected(byChangeTo: "Content/site.yml")
-    #expect(everything.count == 15)
+    #expect(everything.count == 18)
     #expect(graph.outputsAffected(byChangeTo: "Content/2024/_index.md") == everything)
     #expect(graph.outputsAffected(byChangeTo: "Content/2024/new-article.md") == everything)
   }

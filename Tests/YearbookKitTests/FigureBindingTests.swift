@@ -70,7 +70,7 @@ import Testing
     let result = render("段落\n\n```chart\ntype: column\ndata: engineers\ny: count\ntitle: 人数\nlabel: x\n```\n")
     #expect(
       result.diagnostics.map(\.description) == [
-        "Content/2024/a.md:12:1: error: unknown key 'label' in a chart (known keys: type, data, x, y, title, unit, source, rows, target, sort, note)"
+        "Content/2024/a.md:12:1: error: unknown key 'label' in a chart (known keys: type, data, x, y, title, unit, source, rows, target, sort, note, id)"
       ])
   }
 

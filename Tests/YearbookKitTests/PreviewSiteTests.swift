@@ -6,9 +6,10 @@ import Testing
 /// The in-memory site behind `yearbook serve`, without the server.
 @Suite struct PreviewSiteTests {
   /// After each kind of edit, every file the preview holds equals what a full build of the
-  /// edited site writes: rendering fewer pages never leaves one stale.
+  /// edited site writes: rendering fewer pages never leaves one stale. A text edit renders
+  /// the article's page, embed page, two fragments and its report's print page.
   @Test(arguments: [
-    ("text", "详见", "另见", 1),
+    ("text", "详见", "另见", 5),
     ("title", "title: 人才工作", "title: 人才工作（修订）", 0),
     ("date", "date: 2025-01-22", "date: 2025-01-25", 0),
     ("tags", "tags: [人才]", "tags: [人才, 新标签]", 0),

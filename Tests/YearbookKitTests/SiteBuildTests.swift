@@ -9,15 +9,16 @@ import Testing
     defer { site.remove() }
     let summary = try await site.build()
     #expect(summary.diagnostics.isEmpty)
-    #expect(summary.pageCount == 10)
+    #expect(summary.pageCount == 12)
     let files = try site.snapshot().keys.sorted()
     #expect(
       files == [
-        "2024/index.html", "2024/platforms/index.html", "2024/talent/index.html", "404.html", "css/yearbook.css",
-        "data/index.html", "favicon.svg", "feed.xml", "index.html", "sitemap.xml", "tags/index.html",
-        "tags/人才/index.html",
-        "tags/科创平台/index.html",
-        "tags/长三角/index.html",
+        "2024/index.html", "2024/platforms/index.html", "2024/print/index.html", "2024/talent/index.html", "404.html",
+        "css/yearbook.css", "data/index.html", "embed/2024/index.html", "embed/2024/platforms/index.html",
+        "embed/2024/talent/index.html", "favicon.svg", "feed.xml", "fragments/2024/platforms.html",
+        "fragments/2024/platforms.inline.html", "fragments/2024/talent.html", "fragments/2024/talent.inline.html",
+        "fragments/yearbook-fragment.css", "index.html", "sitemap.xml", "tags/index.html", "tags/人才/index.html",
+        "tags/科创平台/index.html", "tags/长三角/index.html",
       ])
   }
 
@@ -229,7 +230,7 @@ extension SiteBuildTests {
     let loaded = try SiteBuilder.load(SiteBuilder.Options(root: site.root))
     #expect(loaded.site.articles.map(\.slug) == ["platforms", "talent"])
     let indexed = try SiteBuilder.makeIndex(loaded)
-    #expect(indexed.index.pages.filter { $0.template != nil }.count == 10)
+    #expect(indexed.index.pages.filter { $0.template != nil }.count == 12)
     #expect(indexed.index.page(ofDocument: "2024/talent.md")?.outputPath == "2024/talent/index.html")
     let documents = try SiteBuilder.renderMarkdown(indexed, producesHTML: false)
     #expect(documents.facts["2024/platforms.md"]?.headings.map(\.id) == ["主要成效"])

@@ -3,6 +3,9 @@ struct RenderedDocuments: Sendable {
   var facts: [String: DocumentFacts] = [:]
   var diagnostics: [Diagnostic]
   var linkCount = 0
+  /// Each article's body as a chapter of its report's print page, by its path under
+  /// `Content/`; empty for `check`.
+  var chapterBodies: [String: String] = [:]
 
   init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
     self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })
@@ -10,6 +13,25 @@ struct RenderedDocuments: Sendable {
       diagnostics += body.diagnostics
       linkCount += body.linkCount
     }
+    diagnostics += Self.chartIDClashes(bodies.flatMap(\.charts))
+  }
+
+  /// A chart's id names its files (`charts/<id>.svg`): two charts with one id would
+  /// overwrite each other's.
+  static func chartIDClashes(_ charts: [ChartRenderer.Rendered]) -> [Diagnostic] {
+    var first: [String: SourceLocation] = [:]
+    var diagnostics: [Diagnostic] = []
+    for chart in charts {
+      if let earlier = first[chart.id] {
+        diagnostics.append(
+          .error(
+            "another chart already has the id \(chart.id.dropFirst("yb-chart-".count)) (\(earlier)); give this one a different id:",
+            at: chart.spec.location))
+      } else {
+        first[chart.id] = chart.spec.location
+      }
+    }
+    return diagnostics
   }
 
   init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], facts: [DocumentFacts]) {

@@ -129,7 +129,8 @@ public enum SiteBuilder {
     let index = indexed.index
     progress?.start(pages: index.pages.count)
     do {
-      try staging.makeFolders(for: index.pages.map(\.outputPath) + index.copies.map(\.path))
+      try staging.makeFolders(
+        for: index.pages.map(\.outputPath) + index.site.articles.flatMap(\.portalFiles) + index.copies.map(\.path))
     } catch {
       throw BuildFailure(
         diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.destination))])
@@ -138,42 +139,67 @@ public enum SiteBuilder {
     let reports = index.site.reports.map(\.markdown)
     let reportBodies = Parallel.map(reports) { markdown.render($0) }
     let pages = PageRenderer(site: SiteView(index: index, documents: [:]), library: theme.library)
+    var reportChartProblems: [Diagnostic] = []
+    for (report, body) in zip(index.site.reports, reportBodies) where !body.diagnostics.hasErrors {
+      switch pages.chartFiles(body.charts, pageTitle: report.title, sitePath: report.sitePath) {
+      case .success(let files):
+        do {
+          try staging.makeFolders(for: files.map(\.path))
+          for file in files { try staging.write(file.text, to: file.path) }
+        } catch {
+          reportChartProblems.append(.error("\(error)", at: SourceLocation(file: report.markdown.file)))
+        }
+      case .failure(let diagnostic):
+        reportChartProblems.append(diagnostic)
+      }
+    }
     var articles: [(report: Int, article: Int)] = []
     for (reportIndex, report) in index.site.reports.enumerated() {
       articles += report.articles.indices.map { (reportIndex, $0) }
     }
-    let articleBodies = Parallel.map(articles) { position -> RenderedMarkdown in
+    // Each article's page and portal files are written as soon as its Markdown renders;
+    // its body is kept only as a chapter of its report's print page.
+    let articleBodies = Parallel.map(articles) { position -> (RenderedMarkdown, String) in
       let article = index.site.reports[position.report].articles[position.article]
       var body = markdown.render(article.markdown)
+      var html = ""
       if !body.diagnostics.hasErrors {
-        switch pages.article(reportIndex: position.report, articleIndex: position.article, body: body) {
-        case .success(let html):
+        switch pages.articleFiles(reportIndex: position.report, articleIndex: position.article, body: body) {
+        case .success(let files):
           do {
-            try staging.write(html, to: SitePaths.file(for: article.sitePath))
+            if !body.charts.isEmpty { try staging.makeFolders(for: files.map(\.path)) }
+            for file in files { try staging.write(file.text, to: file.path) }
           } catch {
             body.diagnostics.append(.error("\(error)", at: SourceLocation(file: article.markdown.file)))
           }
         case .failure(let diagnostic):
           body.diagnostics.append(diagnostic)
         }
+        html = pages.printChapter(reportIndex: position.report, articleIndex: position.article, body: body)
       }
       progress?.pageDone()
       body.html = ""
-      return body
+      return (body, html)
     }
     timings.record("markdown and article pages", since: &started)
-    let documents = RenderedDocuments(
+    var documents = RenderedDocuments(
       indexed: indexed, sources: reports + articles.map { index.site.reports[$0.report].articles[$0.article].markdown },
-      bodies: reportBodies + articleBodies)
+      bodies: reportBodies + articleBodies.map(\.0))
     if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
     timings.record("document facts", since: &started)
 
     let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), library: theme.library)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
+    var articleHTML: [String: String] = [:]
+    for (position, body) in zip(articles, articleBodies) {
+      articleHTML[index.site.reports[position.report].articles[position.article].markdown.contentPath] = body.1
+    }
+    let htmlByPath = articleHTML
+    documents.chapterBodies = articleHTML
     let remaining = index.pages.filter { if case .article = $0.kind { false } else { true } }
     let problems = Parallel.map(remaining) { page -> Diagnostic? in
       defer { progress?.pageDone() }
-      switch listPages.page(page, reportBodies: bodiesByPath) {
+      switch listPages.page(page, reportBodies: bodiesByPath, chapterBodies: htmlByPath) {
       case .success(let text):
         do {
           try staging.write(text, to: page.outputPath)
@@ -190,7 +216,7 @@ public enum SiteBuilder {
       }
     }
     timings.record("list pages, feed, sitemap", since: &started)
-    var diagnostics = problems.compactMap { $0 }
+    var diagnostics = reportChartProblems + problems.compactMap { $0 }
     for file in index.copies {
       guard case .copy(let source) = file.content else { continue }
       do {
@@ -223,7 +249,8 @@ public enum SiteBuilder {
     let templateFiles = theme.templates.mapValues(\.file)
     return Summary(
       pageCount: index.pages.filter { $0.template != nil }.count,
-      fileCount: index.pages.count + index.copies.count,
+      fileCount: index.pages.count + index.copies.count + index.site.articles.count * 3
+        + documents.facts.values.reduce(0) { $0 + $1.charts.reduce(0) { $0 + ($1.spec.kind == .table ? 1 : 2) } },
       chartCount: documents.facts.values.reduce(0) { $0 + $1.charts.count },
       linkCount: linkCount, diagnostics: diagnostics,
       dependencies: DependencyGraph(

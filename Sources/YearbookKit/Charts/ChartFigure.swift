@@ -2,11 +2,17 @@
 /// screen reader announces by its title and description sentence, the source, a link to
 /// the dataset, and the numbers as a real table.
 enum ChartFigure {
-  static func html(_ data: ChartData, id: String, baseURL: BaseURL) -> String {
+  /// With `image`, the picture is an `<img>` of the chart's file and the table is shown
+  /// rather than folded away.
+  static func html(_ data: ChartData, id: String, baseURL: BaseURL, image: (src: String, alt: String)? = nil) -> String
+  {
     let title = HTML.escape(data.spec.title)
     var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
     out += "<figcaption class=\"yb-chart-title\">\(title)</figcaption>\n"
-    if data.spec.kind == .kpi {
+    if let image {
+      out +=
+        "<img class=\"yb-chart-img\" src=\"\(HTML.escape(image.src))\" alt=\"\(HTML.escape(image.alt))\">\n"
+    } else if data.spec.kind == .kpi {
       out += "<div class=\"yb-kpi-grid\">\n"
       for (index, tile) in KPIChart.tileSVGs(data).enumerated() {
         let tileID = "\(id)-\(index + 1)"
@@ -35,7 +41,7 @@ enum ChartFigure {
       "<a href=\"\(HTML.escape(baseURL.link(SitePaths.data)))#\(HTML.escape(SitePaths.datasetAnchor(data.dataset.id)))\">查看并下载数据</a>"
     )
     out += "<p class=\"yb-chart-source\">\(notes.joined(separator: "　"))</p>\n"
-    if data.spec.kind == .table {
+    if data.spec.kind == .table || image != nil {
       out += table(data, id: id)
     } else {
       out += "<details class=\"yb-chart-data\"><summary>数据表</summary>\n\(table(data, id: id))</details>\n"

@@ -11,7 +11,15 @@ public struct ChartRenderer: Sendable {
   public struct Rendered: Sendable, Hashable {
     public var spec: ChartSpec
     public var id: String
+    /// The figure with an inline SVG, for pages.
     public var html: String
+    /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
+    public var description: String
+    /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
+    public var file: String?
+    /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
+    /// whose editors strip inline SVG and often `<details>`.
+    public var imageFigure: String
   }
 
   /// `firstLine` is the file line of the block's first YAML line; `id` must be unique on
@@ -22,13 +30,27 @@ public struct ChartRenderer: Sendable {
     return render(spec, id: id, diagnostics: specDiagnostics)
   }
 
+  /// A chart written in an article: its id is the spec's `id:`, else made from the
+  /// article's path (`2024/platforms.md`) and the chart's position among its charts.
+  public func render(yaml: String, file: String, firstLine: Int, position: Int, contentPath: String)
+    -> (Rendered?, [Diagnostic])
+  {
+    let (spec, specDiagnostics) = ChartSpecParser.parse(yaml, file: file, firstLine: firstLine)
+    guard let spec else { return (nil, specDiagnostics) }
+    return render(spec, id: Self.id(spec: spec, file: contentPath, index: position), diagnostics: specDiagnostics)
+  }
+
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
-    return (
-      Rendered(spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL)),
-      diagnostics + dataDiagnostics
-    )
+    let file = ChartFile.svg(data, id: id)
+    let description = ChartFile.description(data)
+    let rendered = Rendered(
+      spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL), description: description, file: file,
+      imageFigure: ChartFigure.html(
+        data, id: id, baseURL: baseURL,
+        image: file == nil ? nil : (src: baseURL.link(SitePaths.chartFile(id)), alt: description)))
+    return (rendered, diagnostics + dataDiagnostics)
   }
 
   /// A whole dataset as a table, for the data page.
@@ -41,7 +63,13 @@ public struct ChartRenderer: Sendable {
     return ChartFigure.table(data, id: id)
   }
 
-  /// A short id that stays the same across builds: derived from where the chart is written.
+  /// A short id that stays the same across builds: the spec's `id:`, else derived from
+  /// where the chart is written.
+  public static func id(spec: ChartSpec?, file: String, index: Int) -> String {
+    if let name = spec?.id { return "yb-chart-" + name }
+    return id(file: file, index: index)
+  }
+
   public static func id(file: String, index: Int) -> String {
     var hash: UInt32 = 2_166_136_261
     for byte in "\(file)#\(index)".utf8 {

@@ -28,6 +28,15 @@ enum ChartSpecParser {
       document.error("sort must be asc or desc, got \"\(sort)\"", at: document.location(of: document.node("sort")))
       spec.sort = nil
     }
+    if let id = document.string("id") {
+      if !id.isEmpty, id.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) {
+        spec.id = id.lowercased()
+      } else {
+        document.error(
+          "a chart id may use only letters a-z, digits, - and _, got \"\(id)\"; it names the chart's files",
+          at: document.location(of: document.node("id")))
+      }
+    }
     if let kind, kind != .table && spec.y.isEmpty && document.node("y") == nil {
       document.error("missing required key 'y': the column (or list of columns) to plot", at: start)
     }

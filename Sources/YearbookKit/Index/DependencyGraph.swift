@@ -54,7 +54,10 @@ public struct DependencyGraph: Sendable {
     documents.filter { $0.value.linkedDocuments.contains(contentPath) }.map(\.key).sorted()
   }
 
-  /// An article appears on its own page, its neighbours' (their pager names it), its
+  static func printPage(_ report: Report) -> String { SitePaths.file(for: SitePaths.print(report: report.id)) }
+
+  /// An article appears on its own page (and its portal files, rendered with it), its
+  /// report's print page, its neighbours' (their pager names it), its
   /// report's, its tags' pages and the tags index, the home page when its report is the
   /// latest, the data page when it draws charts, the feed and the sitemap.
   private func pages(showing reportIndex: Int, _ articleIndex: Int) -> Set<String> {
@@ -62,7 +65,8 @@ public struct DependencyGraph: Sendable {
     let article = report.articles[articleIndex]
     var affected: Set<String> = [
       SitePaths.file(for: article.sitePath), SitePaths.file(for: report.sitePath), SitePaths.feed,
-      SitePaths.sitemap, SitePaths.file(for: SitePaths.tags),
+      SitePaths.sitemap, SitePaths.file(for: SitePaths.tags), Self.printPage(report),
+      SitePaths.file(for: SitePaths.embed(report.sitePath)),
     ]
     for neighbour in [articleIndex - 1, articleIndex + 1] where report.articles.indices.contains(neighbour) {
       affected.insert(SitePaths.file(for: report.articles[neighbour].sitePath))
@@ -89,10 +93,13 @@ public struct DependencyGraph: Sendable {
     for (reportIndex, report) in index.site.reports.enumerated() {
       if documents[report.markdown.contentPath]?.datasets.contains(id) == true {
         affected.insert(SitePaths.file(for: report.sitePath))
+        affected.insert(SitePaths.file(for: SitePaths.embed(report.sitePath)))
+        affected.insert(Self.printPage(report))
         if reportIndex == 0 { affected.insert(SitePaths.file(for: SitePaths.home)) }
       }
       for article in report.articles where documents[article.markdown.contentPath]?.datasets.contains(id) == true {
         affected.insert(SitePaths.file(for: article.sitePath))
+        affected.insert(Self.printPage(report))
       }
     }
     return affected

@@ -32,6 +32,10 @@ public struct SiteIndex: Sendable {
       case feed
       case sitemap
       case datasetCSV(Int)
+      /// A report's page without the site's chrome, for an iframe.
+      case reportEmbed(Int)
+      /// A report with all its articles on one page, for printing.
+      case print(Int)
     }
 
     public var kind: Kind
@@ -65,6 +69,14 @@ public struct SiteIndex: Sendable {
             kind: .article(reportIndex, articleIndex), sitePath: article.sitePath, template: "article",
             source: article.markdown.file))
       }
+      pages.append(
+        Page(
+          kind: .reportEmbed(reportIndex), sitePath: SitePaths.embed(report.sitePath), template: "embed",
+          source: report.markdown.file))
+      pages.append(
+        Page(
+          kind: .print(reportIndex), sitePath: SitePaths.print(report: report.id), template: "print",
+          source: report.markdown.file))
     }
     pages.append(Page(kind: .tags, sitePath: SitePaths.tags, template: "tags"))
     for (tagIndex, tag) in tags.enumerated() {
@@ -97,8 +109,13 @@ public struct SiteIndex: Sendable {
     copies =
       site.assets.map { OutputFile(path: $0, content: .copy(from: "\(site.contentDirectory)/\($0)")) }
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
+    // An article's portal files are written with its page (they need its rendered Markdown).
+    let portalClaims = site.articles.flatMap { article in
+      article.portalFiles.map { ($0, article.markdown.file) }
+    }
     let claims =
-      pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + copies.map { ($0.path, $0.origin) }
+      pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + portalClaims
+      + copies.map { ($0.path, $0.origin) }
     diagnostics = shapeDiagnostics + Self.collisions(in: claims)
     var paths = Set(claims.map(\.0))
     // A folder with an index.html is reachable as the folder itself.

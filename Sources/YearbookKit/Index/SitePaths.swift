@@ -31,6 +31,30 @@ public enum SitePaths {
   /// The anchor of a dataset's section on the data page.
   public static func datasetAnchor(_ id: String) -> String { "data-\(id)" }
 
+  // MARK: For the portal: iframes, CMS fragments, chart files, print
+
+  /// A page without the site's header, navigation and footer, for an iframe:
+  /// `2024/platforms/` → `embed/2024/platforms/`.
+  public static func embed(_ sitePath: String) -> String { "embed/" + sitePath }
+
+  /// An article's body alone, for pasting into a CMS: charts as `<img>` of their `.svg` file.
+  public static func fragment(report: String, slug: String) -> String { "fragments/\(report)/\(slug).html" }
+
+  /// The same body with charts as inline SVG, for a CMS that keeps `<svg>`.
+  public static func inlineFragment(report: String, slug: String) -> String {
+    "fragments/\(report)/\(slug).inline.html"
+  }
+
+  /// The stylesheet every fragment links to; all its selectors sit under `.yb-root`.
+  public static let fragmentStylesheet = "fragments/yearbook-fragment.css"
+
+  /// A chart as a standalone SVG file (colours and fonts inside) and as an embed page.
+  public static func chartFile(_ id: String) -> String { "charts/\(id).svg" }
+  public static func chartEmbed(_ id: String) -> String { "embed/charts/\(id)/" }
+
+  /// A whole report on one page, for printing or saving as one PDF.
+  public static func print(report: String) -> String { "\(report)/print/" }
+
   /// The file a site path is written to: `2024/platforms/` → `2024/platforms/index.html`.
   public static func file(for sitePath: String) -> String {
     sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath

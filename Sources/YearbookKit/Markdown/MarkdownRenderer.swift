@@ -95,8 +95,9 @@ public struct MarkdownRenderer: Sendable {
       else { continue }
       let yaml = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
       let firstLine = Int(cmark_node_get_start_line(node)) + 1 + source.lineOffset
-      let id = ChartRenderer.id(file: source.contentPath, index: renderedCharts.count + 1)
-      let (chart, chartDiagnostics) = charts.render(yaml: yaml, file: source.file, firstLine: firstLine, id: id)
+      let (chart, chartDiagnostics) = charts.render(
+        yaml: yaml, file: source.file, firstLine: firstLine, position: renderedCharts.count + 1,
+        contentPath: source.contentPath)
       diagnostics += chartDiagnostics
       guard let chart else { continue }
       renderedCharts.append(chart)

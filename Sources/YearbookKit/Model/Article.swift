@@ -13,6 +13,15 @@ public struct Article: Sendable, Hashable {
   public var markdown: MarkdownSource
 
   public var sitePath: String { SitePaths.article(report: reportID, slug: slug) }
+
+  /// The files made from the article for the portal, besides its page: the embed page and
+  /// both fragments. Its charts' files are known only once its Markdown is rendered.
+  public var portalFiles: [String] {
+    [
+      SitePaths.file(for: SitePaths.embed(sitePath)), SitePaths.fragment(report: reportID, slug: slug),
+      SitePaths.inlineFragment(report: reportID, slug: slug),
+    ]
+  }
 }
 
 /// Markdown text with where it came from, so positions found while rendering it can be

@@ -24,8 +24,13 @@ public struct ChartSpec: Sendable, Hashable {
   public var sort: String?
   /// A sentence added after the generated description.
   public var note: String?
+  /// Names the chart's file and embed page (`charts/yb-chart-<id>.svg`) instead of its
+  /// position in the article, so they stay put when charts are added before it.
+  public var id: String? = nil
   /// Where the block's first line of YAML is, for messages about the chart as a whole.
   public var location: SourceLocation
 
-  public static let keys = ["type", "data", "x", "y", "title", "unit", "source", "rows", "target", "sort", "note"]
+  public static let keys = [
+    "type", "data", "x", "y", "title", "unit", "source", "rows", "target", "sort", "note", "id",
+  ]
 }

@@ -9,7 +9,7 @@ public struct Theme: Sendable {
   var templates: [String: TemplateSource] = [:]
 
   /// The page templates every site needs; each names its own file in `Templates/`.
-  public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found"]
+  public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
 }
 
 /// A file copied into the output as it is: `path` is where it lands in the output.

@@ -36,10 +36,14 @@ struct ArticleEdit {
   /// of the index stays.
   var keepsOrder: Bool { new.date == old.date && new.weight == old.weight && new.tags == old.tags }
 
-  /// The article's page, and the data page when its charts changed.
+  /// The article's page (its portal files are rendered with it), its report's print page,
+  /// and the data page when its charts changed.
   func ownPages(in index: SiteIndex) -> Set<String> {
     guard let page = index.page(ofDocument: new.markdown.contentPath) else { return [] }
     var pages: Set<String> = [page.outputPath]
+    if let report = index.site.reports.first(where: { $0.id == new.reportID }) {
+      pages.insert(DependencyGraph.printPage(report))
+    }
     if oldFacts?.charts != newFacts?.charts { pages.insert(SitePaths.file(for: SitePaths.data)) }
     return pages
   }

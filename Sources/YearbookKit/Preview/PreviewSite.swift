@@ -28,6 +28,8 @@ public final class PreviewSite: @unchecked Sendable {
     var graph: DependencyGraph
     /// Made once per full build: its link targets hold while no URL changes.
     var markdown: MarkdownRenderer
+    /// Every article's chapter of its report's print page, so an edit renders one again.
+    var chapterBodies: [String: String]
   }
 
   public let options: SiteBuilder.Options
@@ -87,7 +89,8 @@ public final class PreviewSite: @unchecked Sendable {
         problems = summary.diagnostics
         state = State(
           loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies,
-          markdown: SiteBuilder.markdownRenderer(for: indexed.index, producesHTML: true))
+          markdown: SiteBuilder.markdownRenderer(for: indexed.index, producesHTML: true),
+          chapterBodies: documents.chapterBodies)
         generation += 1
       }
       return Rebuild(
@@ -255,17 +258,33 @@ public final class PreviewSite: @unchecked Sendable {
       }
     }
     timings.record("dependencies", since: &step)
-    let rendered = try render(affected, index: index, facts: facts, bodies: bodies, theme: loaded.theme)
+    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), library: loaded.theme.library)
+    var chapterBodies = state.chapterBodies
+    for (contentPath, body) in bodies {
+      guard let page = index.page(ofDocument: contentPath), case .article(let report, let position) = page.kind
+      else { continue }
+      chapterBodies[contentPath] = renderer.printChapter(reportIndex: report, articleIndex: position, body: body)
+    }
+    let rendered = try render(
+      affected, index: index, renderer: renderer, bodies: bodies, chapterBodies: chapterBodies)
     timings.record("pages", since: &step)
     let warnings = (indexed.diagnostics + diagnostics).sortedInFileOrder()
     // A tag no article carries any more has no page any more.
-    let gone = listed ? [] : state.indexed.index.pages.map(\.outputPath).filter { !index.outputPaths.contains($0) }
+    var gone = listed ? [] : state.indexed.index.pages.map(\.outputPath).filter { !index.outputPaths.contains($0) }
+    // A chart taken out of an article takes its file and embed page with it.
+    for contentPath in contentPaths {
+      let kept = Set(facts[contentPath]?.charts.map(\.id) ?? [])
+      for chart in state.facts[contentPath]?.charts ?? [] where !kept.contains(chart.id) {
+        gone += [SitePaths.chartFile(chart.id), SitePaths.file(for: SitePaths.chartEmbed(chart.id))]
+      }
+    }
     lock.withLock {
       files.merge(rendered) { _, new in new }
       for path in gone { files[path] = nil }
       problems = warnings
       self.state = State(
-        loaded: loaded, indexed: indexed, facts: facts, graph: graph, markdown: state.markdown)
+        loaded: loaded, indexed: indexed, facts: facts, graph: graph, markdown: state.markdown,
+        chapterBodies: chapterBodies)
       generation += 1
     }
     return Rebuild(
@@ -273,42 +292,47 @@ public final class PreviewSite: @unchecked Sendable {
       incremental: true, timings: timings)
   }
 
-  /// Renders the pages at `paths`; article and report pages render their Markdown again.
+  /// Renders the pages at `paths` (an article's page with its portal files); article and
+  /// report pages render their Markdown again.
   private func render(
-    _ paths: Set<String>, index: SiteIndex, facts: [String: DocumentFacts], bodies: [String: RenderedMarkdown],
-    theme: Theme
+    _ paths: Set<String>, index: SiteIndex, renderer: PageRenderer, bodies: [String: RenderedMarkdown],
+    chapterBodies: [String: String]
   ) throws(BuildFailure) -> [String: Data] {
-    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), library: theme.library)
     let markdown = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
     let pages = index.pages.filter { paths.contains($0.outputPath) }
-    // The home page shows the latest report's body, a report page its own.
+    // The home page shows the latest report's body; a report's page, embed page and print
+    // page its own.
     var reportBodies: [String: RenderedMarkdown] = [:]
     if pages.contains(where: {
-      if case .report = $0.kind { return true }
-      return $0.kind == .home
+      switch $0.kind {
+      case .home, .report, .reportEmbed, .print: true
+      default: false
+      }
     }) {
       for report in index.site.reports {
         reportBodies[report.markdown.contentPath] = markdown.render(report.markdown)
       }
     }
     let allReportBodies = reportBodies
-    let results = Parallel.map(pages) { page -> Result<(String, Data), Diagnostic> in
-      let result: Result<String, Diagnostic>
+    let results = Parallel.map(pages) { page -> Result<[(String, Data)], Diagnostic> in
       switch page.kind {
       case .article(let report, let position):
         let article = index.site.reports[report].articles[position]
         let body = bodies[article.markdown.contentPath] ?? markdown.render(article.markdown)
-        result = renderer.article(reportIndex: report, articleIndex: position, body: body)
+        return renderer.articleFiles(reportIndex: report, articleIndex: position, body: body).map { files in
+          files.map { ($0.path, Data($0.text.utf8)) }
+        }
       default:
-        result = renderer.page(page, reportBodies: allReportBodies)
+        return renderer.page(page, reportBodies: allReportBodies, chapterBodies: chapterBodies).map {
+          [(page.outputPath, Data($0.utf8))]
+        }
       }
-      return result.map { (page.outputPath, Data($0.utf8)) }
     }
     var rendered: [String: Data] = [:]
     var problems: [Diagnostic] = []
     for result in results {
       switch result {
-      case .success(let (path, data)): rendered[path] = data
+      case .success(let files): for (path, data) in files { rendered[path] = data }
       case .failure(let diagnostic): problems.append(diagnostic)
       }
     }

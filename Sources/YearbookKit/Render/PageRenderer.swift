@@ -18,21 +18,105 @@ struct PageRenderer: Sendable {
   func article(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<String, Diagnostic> {
     let report = site.index.site.reports[reportIndex]
     let article = report.articles[articleIndex]
-    let summary = Summary.of(given: article.summary, body: body)
-    let context = ArticleContext(
-      card: ArticleCard(article: article, summary: summary, site: site), report: report, body: body.html,
-      headings: body.headings,
-      previous: articleIndex > 0 ? report.articles[articleIndex - 1] : nil,
-      next: articleIndex + 1 < report.articles.count ? report.articles[articleIndex + 1] : nil)
+    var context = articleContext(report: report, articleIndex: articleIndex, body: body)
+    context.embed = EmbedCodes(article: article, charts: body.charts, site: site)
     let frame = site.frame(
-      title: article.title, sitePath: article.sitePath, kind: "article", description: summary,
+      title: article.title, sitePath: article.sitePath, kind: "article", description: context.card.summary,
       breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
     return render(PageContext(frame: frame, content: ArticleContent(article: context)), template: "article")
   }
 
+  /// Every file made from an article's Markdown, by output path: its page, its embed page,
+  /// both CMS fragments, and each chart's `.svg` file and embed page.
+  func articleFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
+    [(path: String, text: String)], Diagnostic
+  > {
+    let report = site.index.site.reports[reportIndex]
+    let article = report.articles[articleIndex]
+    var files: [(path: String, text: String)] = []
+    switch self.article(reportIndex: reportIndex, articleIndex: articleIndex, body: body) {
+    case .success(let html): files.append((SitePaths.file(for: article.sitePath), html))
+    case .failure(let diagnostic): return .failure(diagnostic)
+    }
+    let context = articleContext(report: report, articleIndex: articleIndex, body: body)
+    let frame = site.frame(
+      title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
+    switch render(PageContext(frame: frame, content: EmbedContent(article: context)), template: "embed") {
+    case .success(let html): files.append((SitePaths.file(for: SitePaths.embed(article.sitePath)), html))
+    case .failure(let diagnostic): return .failure(diagnostic)
+    }
+    for inline in [false, true] {
+      let path =
+        inline
+        ? SitePaths.inlineFragment(report: article.reportID, slug: article.slug)
+        : SitePaths.fragment(report: article.reportID, slug: article.slug)
+      files.append(
+        (
+          path,
+          Fragment.html(body: body.html, charts: body.charts, article: article, config: site.config, inline: inline)
+        ))
+    }
+    switch chartFiles(body.charts, pageTitle: article.title, sitePath: article.sitePath) {
+    case .success(let chartFiles): files += chartFiles
+    case .failure(let diagnostic): return .failure(diagnostic)
+    }
+    return .success(files)
+  }
+
+  /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
+  func chartFiles(_ charts: [ChartRenderer.Rendered], pageTitle: String, sitePath: String) -> Result<
+    [(path: String, text: String)], Diagnostic
+  > {
+    var files: [(path: String, text: String)] = []
+    for chart in charts {
+      if let file = chart.file { files.append((SitePaths.chartFile(chart.id), file)) }
+      let context = ChartEmbedContext(html: chart.html, pageTitle: pageTitle, pageURL: site.link(sitePath))
+      let frame = site.frame(
+        title: "\(chart.spec.title) - \(pageTitle)", sitePath: sitePath, kind: "embed", description: chart.description)
+      switch render(PageContext(frame: frame, content: EmbedContent(chart: context)), template: "embed") {
+      case .success(let html): files.append((SitePaths.file(for: SitePaths.chartEmbed(chart.id)), html))
+      case .failure(let diagnostic): return .failure(diagnostic)
+      }
+    }
+    return .success(files)
+  }
+
+  /// An article's body as a chapter of its report's print page.
+  func printChapter(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> String {
+    let report = site.index.site.reports[reportIndex]
+    return PrintBody.html(
+      body.html, slug: report.articles[articleIndex].slug, chapter: chapterLookup(report))
+  }
+
+  /// The slug of the report's article a link leads to (`/2024/talent/` → `talent`).
+  private func chapterLookup(_ report: Report) -> (String) -> String? {
+    let prefix = site.link(report.sitePath)
+    return { link in
+      guard link.hasPrefix(prefix), link.hasSuffix("/") else { return nil }
+      let slug = String(link.dropFirst(prefix.count).dropLast())
+      guard !slug.isEmpty, !slug.contains("/"), report.articles.contains(where: { $0.slug == slug }) else {
+        return nil
+      }
+      return slug
+    }
+  }
+
+  private func articleContext(report: Report, articleIndex: Int, body: RenderedMarkdown) -> ArticleContext {
+    let article = report.articles[articleIndex]
+    let summary = Summary.of(given: article.summary, body: body)
+    return ArticleContext(
+      card: ArticleCard(article: article, summary: summary, site: site), report: report, body: body.html,
+      headings: body.headings,
+      previous: articleIndex > 0 ? report.articles[articleIndex - 1] : nil,
+      next: articleIndex + 1 < report.articles.count ? report.articles[articleIndex + 1] : nil)
+  }
+
   /// Every page but articles, once the Markdown step has rendered every document;
-  /// `reportBodies` holds the reports' introductions by their Markdown path.
-  func page(_ page: SiteIndex.Page, reportBodies: [String: RenderedMarkdown]) -> Result<String, Diagnostic> {
+  /// `reportBodies` holds the reports' introductions by their Markdown path, and
+  /// `chapterBodies` the articles' bodies as `printChapter` made them, for the print pages.
+  func page(
+    _ page: SiteIndex.Page, reportBodies: [String: RenderedMarkdown], chapterBodies: [String: String] = [:]
+  ) -> Result<String, Diagnostic> {
     switch page.kind {
     case .home:
       let latest = site.index.site.reports.first.map { report in
@@ -81,6 +165,28 @@ struct PageRenderer: Sendable {
       return .success(Sitemap.xml(index: site.index))
     case .datasetCSV(let datasetIndex):
       return .success(DataPage.csv(site.index.site.datasets[datasetIndex]))
+    case .reportEmbed(let reportIndex):
+      let report = site.index.site.reports[reportIndex]
+      var context = ReportContext(report: report, site: site)
+      context.body = reportBodies[report.markdown.contentPath]?.html
+      let frame = site.frame(
+        title: report.title, sitePath: report.sitePath, kind: "embed", description: site.summary(of: report))
+      return render(PageContext(frame: frame, content: EmbedContent(report: context)), page)
+    case .print(let reportIndex):
+      let report = site.index.site.reports[reportIndex]
+      var context = ReportContext(report: report, site: site)
+      context.body = reportBodies[report.markdown.contentPath].map {
+        PrintBody.html($0.html, slug: "intro", chapter: chapterLookup(report))
+      }
+      let chapters = report.articles.map { article in
+        ChapterContext(
+          card: site.card(article), anchor: PrintBody.anchor(slug: article.slug),
+          body: chapterBodies[article.markdown.contentPath] ?? "")
+      }
+      let frame = site.frame(
+        title: "\(report.title)（打印版）", sitePath: page.sitePath, kind: "print", description: site.summary(of: report),
+        breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
+      return render(PageContext(frame: frame, content: PrintContent(report: context, chapters: chapters)), page)
     }
   }
 

@@ -32,6 +32,23 @@ enum DefaultTheme {
 <p class="tags"><span class="tags-label">标签：</span>{{#tags}}<a class="tag" href="{{url}}">{{name}}</a> {{/tags}}</p>
 {{/has_tags}}
 <p>本文收录于<a href="{{report.url}}">{{report.title}}</a></p>
+{{#embed}}
+<details class="embed-code">
+<summary>嵌入本页</summary>
+<p>以 iframe 嵌入门户页面（高度可按需调整）：</p>
+<pre><code>{{iframe_code}}</code></pre>
+<p>嵌入页地址：<a href="{{embed_url}}">{{embed_url}}</a></p>
+<p>粘贴到内容管理系统的正文片段：<a href="{{fragment_url}}">图表为图片</a>（适用于会删除 SVG 的编辑器）、<a href="{{inline_fragment_url}}">图表为内嵌 SVG</a>。片段所用样式表：<a href="{{fragment_stylesheet_url}}">yearbook-fragment.css</a>。</p>
+{{#has_charts}}
+<p>本文图表：</p>
+<ul>
+{{#charts}}
+<li>{{title}}：{{#file_url}}<a href="{{file_url}}">SVG 图片</a>、{{/file_url}}<a href="{{embed_url}}">嵌入页</a></li>
+{{/charts}}
+</ul>
+{{/has_charts}}
+</details>
+{{/embed}}
 {{#previous}}{{>pager}}{{/previous}}{{^previous}}{{#next}}{{>pager}}{{/next}}{{/previous}}
 </footer>
 </article>
@@ -84,6 +101,68 @@ enum DefaultTheme {
 {{/datasets}}
 {{/main}}
 {{/layout}}
+
+"""##,
+    "embed.mustache": ##"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<base target="_top">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.title}}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{page.canonical}}">
+<link rel="stylesheet" href="{{site.stylesheet_url}}">
+</head>
+<body class="page-embed">
+<main class="embed-main">
+{{#article}}
+<article class="article">
+<header class="page-header">
+<h1>{{title}}</h1>
+{{>article-meta}}
+</header>
+<div class="prose">
+{{{body}}}
+</div>
+<p class="embed-source">本文来自<a href="{{url}}">{{site.title}}</a></p>
+</article>
+{{/article}}
+{{#report}}
+<article class="report">
+<header class="page-header">
+<h1>{{title}}</h1>
+<p class="meta"><span class="period">报告期：{{period}}</span><time datetime="{{date_iso}}">{{date}}</time></p>
+<p class="lead">{{summary}}</p>
+</header>
+{{#has_key_figures}}
+<section aria-labelledby="yb-key-figures">
+<h2 id="yb-key-figures">主要指标</h2>
+{{>key-figures}}
+</section>
+{{/has_key_figures}}
+<div class="prose">
+{{{body}}}
+</div>
+<section aria-labelledby="yb-articles">
+<h2 id="yb-articles">本报告文章</h2>
+<ol class="article-list">
+{{#articles}}
+{{>article-card}}
+{{/articles}}
+</ol>
+</section>
+<p class="embed-source">本报告来自<a href="{{url}}">{{site.title}}</a></p>
+</article>
+{{/report}}
+{{#chart}}
+{{{html}}}
+<p class="embed-source">图表出自<a href="{{page_url}}">{{page_title}}</a></p>
+{{/chart}}
+</main>
+</body>
+</html>
 
 """##,
     "home.mustache": ##"""
@@ -316,6 +395,46 @@ key_figures:
 </header>
 
 """##,
+    "print.mustache": ##"""
+{{<layout}}
+{{$main}}
+{{#report}}
+<article class="print-report">
+<header class="print-cover">
+{{#site.publisher}}<p class="print-publisher">{{site.publisher}}</p>{{/site.publisher}}
+<h1>{{title}}</h1>
+<p class="print-period">报告期：{{period}}</p>
+<p class="print-date"><time datetime="{{date_iso}}">{{date}}</time></p>
+<p class="print-hint">本页收录本报告全部文章，可用浏览器的“打印”保存为 PDF。<a href="{{url}}">返回报告页</a></p>
+</header>
+<nav class="print-toc" aria-labelledby="yb-print-toc">
+<h2 id="yb-print-toc">目录</h2>
+<ol>
+{{#chapters}}
+<li><a href="#{{anchor}}">{{title}}</a></li>
+{{/chapters}}
+</ol>
+</nav>
+{{#body}}
+<section class="print-intro prose" aria-label="报告概述">
+{{{body}}}
+</section>
+{{/body}}
+{{#chapters}}
+<section class="print-chapter" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+<h2 id="{{anchor}}-title">{{title}}</h2>
+{{>article-meta}}
+<div class="prose">
+{{{body}}}
+</div>
+</section>
+{{/chapters}}
+</article>
+{{/report}}
+{{/main}}
+{{/layout}}
+
+"""##,
     "report.mustache": ##"""
 {{<layout}}
 {{$main}}
@@ -326,6 +445,7 @@ key_figures:
 <h1>{{title}}</h1>
 <p class="meta"><span class="period">报告期：{{period}}</span><time datetime="{{date_iso}}">{{date}}</time></p>
 <p class="lead">{{summary}}</p>
+<p class="print-link"><a href="{{print_url}}">全文打印版</a>（全部文章在一页，可保存为 PDF）</p>
 </header>
 {{#has_key_figures}}
 <section aria-labelledby="yb-key-figures">
@@ -743,6 +863,76 @@ dl {
   color: var(--yb-muted);
 }
 
+/* Embedding: the "嵌入本页" box on article pages, and the embed pages framed by the portal.
+   An embed page grows with its content: nothing inside has a fixed height or scrolls
+   up and down. */
+
+.embed-code {
+  margin-top: 1.5rem;
+  font-size: 0.9375rem;
+}
+
+.embed-code summary {
+  cursor: pointer;
+  color: var(--yb-link);
+}
+
+.embed-code pre {
+  margin: 0.5rem 0 1rem;
+  padding: 0.5rem 0.75rem;
+  background: var(--yb-surface);
+  border: 1px solid var(--yb-border);
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+  font-size: 0.875rem;
+}
+
+.embed-main {
+  padding: 1rem;
+}
+
+.page-embed .yb-chart {
+  margin-top: 0;
+}
+
+.embed-source {
+  font-size: 0.875rem;
+  color: var(--yb-muted);
+}
+
+/* The print page: a cover, a table of contents, then every article from a new page. */
+
+.print-cover {
+  max-width: var(--yb-measure);
+  padding: 2rem 0;
+}
+
+.print-cover h1 {
+  font-size: 2rem;
+}
+
+.print-publisher,
+.print-period,
+.print-date {
+  color: var(--yb-muted);
+}
+
+.print-toc {
+  max-width: var(--yb-measure);
+  padding: 0.75rem 1.25rem;
+  background: var(--yb-surface);
+}
+
+.print-chapter {
+  margin-top: 3rem;
+  padding-top: 1rem;
+  border-top: 1px solid var(--yb-border);
+}
+
+.print-chapter > h2 {
+  font-size: 1.5rem;
+}
+
 /* Footer */
 
 .site-footer {
@@ -1046,7 +1236,45 @@ dl {
   }
 }
 
+@page {
+  size: A4;
+  margin: 20mm 18mm;
+}
+
 @media print {
+  .print-hint,
+  .print-link,
+  .embed-code {
+    display: none;
+  }
+
+  .print-cover {
+    break-after: page;
+    padding-top: 30%;
+    text-align: center;
+    max-width: none;
+  }
+
+  .print-cover h1 {
+    font-size: 24pt;
+  }
+
+  .print-toc {
+    break-after: page;
+    background: none;
+    max-width: none;
+  }
+
+  .print-chapter {
+    break-before: page;
+    border-top: 0;
+    margin-top: 0;
+  }
+
+  .page-print .site-header {
+    display: none;
+  }
+
   :root {
     --yb-text: #000000;
     --yb-muted: #333333;
@@ -1088,7 +1316,8 @@ dl {
     text-decoration: none;
   }
 
-  .prose a[href^="http"]::after {
+  .prose a[href^="http"]::after,
+  .print-chapter a[href^="http"]::after {
     content: " (" attr(href) ")";
     font-size: 0.875em;
     word-break: break-all;
@@ -1141,6 +1370,314 @@ dl {
 """##,
     "static/favicon.svg": ##"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f8a"/><rect x="7" y="17" width="4" height="8" fill="#fff"/><rect x="14" y="12" width="4" height="13" fill="#fff"/><rect x="21" y="7" width="4" height="18" fill="#fff"/></svg>
+
+"""##,
+    "static/fragments/yearbook-fragment.css": ##"""
+/* Yearbook fragment stylesheet: for an article body pasted into a CMS page.
+   Every selector sits under the one .yb-root wrapper, so nothing here restyles the host
+   page. Every declaration is !important, because a portal's own CSS often reaches article
+   text through ids (#zoom p, .TRS_Editor p) and resets (* { margin: 0 }, all: unset),
+   which would otherwise win. Sizes are in em from a px base: a host that sets
+   html { font-size: 62.5% } must not shrink the text. */
+
+.yb-root {
+  display: block !important;
+  box-sizing: border-box !important;
+  max-width: 46em !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  background: #ffffff !important;
+  color: #1a1a1a !important;
+  font-family: -apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+    "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif !important;
+  font-size: 17px !important;
+  font-weight: 400 !important;
+  font-style: normal !important;
+  line-height: 1.8 !important;
+  text-align: left !important;
+  text-indent: 0 !important;
+  text-transform: none !important;
+  letter-spacing: normal !important;
+  overflow-wrap: break-word !important;
+  line-break: strict !important;
+}
+
+/* Undo what the host may have set on any element, except inside inline SVG, whose
+   geometry (x, y, width, height) these properties would break. */
+.yb-root :where(:not(svg, svg *)) {
+  box-sizing: border-box !important;
+  float: none !important;
+  position: static !important;
+  width: auto !important;
+  height: auto !important;
+  min-width: 0 !important;
+  max-width: none !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  background: transparent !important;
+  box-shadow: none !important;
+  color: inherit !important;
+  font: inherit !important;
+  line-height: inherit !important;
+  letter-spacing: normal !important;
+  text-align: inherit !important;
+  text-decoration: none !important;
+  text-indent: 0 !important;
+  text-shadow: none !important;
+  text-transform: none !important;
+  vertical-align: baseline !important;
+  white-space: inherit !important;
+  list-style: none !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+  overflow: visible !important;
+}
+
+.yb-root :is(div, p, h2, h3, h4, h5, h6, ul, ol, blockquote, pre, figure, figcaption, details, hr) {
+  display: block !important;
+}
+
+.yb-root :is(span, a, em, strong, b, i, code, data, sup, sub, del, br) {
+  display: inline !important;
+}
+
+.yb-root p {
+  margin: 0 0 1em !important;
+  text-indent: 2em !important;
+}
+
+.yb-root :is(h2, h3, h4, h5, h6) {
+  font-weight: 700 !important;
+  line-height: 1.4 !important;
+  color: #1a1a1a !important;
+}
+
+.yb-root h2 {
+  font-size: 1.375em !important;
+  margin: 1.75em 0 0.75em !important;
+}
+
+.yb-root h3 {
+  font-size: 1.1875em !important;
+  margin: 1.5em 0 0.5em !important;
+}
+
+.yb-root :is(h4, h5, h6) {
+  font-size: 1em !important;
+  margin: 1.25em 0 0.5em !important;
+}
+
+.yb-root :is(strong, b) {
+  font-weight: 700 !important;
+}
+
+.yb-root :is(em, i) {
+  font-style: italic !important;
+}
+
+.yb-root del {
+  text-decoration: line-through !important;
+}
+
+.yb-root :is(sup, sub) {
+  font-size: 0.75em !important;
+  vertical-align: super !important;
+}
+
+.yb-root sub {
+  vertical-align: sub !important;
+}
+
+.yb-root a {
+  color: #0b4f8a !important;
+  text-decoration: underline !important;
+}
+
+.yb-root a:focus-visible {
+  outline: 3px solid #c2410c !important;
+  outline-offset: 2px !important;
+}
+
+.yb-root :is(ul, ol) {
+  margin: 0 0 1em !important;
+  padding-left: 2em !important;
+}
+
+.yb-root li {
+  display: list-item !important;
+}
+
+.yb-root ul > li {
+  list-style: disc outside !important;
+}
+
+.yb-root ol > li {
+  list-style: decimal outside !important;
+}
+
+.yb-root li p,
+.yb-root blockquote p,
+.yb-root figure p {
+  text-indent: 0 !important;
+}
+
+.yb-root blockquote {
+  margin: 1.5em 0 !important;
+  padding: 0.75em 1.25em !important;
+  border-left: 0.25em solid #0b4f8a !important;
+  background: #f3f6f9 !important;
+}
+
+.yb-root code {
+  font-family: ui-monospace, "Noto Sans Mono CJK SC", Menlo, Consolas, monospace !important;
+  font-size: 0.9em !important;
+}
+
+.yb-root pre {
+  margin: 0 0 1em !important;
+  padding: 0.75em !important;
+  background: #f3f6f9 !important;
+  white-space: pre-wrap !important;
+}
+
+.yb-root hr {
+  margin: 2em 0 !important;
+  border-top: 1px solid #c9d3dd !important;
+}
+
+.yb-root img {
+  display: block !important;
+  max-width: 100% !important;
+  height: auto !important;
+}
+
+.yb-root svg {
+  display: block !important;
+  width: 100% !important;
+  height: auto !important;
+}
+
+/* Charts: a title, the picture, the source, then the numbers as a table. */
+
+.yb-root .yb-chart {
+  margin: 2em 0 !important;
+  max-width: 34em !important;
+}
+
+.yb-root .yb-chart-title {
+  margin: 0 0 0.5em !important;
+  font-size: 1.0625em !important;
+  font-weight: 700 !important;
+}
+
+.yb-root .yb-chart-img {
+  width: 100% !important;
+}
+
+.yb-root .yb-chart-source {
+  margin: 0.5em 0 !important;
+  font-size: 0.875em !important;
+  color: #4a4a4a !important;
+}
+
+.yb-root .yb-kpi-grid {
+  display: grid !important;
+  grid-template-columns: repeat(auto-fill, minmax(min(13em, calc(50% - 0.375em)), 1fr)) !important;
+  gap: 0.75em !important;
+}
+
+.yb-root details > summary {
+  display: list-item !important;
+  list-style: disclosure-closed inside !important;
+  cursor: pointer !important;
+  color: #0b4f8a !important;
+}
+
+.yb-root details[open] > summary {
+  list-style-type: disclosure-open !important;
+}
+
+/* Tables: text left, numbers right in figures of one width; wide tables scroll inside
+   their own box. */
+
+.yb-root .yb-table-scroll {
+  overflow-x: auto !important;
+  margin: 0.5em 0 1em !important;
+}
+
+.yb-root table {
+  display: table !important;
+  border-collapse: collapse !important;
+  font-size: 0.9375em !important;
+  font-variant-numeric: tabular-nums !important;
+}
+
+.yb-root caption {
+  display: table-caption !important;
+  caption-side: top !important;
+  padding-bottom: 0.25em !important;
+  font-weight: 700 !important;
+  text-align: left !important;
+}
+
+.yb-root thead {
+  display: table-header-group !important;
+}
+
+.yb-root tbody {
+  display: table-row-group !important;
+}
+
+.yb-root tr {
+  display: table-row !important;
+}
+
+.yb-root :is(th, td) {
+  display: table-cell !important;
+  padding: 0.25em 0.625em !important;
+  border: 1px solid #c9d3dd !important;
+  text-align: left !important;
+  vertical-align: top !important;
+}
+
+.yb-root th {
+  font-weight: 700 !important;
+}
+
+.yb-root thead th {
+  background: #f3f6f9 !important;
+}
+
+.yb-root .yb-table td {
+  text-align: right !important;
+}
+
+.yb-root .yb-chart-table .yb-table td,
+.yb-root .yb-md-table td,
+.yb-root .yb-md-table .yb-align-left {
+  text-align: left !important;
+}
+
+.yb-root .yb-md-table .yb-num,
+.yb-root .yb-md-table .yb-align-right {
+  text-align: right !important;
+  white-space: nowrap !important;
+}
+
+.yb-root .yb-md-table .yb-align-center {
+  text-align: center !important;
+}
+
+.yb-root .yb-visually-hidden {
+  position: absolute !important;
+  width: 1px !important;
+  height: 1px !important;
+  overflow: hidden !important;
+  clip: rect(0 0 0 0) !important;
+  white-space: nowrap !important;
+}
 
 """##,
     "tag.mustache": ##"""

@@ -26,6 +26,8 @@ struct ArticleContext: TemplateValue {
   let headings: [Heading]
   let previous: Article?
   let next: Article?
+  /// What an editor copies to put the article into the portal; nil on the embed page.
+  var embed: EmbedCodes?
 
   var toc: [Heading] {
     let sections = headings.filter { $0.level == 2 }
@@ -37,6 +39,7 @@ struct ArticleContext: TemplateValue {
       TemplateFields<Self>.Field(name: field.name, shape: field.shape) { field.value($0.card) }
     } + [
       .text("body") { $0.body },
+      .object("embed") { $0.embed },
       .list("toc") { $0.toc.map { TOCEntry(text: $0.text, id: $0.id) } },
       .flag("has_toc") { !$0.toc.isEmpty },
       .object("report") { context in

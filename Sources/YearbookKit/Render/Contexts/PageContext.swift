@@ -74,5 +74,7 @@ enum PageSchemas {
     "tag": PageContext<TagContent>.schema,
     "data": PageContext<DataContent>.schema,
     "not-found": PageContext<NotFoundContent>.schema,
+    "embed": PageContext<EmbedContent>.schema,
+    "print": PageContext<PrintContent>.schema,
   ]
 }

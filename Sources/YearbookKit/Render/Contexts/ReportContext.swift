@@ -14,6 +14,7 @@ struct ReportContext: TemplateValue {
     .text("date") { $0.report.date.chinese },
     .text("date_iso") { $0.report.date.description },
     .text("url") { $0.site.link($0.report.sitePath) },
+    .text("print_url") { $0.site.link(SitePaths.print(report: $0.report.id)) },
     .text("summary") { $0.site.summary(of: $0.report) },
     .list("articles") { context in context.report.articles.map { context.site.card($0) } },
     .number("article_count") { $0.report.articles.count },

@@ -89,7 +89,7 @@ struct PageMeta: TemplateValue {
   var description: String
   var kind: String
 
-  static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found"]
+  static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
 
   static let fields = TemplateFields<Self>(
     [

@@ -1,0 +1,109 @@
+/// A chart as a file of its own, `charts/<id>.svg`: what a CMS that strips inline SVG shows
+/// through `<img>`, and what an editor downloads for a slide. An SVG shown as an image sees
+/// no page stylesheet, so the colours and fonts the theme's CSS gives the chart classes are
+/// written on each element as presentation attributes (not a `<style>`, which a strict CSP
+/// on the file would block).
+enum ChartFile {
+  /// The sentence a screen reader hears: the `<desc>` of the file and the `alt` of its `<img>`.
+  static func description(_ data: ChartData) -> String {
+    if data.spec.kind == .kpi { return KPIChart.tiles(data).map(KPIChart.sentence).joined() }
+    return ChartDescription.sentence(data)
+  }
+
+  /// The whole SVG document; nil for a `table` chart, which has no picture.
+  static func svg(_ data: ChartData, id: String) -> String? {
+    let body: String
+    let width: Double
+    let height: Double
+    switch data.spec.kind {
+    case .table:
+      return nil
+    case .kpi:
+      // Tiles two to a row, as on a phone.
+      let tiles = KPIChart.tileSVGs(data)
+      let gap = 12.0
+      let columns = min(2, max(1, tiles.count))
+      let tileHeight = tiles.first?.height ?? 0
+      let rows = (tiles.count + columns - 1) / columns
+      width = Double(columns) * KPIChart.tileWidth + Double(columns - 1) * gap
+      height = Double(rows) * tileHeight + Double(max(0, rows - 1)) * gap
+      body = tiles.enumerated().map { index, tile in
+        let x = Double(index % columns) * (KPIChart.tileWidth + gap)
+        let y = Double(index / columns) * (tileHeight + gap)
+        return "<g transform=\"translate(\(SVG.number(x)) \(SVG.number(y)))\">\(tile.body)</g>"
+      }.joined()
+    default:
+      (body, height) = ChartFigure.body(data, id: id)
+      width = ChartLayout.width
+    }
+    var out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"\(HTML.escape(font))\">"
+    out += "<title id=\"\(id)-title\">\(HTML.escape(data.spec.title))</title>"
+    out += "<desc id=\"\(id)-desc\">\(HTML.escape(description(data)))</desc>"
+    out += "<rect width=\"100%\" height=\"100%\" fill=\"\(palette.background)\"/>"
+    out += presentationAttributes(body) + "</svg>\n"
+    return out
+  }
+
+  /// The chart markup with each class's look written on the element; attributes the
+  /// markup already has (a pattern fill, a computed font size) win, as they do on a page.
+  static func presentationAttributes(_ svg: String) -> String {
+    var rewriter = HTMLRewriter { _, _, _ in nil }
+    rewriter.adding = { _, attributes in
+      guard let classes = attributes.first(where: { $0.name == "class" })?.value else { return nil }
+      var added: [(String, String)] = []
+      for name in classes.split(separator: " ") {
+        for (attribute, value) in styles[String(name)] ?? [] where !added.contains(where: { $0.0 == attribute }) {
+          added.append((attribute, value))
+        }
+      }
+      let present = Set(attributes.map { String($0.name) })
+      let text = added.filter { !present.contains($0.0) }.map { " \($0.0)=\"\($0.1)\"" }.joined()
+      return text.isEmpty ? nil : text
+    }
+    return rewriter(svg)
+  }
+
+  /// The default theme's light colours (Templates/static/css/yearbook.css, `:root`): a file
+  /// cannot follow the reader's dark mode, so it keeps the printed look.
+  static let palette = (
+    text: "#1a1a1a", muted: "#4a4a4a", background: "#ffffff", surface: "#f3f6f9", border: "#c9d3dd",
+    brand: "#0b4f8a", grid: "#d5dde5", up: "#2e7d32", down: "#a6262a",
+    series: ["#1f5f99", "#b8500c", "#2e7d32", "#7b3f98", "#a6262a", "#5c6b00"]
+  )
+
+  static let font =
+    "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Arial, sans-serif"
+
+  /// What the theme's chart rules say, class by class.
+  static let styles: [String: [(String, String)]] = {
+    var styles: [String: [(String, String)]] = [
+      "yb-label": [("fill", palette.text), ("font-size", "13")],
+      "yb-value": [("fill", palette.text), ("font-size", "12")],
+      "yb-total": [("fill", palette.text), ("font-size", "20"), ("font-weight", "700")],
+      "yb-tick": [("fill", palette.muted), ("font-size", "12")],
+      "yb-grid": [("stroke", palette.grid), ("stroke-width", "1")],
+      "yb-baseline": [("stroke", palette.text), ("stroke-width", "1")],
+      "yb-hatch": [("stroke", palette.background), ("stroke-width", "1.5")],
+      "yb-dot": [("fill", palette.background)],
+      "yb-line": [("fill", "none"), ("stroke-width", "2.5"), ("stroke-linejoin", "round")],
+      "yb-dash-2": [("stroke-dasharray", "7 4")],
+      "yb-dash-3": [("stroke-dasharray", "2 3")],
+      "yb-dash-4": [("stroke-dasharray", "9 3 2 3")],
+      "yb-marker": [("fill", palette.background), ("stroke-width", "2")],
+      "yb-kpi-tile": [("fill", palette.surface)],
+      "yb-kpi-value": [("fill", palette.brand), ("font-weight", "700")],
+      "yb-kpi-unit": [("fill", palette.text), ("font-size", "14"), ("font-weight", "400")],
+      "yb-up": [("fill", palette.up)],
+      "yb-down": [("fill", palette.down)],
+      "yb-progress-track": [("fill", palette.surface), ("stroke", palette.border)],
+      "yb-target": [("stroke", palette.text), ("stroke-width", "2"), ("stroke-dasharray", "3 2")],
+    ]
+    for (index, colour) in palette.series.enumerated() {
+      styles["yb-fill-\(index + 1)"] = [("fill", colour)]
+      styles["yb-stroke-\(index + 1)"] = [("stroke", colour)]
+      styles["yb-outline-\(index + 1)"] = [("stroke", colour)]
+    }
+    return styles
+  }()
+}

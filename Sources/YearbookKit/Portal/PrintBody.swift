@@ -1,0 +1,31 @@
+/// An article's body as one chapter of its report's print page: its ids get the article's
+/// slug in front (every article has its own 「主要成效」), its headings go one level down
+/// under the chapter's title, and links to other articles of the report, or to headings in
+/// them, stay inside the page, so the saved PDF links within itself.
+enum PrintBody {
+  /// The id of an article's chapter on the print page.
+  static func anchor(slug: String) -> String { "chapter-" + slug }
+
+  /// `chapter` gives the slug of the report's article a link (as pages write it) leads to.
+  static func html(_ body: String, slug: String, chapter: @escaping (String) -> String?) -> String {
+    let rename = { (id: Substring) -> String in id.hasPrefix("yb-") ? String(id) : slug + "-" + id }
+    var rewriter = HTMLRewriter.rename(ids: rename)
+    let renameIDs = rewriter.attribute
+    rewriter.attribute = { element, name, value in
+      if name == "href", value.first != "#" {
+        let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let target = chapter(String(parts[0])) else { return nil }
+        guard parts.count > 1, !parts[1].isEmpty else { return "#" + anchor(slug: target) }
+        return parts[1].hasPrefix("yb-") ? "#\(parts[1])" : "#\(target)-\(parts[1])"
+      }
+      return renameIDs(element, name, value)
+    }
+    rewriter.element = { name in
+      guard name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...5).contains(level) else {
+        return nil
+      }
+      return "h\(level + 1)"
+    }
+    return rewriter(body)
+  }
+}
