@@ -47,7 +47,9 @@ def browser():
 
 
 def pages(root):
-    for folder, _, files in os.walk(root):
+    for folder, subfolders, files in os.walk(root):
+        # CMS fragments are not pages; portal_gate.py wraps each in a host page (__hosts/).
+        subfolders[:] = [name for name in subfolders if name != "fragments"]
         for name in sorted(files):
             if name.endswith(".html"):
                 yield os.path.relpath(os.path.join(folder, name), root)

@@ -16,6 +16,7 @@ if [ "$need" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  [ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
 fi
 if [ "$need" = bench ]; then
   [ -x /usr/bin/hugo ] || missing+=(hugo)

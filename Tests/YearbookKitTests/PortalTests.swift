@@ -1,0 +1,293 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// The files made for the government portal: embed pages for iframes, CMS fragments with
+/// prefixed classes and ids, chart files that stand alone, and one print page per report.
+@Suite struct PortalTests {
+  /// The minimal site with two charts in one article, one named by `id:`, and links
+  /// between its articles and to a heading.
+  static var files: [String: String] {
+    var files = FixtureSite.minimal
+    files["Content/data/d.csv"] = "year,value\n2023,10\n2024,12\n"
+    files["Content/2024/platforms.md"] = """
+      ---
+      title: 平台建设
+      date: 2025-01-21
+      tags: [科创平台]
+      weight: 1
+      ---
+      平台建设取得进展。
+
+      ## 主要成效
+
+      ```chart
+      type: column
+      data: d
+      y: [value]
+      title: 平台数量
+      ```
+
+      ```chart
+      type: line
+      id: platform-trend
+      data: d
+      y: [value]
+      title: 平台数量走势
+      ```
+
+      详见[人才工作](talent.md)和[本节](#主要成效)。
+      """
+    files["Content/2024/talent.md"] = """
+      ---
+      title: 人才工作
+      date: 2025-01-22
+      weight: 2
+      ---
+      引进人才100人。
+
+      ## 主要成效
+
+      见[平台建设的成效](platforms.md#主要成效)。
+      """
+    return files
+  }
+
+  static func build() async throws -> (FixtureSite, [String: Data]) {
+    let site = try FixtureSite(files)
+    _ = try await site.build()
+    return (site, try site.snapshot())
+  }
+
+  static func text(_ files: [String: Data], _ path: String) throws -> String {
+    String(decoding: try #require(files[path], "\(path) is missing"), as: UTF8.self)
+  }
+
+  @Test func everyArticleReportAndChartHasItsPortalFiles() async throws {
+    let (site, files) = try await Self.build()
+    defer { site.remove() }
+    let trend = "yb-chart-platform-trend"
+    let derived = ChartRenderer.id(file: "2024/platforms.md", index: 1)
+    for path in [
+      "embed/2024/index.html", "embed/2024/platforms/index.html", "embed/2024/talent/index.html",
+      "fragments/2024/platforms.html", "fragments/2024/platforms.inline.html", "fragments/2024/talent.html",
+      "fragments/2024/talent.inline.html", "fragments/yearbook-fragment.css", "2024/print/index.html",
+      "charts/\(trend).svg", "embed/charts/\(trend)/index.html", "charts/\(derived).svg",
+      "embed/charts/\(derived)/index.html",
+    ] {
+      #expect(files[path] != nil, "\(path)")
+    }
+    #expect(files.keys.filter { $0.hasPrefix("charts/") }.count == 2)
+  }
+
+  @Test func embedPagesHaveNoSiteChromeAndOpenLinksInTheTopWindow() async throws {
+    let (site, files) = try await Self.build()
+    defer { site.remove() }
+    for path in [
+      "embed/2024/platforms/index.html", "embed/2024/index.html", "embed/charts/yb-chart-platform-trend/index.html",
+    ] {
+      let html = try Self.text(files, path)
+      let tags = HTMLScanner.tags(in: html)
+      #expect(tags.contains { $0.name == "base" && $0.attributes["target"] == "_top" }, "\(path)")
+      #expect(!tags.contains { $0.name == "header" && $0.attributes["class"] == "site-header" }, "\(path)")
+      #expect(!tags.contains { $0.name == "nav" || $0.name == "footer" }, "\(path)")
+      #expect(tags.contains { $0.name == "title" }, "\(path)")
+    }
+    let article = try Self.text(files, "embed/2024/platforms/index.html")
+    #expect(article.contains("<h1>平台建设</h1>"))
+    #expect(article.contains("<link rel=\"canonical\" href=\"https://www.example.gov.cn/2024/platforms/\">"))
+    let chart = try Self.text(files, "embed/charts/yb-chart-platform-trend/index.html")
+    #expect(chart.contains("<figcaption class=\"yb-chart-title\">平台数量走势</figcaption>"))
+    #expect(chart.contains("<table class=\"yb-table\">"))
+    #expect(chart.contains("图表出自<a href=\"/2024/platforms/\">平台建设</a>"))
+  }
+
+  @Test func fragmentsCarryOnlyPrefixedClassesAndIdsAndChartImages() async throws {
+    let (site, files) = try await Self.build()
+    defer { site.remove() }
+    for (path, inline) in [("fragments/2024/platforms.html", false), ("fragments/2024/platforms.inline.html", true)] {
+      let html = try Self.text(files, path)
+      #expect(
+        html.hasPrefix("<link rel=\"stylesheet\" href=\"/fragments/yearbook-fragment.css\">\n<div class=\"yb-root\""))
+      let tags = HTMLScanner.tags(in: html)
+      let ids = Set(tags.compactMap { $0.attributes["id"] })
+      for tag in tags {
+        for name in (tag.attributes["class"] ?? "").split(separator: " ") {
+          #expect(name.hasPrefix("yb-"), "\(path): class \(name)")
+        }
+        if let id = tag.attributes["id"] { #expect(id.hasPrefix("yb-"), "\(path): id \(id)") }
+        for reference in (tag.attributes["aria-labelledby"] ?? "").split(separator: " ") {
+          #expect(ids.contains(String(reference)), "\(path): aria-labelledby \(reference)")
+        }
+        if let href = tag.attributes["href"], href.hasPrefix("#") {
+          // cmark percent-encodes link targets; browsers decode them to find the id.
+          #expect(ids.contains(String(href.dropFirst()).removingPercentEncoding ?? ""), "\(path): \(href)")
+        }
+      }
+      #expect(ids.contains("yb-2024-platforms-主要成效"))
+      let images = tags.filter { $0.name == "img" }
+      if inline {
+        #expect(images.isEmpty)
+        #expect(tags.filter { $0.name == "svg" }.count == 2)
+        // Its look written on it, for a CMS that keeps SVG but strips stylesheets.
+        #expect(html.contains("class=\"yb-mark yb-fill-1\" fill=\"#1f5f99\""))
+      } else {
+        #expect(!tags.contains { $0.name == "svg" || $0.name == "details" })
+        #expect(
+          images.map { $0.attributes["src"] } == [
+            "/charts/\(ChartRenderer.id(file: "2024/platforms.md", index: 1)).svg",
+            "/charts/yb-chart-platform-trend.svg",
+          ])
+        // The alt is the sentence of the SVG's <desc>.
+        for image in images {
+          let alt = try #require(image.attributes["alt"])
+          #expect(alt.hasSuffix("。") && alt.count > 10, "\(alt)")
+        }
+      }
+    }
+  }
+
+  @Test func theFragmentStylesheetOnlyStylesInsideItsWrapper() throws {
+    let css = try String(
+      contentsOf: FixtureSite.repository.appendingPathComponent("Templates/static/fragments/yearbook-fragment.css"),
+      encoding: .utf8)
+    let withoutComments = css.replacing(/\/\*[\s\S]*?\*\//, with: "")
+    var selectors: [String] = []
+    for rule in withoutComments.split(separator: "}") {
+      guard let brace = rule.firstIndex(of: "{") else { continue }
+      selectors += rule[..<brace].split(separator: ",", omittingEmptySubsequences: true).map {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+    }
+    #expect(selectors.count > 40)
+    // Commas inside :is() and :where() split a selector into pieces that do not start the rule.
+    let starts = selectors.filter { !$0.hasSuffix(")") && !$0.first!.isLetter }
+    for selector in starts { #expect(selector.hasPrefix(".yb-root"), "\(selector)") }
+    let declarations = withoutComments.split(separator: "{").dropFirst().map { $0.prefix { $0 != "}" } }
+    for block in declarations {
+      for declaration in block.split(separator: ";") where declaration.contains(":") {
+        #expect(declaration.contains("!important"), "\(declaration)")
+      }
+    }
+  }
+
+  @Test func chartFilesAreSVGDocumentsOfTheirOwn() async throws {
+    let (site, files) = try await Self.build()
+    defer { site.remove() }
+    for (path, data) in files where path.hasPrefix("charts/") {
+      let parser = XMLParser(data: data)
+      let elements = ElementNames()
+      parser.delegate = elements
+      #expect(parser.parse(), "\(path): \(parser.parserError.map { "\($0)" } ?? "")")
+      #expect(Array(elements.names.prefix(3)) == ["svg", "title", "desc"], "\(path)")
+      let text = String(decoding: data, as: UTF8.self)
+      #expect(text.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+      #expect(text.contains("font-family=\""))
+      #expect(!text.contains("<style") && !text.contains("var(--"))
+    }
+    let trend = try Self.text(files, "charts/yb-chart-platform-trend.svg")
+    #expect(trend.contains("<title>平台数量走势</title><desc>"))
+    #expect(
+      trend.contains(
+        "class=\"yb-line yb-stroke-1 yb-dash-1\" fill=\"none\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke=\"#1f5f99\""
+      ))
+  }
+
+  @Test func thePrintPageHasEveryArticleInOrderWithIdsOfItsOwn() async throws {
+    let (site, files) = try await Self.build()
+    defer { site.remove() }
+    let html = try Self.text(files, "2024/print/index.html")
+    let tags = HTMLScanner.tags(in: html)
+    let ids = tags.compactMap { $0.attributes["id"] }
+    #expect(ids.count == Set(ids).count, "duplicate ids: \(ids)")
+    let chapters = tags.filter { $0.name == "section" && $0.attributes["class"] == "print-chapter" }
+    #expect(chapters.map { $0.attributes["id"] } == ["chapter-platforms", "chapter-talent"])
+    // Both articles have 主要成效: each keeps its own, one level under the chapter title.
+    #expect(html.contains("<h3 id=\"platforms-主要成效\">主要成效</h3>"))
+    #expect(html.contains("<h3 id=\"talent-主要成效\">主要成效</h3>"))
+    // Links between the report's articles stay on the page.
+    #expect(html.contains("<a href=\"#chapter-talent\">人才工作</a>"))
+    let section = "#platforms-" + "主要成效".addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed)!
+    #expect(html.contains("<a href=\"\(section)\">本节</a>"))
+    #expect(html.contains("<a href=\"\(section)\">平台建设的成效</a>"))
+    #expect(html.contains("<li><a href=\"#chapter-platforms\">平台建设</a></li>"))
+    #expect(html.contains("<p class=\"print-publisher\">测试科技局</p>"))
+  }
+
+  @Test func articlePagesOfferTheEmbedCodes() async throws {
+    let (site, files) = try await Self.build()
+    defer { site.remove() }
+    let html = try Self.text(files, "2024/platforms/index.html")
+    #expect(html.contains("<details class=\"embed-code\">\n<summary>嵌入本页</summary>"))
+    #expect(
+      html.contains(
+        "<pre><code>&lt;iframe src=&quot;https://www.example.gov.cn/embed/2024/platforms/&quot; title=&quot;平台建设&quot;")
+    )
+    #expect(html.contains("<a href=\"https://www.example.gov.cn/fragments/2024/platforms.html\">"))
+    #expect(html.contains("<a href=\"https://www.example.gov.cn/charts/yb-chart-platform-trend.svg\">SVG 图片</a>"))
+    #expect(!html.contains("<details class=\"embed-code\" open"))
+  }
+
+  @Test func chartIDsAreCheckedAndUnique() async throws {
+    var files = Self.files
+    files["Content/2024/talent.md"] = """
+      ---
+      title: 人才工作
+      date: 2025-01-22
+      ---
+      ```chart
+      type: column
+      id: platform-trend
+      data: d
+      y: [value]
+      title: 人才数量
+      ```
+
+      ```chart
+      type: column
+      id: 人才/图
+      data: d
+      y: [value]
+      title: 人才
+      ```
+      """
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let messages = await site.failingBuild().map(\.description)
+    #expect(
+      messages.contains(
+        "Content/2024/talent.md:6:1: error: another chart already has the id platform-trend (Content/2024/platforms.md:19:1); give this one a different id:"
+      ), "\(messages)")
+    #expect(
+      messages.contains(
+        "Content/2024/talent.md:15:5: error: a chart id may use only letters a-z, digits, - and _, got \"人才/图\"; it names the chart's files"
+      ), "\(messages)")
+  }
+
+  @Test func theRewriterRenamesMarkupAndLeavesTextAlone() {
+    let rewrite = HTMLRewriter.rename(ids: { "p-" + $0 }, classes: { "yb-" + $0 })
+    let html =
+      "<h2 id=\"a\" class=\"x y\">id=&quot;b&quot; &lt;p id=&quot;c&quot;&gt;</h2><a href=\"#a\">a</a><a href=\"/x/#a\">b</a><svg aria-labelledby=\"t d\"><rect fill=\"url(#g)\"/></svg><!-- id=\"z\" -->"
+    #expect(
+      rewrite(html)
+        == "<h2 id=\"p-a\" class=\"yb-x yb-y\">id=&quot;b&quot; &lt;p id=&quot;c&quot;&gt;</h2><a href=\"#p-a\">a</a><a href=\"/x/#a\">b</a><svg aria-labelledby=\"p-t p-d\"><rect fill=\"url(#p-g)\"/></svg><!-- id=\"z\" -->"
+    )
+  }
+}
+
+/// The names of the elements of an XML document, in order.
+private final class ElementNames: NSObject, XMLParserDelegate {
+  var names: [String] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    names.append(name)
+  }
+}

@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Portal gate: the files made for the government portal, checked as a portal uses them.
+
+  portal_gate.py hosts SITE_ROOT...
+      Wraps every CMS fragment (fragments/**/*.html) of each built site in a plain host
+      page, site_root/__hosts/<same path>, so the site's vnu and axe runs check the
+      fragments as a CMS page would show them.
+
+  portal_gate.py hostile --screenshots DIR LABEL=SERVE_ROOT:BASE_PATH...
+      Loads every fragment inside a host page with an aggressive stylesheet (resets,
+      `body * { all: unset }`, id-selector rules as portal CMSs write them, table, heading,
+      img and svg rules) in headless Chromium, and checks the computed styles of the
+      fragment's headings, paragraphs, lists, tables and chart images, and that the host's
+      own heading keeps the host's style. Screenshots at 1280 and 390 px go to DIR.
+
+  portal_gate.py print --screenshots DIR SITE_ROOT BASE_PATH
+      Prints every report's print page to PDF with headless Chromium, checks that it is
+      A4, that the cover and the table of contents have a page each and that every
+      chapter starts a page, and turns the first pages to PNG with pdftoppm.
+Exits 1 on any failed check.
+"""
+import argparse
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+
+HOST_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+{style}</head>
+<body>
+<header><h1 class="host-title">门户网站文章页（测试宿主）</h1></header>
+<main>
+<div id="zoom" class="TRS_Editor">
+{fragment}</div>
+</main>
+</body>
+</html>
+"""
+
+HOSTILE_CSS = """<style>
+* { margin: 0; padding: 0; border: 0; box-sizing: content-box; }
+html { font-size: 62.5%; }
+body * { all: unset; }
+body { font: 12px/1 "Times New Roman", serif; color: #333333; background: #fafafa; }
+h1, h2, h3, h4 { font-size: 40px; color: #cc0000; text-transform: uppercase; border-bottom: 5px solid red; }
+#zoom p, .TRS_Editor p { font-size: 30px; text-indent: 0; line-height: 1; color: blue; margin: 40px; }
+#zoom h2 { font-size: 8px; }
+table { width: 50%; border: 5px solid lime; border-collapse: separate; }
+td, th { padding: 20px; background: black; color: white; text-align: center; }
+img { max-width: 50px; border: 3px dashed red; float: right; }
+svg { width: 10px; height: 10px; }
+a { color: red; text-decoration: none; }
+ul, ol, li { list-style: none; }
+</style>
+"""
+
+
+def fragments(site_root):
+    folder = os.path.join(site_root, "fragments")
+    for parent, _, files in os.walk(folder):
+        for name in sorted(files):
+            if name.endswith(".html"):
+                yield os.path.relpath(os.path.join(parent, name), folder)
+
+
+def write_hosts(site_root, folder, style):
+    written = 0
+    for fragment in fragments(site_root):
+        with open(os.path.join(site_root, "fragments", fragment), encoding="utf-8") as file:
+            text = file.read()
+        host = os.path.join(site_root, folder, fragment)
+        os.makedirs(os.path.dirname(host), exist_ok=True)
+        with open(host, "w", encoding="utf-8") as file:
+            file.write(HOST_PAGE.format(title=f"宿主页：{fragment}", style=style, fragment=text))
+        written += 1
+    return written
+
+
+def hosts(args):
+    for site_root in args.sites:
+        print(f"portal gate: {write_hosts(site_root, '__hosts', '')} fragments wrapped in host pages in {site_root}")
+    return 0
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root):
+    handler = functools.partial(QuietHandler, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+# Computed styles the fragment stylesheet promises whatever the host's CSS says; each
+# check returns a list of problems.
+CHECKS = r"""
+const problems = [];
+const root = document.querySelector('.yb-root');
+if (!root) return ['no .yb-root element'];
+const style = (element) => getComputedStyle(element);
+const expect = (element, property, wanted, what) => {
+  const actual = style(element)[property];
+  if (actual !== wanted) problems.push(`${what} ${property} is ${actual}, not ${wanted}`);
+};
+expect(root, 'fontSize', '17px', '.yb-root');
+expect(root, 'color', 'rgb(26, 26, 26)', '.yb-root');
+expect(root, 'backgroundColor', 'rgb(255, 255, 255)', '.yb-root');
+for (const heading of root.querySelectorAll('h2')) {
+  expect(heading, 'display', 'block', 'h2');
+  expect(heading, 'fontSize', '23.375px', 'h2');
+  expect(heading, 'fontWeight', '700', 'h2');
+  expect(heading, 'color', 'rgb(26, 26, 26)', 'h2');
+  expect(heading, 'textTransform', 'none', 'h2');
+  expect(heading, 'borderBottomWidth', '0px', 'h2');
+}
+for (const paragraph of root.querySelectorAll('p')) {
+  const plain = !paragraph.closest('li, blockquote, figure');
+  expect(paragraph, 'display', 'block', 'p');
+  expect(paragraph, 'textIndent', plain ? '34px' : '0px', 'p');
+  if (plain) {
+    expect(paragraph, 'fontSize', '17px', 'p');
+    expect(paragraph, 'marginBottom', '17px', 'p');
+    expect(paragraph, 'color', 'rgb(26, 26, 26)', 'p');
+  }
+}
+for (const item of root.querySelectorAll('li')) expect(item, 'display', 'list-item', 'li');
+for (const table of root.querySelectorAll('table')) {
+  expect(table, 'display', 'table', 'table');
+  expect(table, 'borderCollapse', 'collapse', 'table');
+  if (table.getBoundingClientRect().width < 100) problems.push('a table is narrower than 100 px');
+}
+for (const cell of root.querySelectorAll('td, th')) {
+  expect(cell, 'display', 'table-cell', 'td/th');
+  expect(cell, 'borderTopWidth', '1px', 'td/th');
+  expect(cell, 'backgroundColor', cell.closest('thead') ? 'rgb(243, 246, 249)' : 'rgba(0, 0, 0, 0)', 'td/th');
+}
+for (const image of root.querySelectorAll('img.yb-chart-img')) {
+  expect(image, 'display', 'block', 'chart img');
+  expect(image, 'float', 'none', 'chart img');
+  expect(image, 'borderTopWidth', '0px', 'chart img');
+  if (!image.complete || image.naturalWidth === 0) problems.push(`chart image ${image.src} did not load`);
+  const width = image.getBoundingClientRect().width;
+  if (width < Math.min(300, window.innerWidth - 60)) problems.push(`chart image is only ${width} px wide`);
+  if (!image.alt) problems.push('chart image has no alt');
+}
+const host = document.querySelector('.host-title');
+if (style(host).fontSize !== '40px') problems.push('the fragment changed the host page\'s own heading');
+return problems;
+"""
+
+
+def hostile(args):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage",
+                 "--force-device-scale-factor=1"]:
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    failures = 0
+    checked = 0
+    try:
+        for site in args.sites:
+            label, spec = site.split("=", 1)
+            serve_root, base_path = spec.rsplit(":", 1)
+            site_root = os.path.join(serve_root, base_path.strip("/"))
+            write_hosts(site_root, "__hostile", HOSTILE_CSS)
+            server = serve(serve_root)
+            origin = f"http://127.0.0.1:{server.server_address[1]}"
+            for fragment in fragments(site_root):
+                if fragment.endswith(".inline.html"):
+                    continue  # `all: unset` on SVG shapes undoes their geometry: the img variant is for such hosts
+                url = origin + urllib.parse.quote(f"{base_path}__hostile/{fragment}")
+                for width in [1280, 390]:
+                    driver.set_window_size(width, 900)
+                    driver.get(url)
+                    driver.execute_script(
+                        "return Promise.all([...document.images].map(i => i.decode().catch(() => null)))")
+                    problems = driver.execute_script(CHECKS)
+                    checked += 1
+                    for problem in problems[:10]:
+                        print(f"{label} {fragment} [{width}px]: {problem}")
+                    failures += len(problems)
+                    height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
+                    driver.set_window_size(width, min(max(height, 300), 16000))
+                    name = fragment.replace(os.sep, "_").replace(".html", "") + f"-{width}.png"
+                    os.makedirs(os.path.join(args.screenshots, label), exist_ok=True)
+                    driver.save_screenshot(os.path.join(args.screenshots, label, name))
+            server.shutdown()
+    finally:
+        driver.quit()
+    print(f"portal gate: {checked} fragment loads in a hostile host page, {failures} style problems; "
+          f"screenshots in {args.screenshots}/")
+    return 1 if failures or not checked else 0
+
+
+def print_pages(args):
+    server = serve(args.site_root)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    failures = 0
+    printed = 0
+    site_root = os.path.join(args.site_root, args.base_path.strip("/"))
+    os.makedirs(args.screenshots, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        for report in sorted(os.listdir(site_root)):
+            page = os.path.join(site_root, report, "print", "index.html")
+            if not os.path.isfile(page):
+                continue
+            with open(page, encoding="utf-8") as file:
+                html = file.read()
+            chapters = [re.sub(r"<[^>]+>", "", title) for title in
+                        re.findall(r'<section class="print-chapter"[^>]*>\s*<h2[^>]*>(.*?)</h2>', html, re.S)]
+            pdf = os.path.join(scratch, f"{report}.pdf")
+            url = origin + urllib.parse.quote(f"{args.base_path}{report}/print/")
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            f"--print-to-pdf={pdf}", url], check=True, capture_output=True, timeout=120)
+            info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+            pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+            size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+            problems = []
+            if abs(float(size.group(1)) - 595) > 2 or abs(float(size.group(2)) - 842) > 2:
+                problems.append(f"page size is {size.group(1)} x {size.group(2)} pt, not A4")
+            if pages < len(chapters) + 2:
+                problems.append(f"{pages} pages for a cover, a contents page and {len(chapters)} chapters")
+            tops = []
+            for number in range(1, pages + 1):
+                text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", pdf, "-"],
+                                      check=True, capture_output=True, text=True).stdout
+                lines = [line.strip() for line in text.splitlines() if line.strip()]
+                tops.append(" ".join(lines[:2]))
+            for title in chapters:
+                if not any(top.startswith(title[:12]) for top in tops):
+                    problems.append(f"chapter 「{title}」 does not start a page")
+            if "目录" not in tops[1]:
+                problems.append("the second page is not the table of contents")
+            for problem in problems:
+                print(f"print {report}: {problem}")
+            failures += len(problems)
+            printed += 1
+            subprocess.run(["pdftoppm", "-r", "60", "-png", "-l", "4", pdf,
+                            os.path.join(args.screenshots, f"{report}-page")], check=True)
+            print(f"print {report}: {pages} A4 pages, {len(chapters)} chapters, "
+                  f"{'ok' if not problems else f'{len(problems)} problems'}")
+    server.shutdown()
+    return 1 if failures or not printed else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command", required=True)
+    wrap = commands.add_parser("hosts")
+    wrap.add_argument("sites", nargs="+")
+    test = commands.add_parser("hostile")
+    test.add_argument("sites", nargs="+", help="LABEL=SERVE_ROOT:BASE_PATH")
+    test.add_argument("--screenshots", default="Screenshots/portal")
+    printing = commands.add_parser("print")
+    printing.add_argument("site_root")
+    printing.add_argument("base_path")
+    printing.add_argument("--screenshots", default="Screenshots/print")
+    args = parser.parse_args()
+    return {"hosts": hosts, "hostile": hostile, "print": print_pages}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
