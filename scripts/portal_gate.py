@@ -36,6 +36,7 @@ HOST_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="data:,">
 {style}</head>
 <body>
 <header><h1 class="host-title">门户网站文章页（测试宿主）</h1></header>

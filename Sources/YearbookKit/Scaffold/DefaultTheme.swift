@@ -114,6 +114,7 @@ enum DefaultTheme {
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{page.canonical}}">
 <link rel="stylesheet" href="{{site.stylesheet_url}}">
+<link rel="icon" href="{{site.favicon_url}}" type="image/svg+xml">
 </head>
 <body class="page-embed">
 <main class="embed-main">
