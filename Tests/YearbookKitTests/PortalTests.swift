@@ -269,6 +269,23 @@ import Testing
       ), "\(messages)")
   }
 
+  @Test func aThemeCopiedBeforeThePortalPagesStillBuilds() async throws {
+    let site = try FixtureSite(Self.files)
+    defer { site.remove() }
+    for file in ["embed.mustache", "print.mustache", "static/fragments/yearbook-fragment.css"] {
+      try FileManager.default.removeItem(at: site.root.appendingPathComponent("Templates/\(file)"))
+    }
+    let summary = try await site.build()
+    #expect(
+      summary.diagnostics.map(\.description) == [
+        "Templates: warning: no embed.mustache: the built-in one is used; copy it from a site made by yearbook init to restyle it",
+        "Templates: warning: no print.mustache: the built-in one is used; copy it from a site made by yearbook init to restyle it",
+        "Templates: warning: no static/fragments/yearbook-fragment.css: CMS fragments link to it; copy it from a site made by yearbook init",
+      ])
+    #expect(try site.read("embed/2024/platforms/index.html").contains("<base target=\"_top\">"))
+    #expect(try site.read("2024/print/index.html").contains("chapter-talent"))
+  }
+
   @Test func theRewriterRenamesMarkupAndLeavesTextAlone() {
     let rewrite = HTMLRewriter.rename(ids: { "p-" + $0 }, classes: { "yb-" + $0 })
     let html =

@@ -67,6 +67,24 @@ public enum ThemeLoader {
         diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
       }
     }
+    // A theme copied before these page kinds existed still builds: the built-in ones stand in.
+    for name in Theme.laterPageTemplates where sources[name] == nil && !unparsable.contains(name) {
+      guard let text = DefaultTheme.files["\(name).mustache"],
+        let template = try? MustacheTemplate(string: HTMLContentType.pragma + text)
+      else { continue }
+      library.register(template, named: name)
+      sources[name] = TemplateSource(file: "\(folder)/\(name).mustache", text: text)
+      diagnostics.append(
+        .warning(
+          "no \(name).mustache: the built-in one is used; copy it from a site made by yearbook init to restyle it",
+          at: SourceLocation(file: folder)))
+    }
+    if !staticFiles.contains(where: { $0.path == SitePaths.fragmentStylesheet }) {
+      diagnostics.append(
+        .warning(
+          "no static/\(SitePaths.fragmentStylesheet): CMS fragments link to it; copy it from a site made by yearbook init",
+          at: SourceLocation(file: folder)))
+    }
     for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
       for reference in PartialReferences.find(in: source.tags)
       where sources[reference.name] == nil && !unparsable.contains(reference.name) {

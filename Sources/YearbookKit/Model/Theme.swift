@@ -10,6 +10,10 @@ public struct Theme: Sendable {
 
   /// The page templates every site needs; each names its own file in `Templates/`.
   public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
+
+  /// Page templates added after the first themes were copied into sites: when one is
+  /// missing, the built-in one is used, with a warning.
+  static let laterPageTemplates = ["embed", "print"]
 }
 
 /// A file copied into the output as it is: `path` is where it lands in the output.
