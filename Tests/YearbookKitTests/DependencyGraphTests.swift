@@ -45,9 +45,15 @@ import Testing
         == [
           "index.html", "2024/index.html", "embed/2024/index.html", "tags/人才/index.html", "tags/科创平台/index.html",
           "tags/长三角/index.html",
+          // The embed template lists a report's articles, and article pages render through it.
+          "2024/platforms/index.html", "2024/talent/index.html",
         ])
     // Every page but the embed page, which has no site header or footer.
     #expect(graph.outputsAffected(byChangeTo: "Templates/layout.mustache").count == 11)
+    // The report's embed page, and the articles' pages, rendered with their embed pages.
+    #expect(
+      graph.outputsAffected(byChangeTo: "Templates/embed.mustache")
+        == ["embed/2024/index.html", "2024/platforms/index.html", "2024/talent/index.html"])
   }
 
   @Test func staticFilesAssetsAndSiteSettings() async throws {

@@ -286,6 +286,31 @@ import Testing
     #expect(try site.read("2024/print/index.html").contains("chapter-talent"))
   }
 
+  /// The preview renders an edited article's portal files with its page and its report's
+  /// print page again, and drops the files of a chart taken out.
+  @Test func thePreviewKeepsPortalFilesInStepWithAFullBuild() async throws {
+    let site = try FixtureSite(Self.files)
+    defer { site.remove() }
+    let preview = PreviewSite(options: SiteBuilder.Options(root: site.root))
+    #expect(preview.buildAll().succeeded)
+    #expect(preview.file(at: "charts/yb-chart-platform-trend.svg") != nil)
+    let file = "Content/2024/platforms.md"
+    let text = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
+    let trend = try #require(text.range(of: "```chart\ntype: line"))
+    let end = try #require(text.range(of: "```\n", range: text.index(trend.lowerBound, offsetBy: 10)..<text.endIndex))
+    var edited = text
+    edited.removeSubrange(trend.lowerBound..<end.upperBound)
+    try site.write(file, edited.replacingOccurrences(of: "平台建设取得进展", with: "平台建设取得新进展"))
+    let rebuild = try #require(preview.rebuild(changed: [file]))
+    #expect(rebuild.succeeded && rebuild.incremental, "\(rebuild.diagnostics)")
+    #expect(preview.file(at: "charts/yb-chart-platform-trend.svg") == nil)
+    #expect(preview.file(at: "embed/charts/yb-chart-platform-trend/index.html") == nil)
+    _ = try await site.build()
+    let full = try site.snapshot()
+    for (path, data) in full { #expect(preview.file(at: path) == data, "\(path)") }
+    #expect(full.count == preview.outputCount)
+  }
+
   @Test func theRewriterRenamesMarkupAndLeavesTextAlone() {
     let rewrite = HTMLRewriter.rename(ids: { "p-" + $0 }, classes: { "yb-" + $0 })
     let html =

@@ -27,9 +27,14 @@ public struct DependencyGraph: Sendable {
     // Made only when returned: it names every one of the site's outputs.
     var everything: Set<String> { Set(index.pages.map(\.outputPath)).union(index.copies.map(\.path)) }
     if let template = templateNames[file] {
+      let uses = { (name: String) in templateUses[name]?.contains(template) ?? true }
+      // An article's embed page and its charts' are rendered with its page.
       return Set(
-        index.pages.filter { $0.template.map { templateUses[$0]?.contains(template) ?? true } ?? false }.map(
-          \.outputPath))
+        index.pages.filter { page in
+          guard let name = page.template else { return false }
+          if case .article = page.kind, uses("embed") { return true }
+          return uses(name)
+        }.map(\.outputPath))
     }
     if file.hasPrefix("Templates/static/") {
       return [String(file.dropFirst("Templates/static/".count))]
