@@ -3,9 +3,12 @@
 /// the dataset, and the numbers as a real table.
 enum ChartFigure {
   /// With `image`, the picture is an `<img>` of the chart's file and the table is shown
-  /// rather than folded away.
-  static func html(_ data: ChartData, id: String, baseURL: BaseURL, image: (src: String, alt: String)? = nil) -> String
-  {
+  /// rather than folded away. `drawing` may rewrite each SVG's shapes (see
+  /// `ChartFile.presentationAttributes`).
+  static func html(
+    _ data: ChartData, id: String, baseURL: BaseURL, image: (src: String, alt: String)? = nil,
+    drawing: (String) -> String = { $0 }
+  ) -> String {
     let title = HTML.escape(data.spec.title)
     var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
     out += "<figcaption class=\"yb-chart-title\">\(title)</figcaption>\n"
@@ -20,7 +23,7 @@ enum ChartFigure {
           "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(KPIChart.tileWidth)) \(SVG.number(tile.height))\" role=\"img\" aria-labelledby=\"\(tileID)-title \(tileID)-desc\" class=\"yb-chart-svg yb-kpi-svg\">"
         out +=
           "<title id=\"\(tileID)-title\">\(HTML.escape(tile.tile.label))</title><desc id=\"\(tileID)-desc\">\(HTML.escape(KPIChart.sentence(tile.tile)))</desc>"
-        out += tile.body + "</svg>\n"
+        out += drawing(tile.body) + "</svg>\n"
       }
       out += "</div>\n"
     } else if data.spec.kind != .table {
@@ -29,7 +32,7 @@ enum ChartFigure {
       out +=
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(ChartLayout.width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"yb-chart-svg\">"
       out += "<title id=\"\(id)-title\">\(title)</title><desc id=\"\(id)-desc\">\(description)</desc>"
-      out += body + "</svg>\n"
+      out += drawing(body) + "</svg>\n"
     }
     var notes: [String] = []
     if let note = data.spec.note { notes.append("说明：\(HTML.escape(note))") }

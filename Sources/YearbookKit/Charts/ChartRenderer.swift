@@ -13,13 +13,35 @@ public struct ChartRenderer: Sendable {
     public var id: String
     /// The figure with an inline SVG, for pages.
     public var html: String
+    /// What the portal's forms of the chart are drawn from, when asked for: most renders
+    /// (`check`, the data page) need only `html`.
+    let data: ChartData
+    let baseURL: BaseURL
+
     /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
-    public var description: String
+    var description: String { ChartFile.description(data) }
+    /// Whether the chart has a picture (`charts/<id>.svg`); a `table` chart has none.
+    var hasFile: Bool { spec.kind != .table }
     /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
-    public var file: String?
+    var file: String? { ChartFile.svg(data, id: id) }
     /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
     /// whose editors strip inline SVG and often `<details>`.
-    public var imageFigure: String
+    var imageFigure: String {
+      ChartFigure.html(
+        data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description))
+    }
+    /// The figure with its SVG's look written on each shape, for a CMS that keeps SVG but
+    /// strips stylesheets.
+    var inlineFigure: String {
+      ChartFigure.html(data, id: id, baseURL: baseURL, drawing: ChartFile.presentationAttributes)
+    }
+
+    public static func == (a: Rendered, b: Rendered) -> Bool { a.spec == b.spec && a.id == b.id && a.html == b.html }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(id)
+      hasher.combine(html)
+    }
   }
 
   /// `firstLine` is the file line of the block's first YAML line; `id` must be unique on
@@ -43,13 +65,8 @@ public struct ChartRenderer: Sendable {
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
-    let file = ChartFile.svg(data, id: id)
-    let description = ChartFile.description(data)
     let rendered = Rendered(
-      spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL), description: description, file: file,
-      imageFigure: ChartFigure.html(
-        data, id: id, baseURL: baseURL,
-        image: file == nil ? nil : (src: baseURL.link(SitePaths.chartFile(id)), alt: description)))
+      spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL), data: data, baseURL: baseURL)
     return (rendered, diagnostics + dataDiagnostics)
   }
 

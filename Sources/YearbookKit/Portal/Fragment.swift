@@ -4,24 +4,27 @@
 /// CMS editors strip inline SVG, so by default each chart is an `<img>` of its `.svg` file
 /// with its table shown; the inline variant keeps the SVG, its look written on it.
 enum Fragment {
-  static func html(body: String, charts: [ChartRenderer.Rendered], article: Article, config: SiteConfig, inline: Bool)
-    -> String
+  /// Both variants: charts as images, and charts as inline SVG.
+  static func html(body: String, charts: [ChartRenderer.Rendered], article: Article, config: SiteConfig)
+    -> (images: String, inline: String)
   {
-    var body = body
-    for chart in charts where chart.file != nil {
-      let figure = inline ? ChartFile.presentationAttributes(chart.html) : chart.imageFigure
-      body = body.replacingOccurrences(of: chart.html, with: figure)
-    }
     let prefix = "yb-" + article.reportID + "-" + article.slug + "-"
-    let rewrite = HTMLRewriter.rename(
-      ids: { $0.hasPrefix("yb-") ? String($0) : prefix + $0 },
-      classes: { $0.hasPrefix("yb-") ? String($0) : "yb-" + $0 })
+    let rewrite = HTMLRewriter.rename(idPrefix: prefix, classPrefix: "yb-")
+    // Renamed once for both: a drawn chart's classes and ids already start with `yb-`, so
+    // its HTML is found unchanged in the renamed body, in the order the charts were drawn.
+    let renamed = rewrite(body)
+    let drawn = charts.filter(\.hasFile)
+    let images = renamed.replacingInOrder(drawn.map { ($0.html, $0.imageFigure) })
+    let inline = renamed.replacingInOrder(drawn.map { ($0.html, $0.inlineFigure) })
     let stylesheet = HTML.escape(config.baseURL.link(SitePaths.fragmentStylesheet))
-    return """
+    let wrap = { (body: String) in
+      """
       <link rel="stylesheet" href="\(stylesheet)">
       <div class="yb-root" lang="\(HTML.escape(config.language))">
-      \(rewrite(body))</div>
+      \(body)</div>
 
       """
+    }
+    return (wrap(images), wrap(inline))
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites the tags of HTML that Yearbook wrote (cmark's output, charts, templates): the
 /// same body becomes a CMS fragment whose classes and ids carry a prefix, or a part of a
 /// print page whose ids must not clash with the other articles'. Only markup is touched:
@@ -5,8 +7,14 @@
 struct HTMLRewriter {
   /// The new value of an attribute (`class`, `id`, `href`…) of an element, or nil to keep it.
   var attribute: (_ element: Substring, _ name: Substring, _ value: Substring) -> String?
+  /// The attributes `attribute` is asked about; nil for all. Others are copied as bytes.
+  var watched: Set<String>?
   /// The new name of an element (`h2` → `h3`), or nil to keep it.
-  var element: (_ name: Substring) -> String? = { _ in nil }
+  var element: ((_ name: Substring) -> String?)?
+  /// Copies what is inside each chart's `<svg>` unchanged (its tag itself is rewritten):
+  /// the rename rewriters leave Yearbook's charts as they are, whose names all start with
+  /// `yb-`, and most tags of a chart-heavy body are inside its charts.
+  var passesOverSVG = false
   /// Attributes to add to an element, given those it has (` fill="#fff"`), or nil.
   var adding: ((_ element: Substring, _ attributes: [(name: Substring, value: Substring)]) -> String?)?
 
@@ -17,7 +25,7 @@ struct HTMLRewriter {
       out.reserveCapacity(bytes.count + bytes.count / 8)
       var index = 0
       while index < bytes.count {
-        guard let open = Self.find(UInt8(ascii: "<"), in: bytes, from: index) else {
+        guard let open = Self.find(in: bytes, from: index) else {
           out.append(contentsOf: bytes[index...])
           break
         }
@@ -28,18 +36,50 @@ struct HTMLRewriter {
         }
         rewriteTag(bytes[open..<end], into: &out)
         index = end
+        if passesOverSVG, Self.startsChartSVG(bytes[open..<end]), let close = Self.svgEnd(in: bytes, from: end) {
+          out.append(contentsOf: bytes[end..<close])
+          index = close
+        }
       }
       return String(decoding: out, as: UTF8.self)
     }
   }
 
-  private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var index = start
-    while index < bytes.count {
-      if bytes[index] == byte { return index }
+  private static let svgClose = Array("</svg>".utf8)
+
+  private static let chartClass = Array("class=\"yb-chart-svg".utf8)
+
+  /// A chart's `<svg>` tag, which Yearbook wrote; not one written in raw HTML.
+  private static func startsChartSVG(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard tag.count > 5, tag[tag.startIndex + 1] == 0x73, tag[tag.startIndex + 2] == 0x76,
+      tag[tag.startIndex + 3] == 0x67, tag[tag.startIndex + 4] == 0x20
+    else { return false }
+    var index = tag.startIndex
+    while index + chartClass.count <= tag.endIndex {
+      if tag[index] == chartClass[0], chartClass.indices.allSatisfy({ tag[index + $0] == chartClass[$0] }) {
+        return true
+      }
       index += 1
     }
+    return false
+  }
+
+  /// Where the `</svg>` after `start` begins (Yearbook's SVGs do not nest).
+  private static func svgEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while let open = find(in: bytes, from: index) {
+      if open + svgClose.count <= bytes.count, svgClose.indices.allSatisfy({ bytes[open + $0] == svgClose[$0] }) {
+        return open
+      }
+      index = open + 1
+    }
     return nil
+  }
+
+  /// The next `<`, by memchr.
+  private static func find(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let base = bytes.baseAddress, let hit = memchr(base + start, 0x3C, bytes.count - start) else { return nil }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
   /// Where the tag starting at `start` ends (after its `>`), minding quoted values.
@@ -89,9 +129,14 @@ struct HTMLRewriter {
     {
       index += 1
     }
-    let name = Self.text(tag[nameStart..<index])
+    let needsName = element != nil || adding != nil || watched == nil
+    let name = needsName ? Self.text(tag[nameStart..<index]) : ""
     out.append(contentsOf: tag[tag.startIndex..<nameStart])
-    if let renamed = element(name) { out.append(contentsOf: renamed.utf8) } else { out.append(contentsOf: name.utf8) }
+    if let renamed = element?(name) {
+      out.append(contentsOf: renamed.utf8)
+    } else {
+      out.append(contentsOf: tag[nameStart..<index])
+    }
     var attributes: [(name: Substring, value: Substring)] = []
     while true {
       let spaceStart = index
@@ -122,12 +167,16 @@ struct HTMLRewriter {
         if quote == nil, Self.isSpace(byte) || byte == UInt8(ascii: ">") { break }
         index += 1
       }
-      let value = Self.text(tag[valueStart..<index])
-      if adding != nil { attributes.append((attributeName, value)) }
-      if let renamed = attribute(name, attributeName, value) {
-        out.append(contentsOf: renamed.utf8)
+      if adding != nil || watched?.contains(String(attributeName)) != false {
+        let value = Self.text(tag[valueStart..<index])
+        if adding != nil { attributes.append((attributeName, value)) }
+        if let renamed = attribute(name, attributeName, value) {
+          out.append(contentsOf: renamed.utf8)
+        } else {
+          out.append(contentsOf: tag[valueStart..<index])
+        }
       } else {
-        out.append(contentsOf: value.utf8)
+        out.append(contentsOf: tag[valueStart..<index])
       }
       if let quote, index < tag.endIndex, tag[index] == quote {
         out.append(quote)
@@ -148,28 +197,39 @@ struct HTMLRewriter {
 }
 
 extension HTMLRewriter {
-  /// Attributes whose value names ids: they follow the ids when those are renamed.
-  static func rename(
-    ids rename: @escaping (Substring) -> String, classes renameClass: ((Substring) -> String)? = nil
-  ) -> HTMLRewriter {
-    HTMLRewriter { _, name, value in
+  /// Prefixes every id (and every attribute naming one) with `idPrefix`, and every class
+  /// with `classPrefix`, except names that already start with `yb-`: Yearbook's own, such
+  /// as a chart's, which are unique across the site already.
+  static func rename(idPrefix: String, classPrefix: String? = nil) -> HTMLRewriter {
+    let rename = { (id: Substring) -> String? in id.hasPrefix("yb-") ? nil : idPrefix + id }
+    let renameAll = { (list: Substring, prefix: String) -> String? in
+      let names = list.split(separator: " ")
+      guard names.contains(where: { !$0.hasPrefix("yb-") }) else { return nil }
+      return names.map { $0.hasPrefix("yb-") ? String($0) : prefix + $0 }.joined(separator: " ")
+    }
+    var rewriter = HTMLRewriter { _, name, value in
       switch name {
       case "id", "for":
         return rename(value)
       case "aria-labelledby", "aria-describedby", "headers":
-        return value.split(separator: " ").map(rename).joined(separator: " ")
+        return renameAll(value, idPrefix)
       case "href", "xlink:href":
         guard value.first == "#", value.count > 1 else { return nil }
-        return "#" + rename(value.dropFirst())
+        return rename(value.dropFirst()).map { "#" + $0 }
       case "fill", "stroke", "clip-path", "mask":
         guard value.hasPrefix("url(#"), value.hasSuffix(")") else { return nil }
-        return "url(#" + rename(value.dropFirst(5).dropLast()) + ")"
+        return rename(value.dropFirst(5).dropLast()).map { "url(#" + $0 + ")" }
       case "class":
-        guard let renameClass else { return nil }
-        return value.split(separator: " ").map(renameClass).joined(separator: " ")
+        return classPrefix.flatMap { renameAll(value, $0) }
       default:
         return nil
       }
     }
+    rewriter.passesOverSVG = true
+    rewriter.watched = [
+      "id", "for", "aria-labelledby", "aria-describedby", "headers", "href", "xlink:href", "fill", "stroke",
+      "clip-path", "mask", "class",
+    ]
+    return rewriter
   }
 }

@@ -8,8 +8,7 @@ enum PrintBody {
 
   /// `chapter` gives the slug of the report's article a link (as pages write it) leads to.
   static func html(_ body: String, slug: String, chapter: @escaping (String) -> String?) -> String {
-    let rename = { (id: Substring) -> String in id.hasPrefix("yb-") ? String(id) : slug + "-" + id }
-    var rewriter = HTMLRewriter.rename(ids: rename)
+    var rewriter = HTMLRewriter.rename(idPrefix: slug + "-")
     let renameIDs = rewriter.attribute
     rewriter.attribute = { element, name, value in
       if name == "href", value.first != "#" {

@@ -45,17 +45,9 @@ struct PageRenderer: Sendable {
     case .success(let html): files.append((SitePaths.file(for: SitePaths.embed(article.sitePath)), html))
     case .failure(let diagnostic): return .failure(diagnostic)
     }
-    for inline in [false, true] {
-      let path =
-        inline
-        ? SitePaths.inlineFragment(report: article.reportID, slug: article.slug)
-        : SitePaths.fragment(report: article.reportID, slug: article.slug)
-      files.append(
-        (
-          path,
-          Fragment.html(body: body.html, charts: body.charts, article: article, config: site.config, inline: inline)
-        ))
-    }
+    let fragments = Fragment.html(body: body.html, charts: body.charts, article: article, config: site.config)
+    files.append((SitePaths.fragment(report: article.reportID, slug: article.slug), fragments.images))
+    files.append((SitePaths.inlineFragment(report: article.reportID, slug: article.slug), fragments.inline))
     switch chartFiles(body.charts, pageTitle: article.title, sitePath: article.sitePath) {
     case .success(let chartFiles): files += chartFiles
     case .failure(let diagnostic): return .failure(diagnostic)

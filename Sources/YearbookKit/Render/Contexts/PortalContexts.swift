@@ -45,7 +45,7 @@ struct EmbedCodes: TemplateValue {
     fragmentStylesheetURL = config.absolute(SitePaths.fragmentStylesheet)
     self.charts = charts.map { chart in
       ChartFileLinks(
-        title: chart.spec.title, fileURL: chart.file == nil ? nil : config.absolute(SitePaths.chartFile(chart.id)),
+        title: chart.spec.title, fileURL: !chart.hasFile ? nil : config.absolute(SitePaths.chartFile(chart.id)),
         embedURL: config.absolute(SitePaths.chartEmbed(chart.id)))
     }
   }

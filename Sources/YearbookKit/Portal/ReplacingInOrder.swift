@@ -1,0 +1,39 @@
+import Foundation
+
+extension String {
+  /// Each of `replacements` (text → new text) put in place of the first occurrence of its
+  /// text found after the previous one's, compared as UTF-8 bytes: Foundation's
+  /// `replacingOccurrences` converts to UTF-16 and dominated writing CMS fragments.
+  func replacingInOrder(_ replacements: [(String, String)]) -> String {
+    guard !replacements.isEmpty else { return self }
+    var text = self
+    return text.withUTF8 { bytes -> String in
+      guard let base = bytes.baseAddress else { return self }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var position = 0
+      for (old, new) in replacements {
+        var old = old
+        let found = old.withUTF8 { needle -> Int? in
+          guard let needleBase = needle.baseAddress, needle.count > 0 else { return nil }
+          var start = position
+          // memchr for the first byte, memcmp for the rest (Glibc's memmem is not visible to Swift).
+          while bytes.count - start >= needle.count,
+            let hit = memchr(base + start, Int32(needleBase.pointee), bytes.count - start - needle.count + 1)
+          {
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+            start = offset + 1
+          }
+          return nil
+        }
+        guard let found else { continue }
+        out.append(contentsOf: bytes[position..<found])
+        out.append(contentsOf: new.utf8)
+        position = found + old.utf8.count
+      }
+      out.append(contentsOf: bytes[position...])
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+}
