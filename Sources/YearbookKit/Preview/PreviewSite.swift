@@ -35,6 +35,8 @@ public final class PreviewSite: @unchecked Sendable {
   public let options: SiteBuilder.Options
   private let lock = NSLock()
   private var files: [String: Data] = [:]
+  /// Pages made stale by a save and rendered when first asked for.
+  private var deferred: [String: @Sendable () -> Result<Data, Diagnostic>] = [:]
   private var problems: [Diagnostic] = []
   private var state: State?
   private var generation = 0
@@ -50,7 +52,18 @@ public final class PreviewSite: @unchecked Sendable {
 
   /// An output file (`2024/talent/index.html`) of the last good build.
   public func file(at path: String) -> Data? {
-    lock.withLock { files[path] }
+    lock.withLock {
+      if let data = files[path] { return data }
+      guard let render = deferred.removeValue(forKey: path) else { return nil }
+      switch render() {
+      case .success(let data):
+        files[path] = data
+        return data
+      case .failure(let diagnostic):
+        problems.append(diagnostic)
+        return nil
+      }
+    }
   }
 
   /// Errors of the last rebuild, while the site is broken; empty once it builds again.
@@ -61,7 +74,7 @@ public final class PreviewSite: @unchecked Sendable {
   /// Counts successful and failed rebuilds, so a page can tell it is out of date.
   public var version: Int { lock.withLock { generation } }
 
-  public var outputCount: Int { lock.withLock { files.count } }
+  public var outputCount: Int { lock.withLock { files.count + deferred.count } }
 
   /// Builds everything, in memory.
   @discardableResult
@@ -86,6 +99,7 @@ public final class PreviewSite: @unchecked Sendable {
       let contents = memory.contents
       lock.withLock {
         files = contents
+        deferred = [:]
         problems = summary.diagnostics
         state = State(
           loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies,
@@ -265,8 +279,19 @@ public final class PreviewSite: @unchecked Sendable {
       else { continue }
       chapterBodies[contentPath] = renderer.printChapter(reportIndex: report, articleIndex: position, body: body)
     }
+    // A print page holds a whole report (megabytes at a thousand articles): it is rendered
+    // when the browser asks for it, not after every save.
+    let printPages = index.pages.filter { page in
+      if case .print = page.kind { return affected.contains(page.outputPath) }
+      return false
+    }
+    let deferredPages = Dictionary(
+      uniqueKeysWithValues: printPages.map { page in
+        (page.outputPath, Self.deferredRender(page, index: index, renderer: renderer, chapterBodies: chapterBodies))
+      })
     let rendered = try render(
-      affected, index: index, renderer: renderer, bodies: bodies, chapterBodies: chapterBodies)
+      affected.subtracting(deferredPages.keys), index: index, renderer: renderer, bodies: bodies,
+      chapterBodies: chapterBodies)
     timings.record("pages", since: &step)
     let warnings = (indexed.diagnostics + diagnostics).sortedInFileOrder()
     // A tag no article carries any more has no page any more.
@@ -280,7 +305,14 @@ public final class PreviewSite: @unchecked Sendable {
     }
     lock.withLock {
       files.merge(rendered) { _, new in new }
-      for path in gone { files[path] = nil }
+      for (path, render) in deferredPages {
+        files[path] = nil
+        deferred[path] = render
+      }
+      for path in gone {
+        files[path] = nil
+        deferred[path] = nil
+      }
       problems = warnings
       self.state = State(
         loaded: loaded, indexed: indexed, facts: facts, graph: graph, markdown: state.markdown,
@@ -288,8 +320,23 @@ public final class PreviewSite: @unchecked Sendable {
       generation += 1
     }
     return Rebuild(
-      changed: changed, outputsRebuilt: rendered.count, duration: .now - started, diagnostics: warnings,
-      incremental: true, timings: timings)
+      changed: changed, outputsRebuilt: rendered.count + deferredPages.count, duration: .now - started,
+      diagnostics: warnings, incremental: true, timings: timings)
+  }
+
+  /// Renders a page when it is first asked for; a failure is an error of the site.
+  private static func deferredRender(
+    _ page: SiteIndex.Page, index: SiteIndex, renderer: PageRenderer, chapterBodies: [String: String]
+  ) -> @Sendable () -> Result<Data, Diagnostic> {
+    {
+      let markdown = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
+      var reportBodies: [String: RenderedMarkdown] = [:]
+      if case .print(let reportIndex) = page.kind {
+        let report = index.site.reports[reportIndex].markdown
+        reportBodies[report.contentPath] = markdown.render(report)
+      }
+      return renderer.page(page, reportBodies: reportBodies, chapterBodies: chapterBodies).map { Data($0.utf8) }
+    }
   }
 
   /// Renders the pages at `paths` (an article's page with its portal files); article and
