@@ -141,7 +141,8 @@ public enum SiteBuilder {
     let pages = PageRenderer(site: SiteView(index: index, documents: [:]), library: theme.library)
     var reportChartProblems: [Diagnostic] = []
     for (report, body) in zip(index.site.reports, reportBodies) where !body.diagnostics.hasErrors {
-      switch pages.chartFiles(body.charts, pageTitle: report.title, sitePath: report.sitePath) {
+      let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
+      switch pages.chartFiles(charts, pageTitle: report.title, sitePath: report.sitePath) {
       case .success(let files):
         do {
           try staging.makeFolders(for: files.map(\.path))

@@ -3,11 +3,10 @@
 /// the dataset, and the numbers as a real table.
 enum ChartFigure {
   /// With `image`, the picture is an `<img>` of the chart's file and the table is shown
-  /// rather than folded away. `drawing` may rewrite each SVG's shapes (see
-  /// `ChartFile.presentationAttributes`).
+  /// rather than folded away. `drawing` gives shapes already drawn (styled, for fragments).
   static func html(
     _ data: ChartData, id: String, baseURL: BaseURL, image: (src: String, alt: String)? = nil,
-    drawing: (String) -> String = { $0 }
+    drawing: ChartDrawing? = nil
   ) -> String {
     let title = HTML.escape(data.spec.title)
     var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
@@ -15,24 +14,23 @@ enum ChartFigure {
     if let image {
       out +=
         "<img class=\"yb-chart-img\" src=\"\(HTML.escape(image.src))\" alt=\"\(HTML.escape(image.alt))\">\n"
-    } else if data.spec.kind == .kpi {
+    } else if case .tiles(let tiles) = drawing ?? ChartDrawing(data, id: id) {
       out += "<div class=\"yb-kpi-grid\">\n"
-      for (index, tile) in KPIChart.tileSVGs(data).enumerated() {
+      for (index, tile) in tiles.enumerated() {
         let tileID = "\(id)-\(index + 1)"
         out +=
           "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(KPIChart.tileWidth)) \(SVG.number(tile.height))\" role=\"img\" aria-labelledby=\"\(tileID)-title \(tileID)-desc\" class=\"yb-chart-svg yb-kpi-svg\">"
         out +=
           "<title id=\"\(tileID)-title\">\(HTML.escape(tile.tile.label))</title><desc id=\"\(tileID)-desc\">\(HTML.escape(KPIChart.sentence(tile.tile)))</desc>"
-        out += drawing(tile.body) + "</svg>\n"
+        out += tile.body + "</svg>\n"
       }
       out += "</div>\n"
-    } else if data.spec.kind != .table {
-      let (body, height) = body(data, id: id)
+    } else if case .single(let body, let height) = drawing ?? ChartDrawing(data, id: id) {
       let description = HTML.escape(ChartDescription.sentence(data))
       out +=
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(ChartLayout.width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"yb-chart-svg\">"
       out += "<title id=\"\(id)-title\">\(title)</title><desc id=\"\(id)-desc\">\(description)</desc>"
-      out += drawing(body) + "</svg>\n"
+      out += body + "</svg>\n"
     }
     var notes: [String] = []
     if let note = data.spec.note { notes.append("说明：\(HTML.escape(note))") }

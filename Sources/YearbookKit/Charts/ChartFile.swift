@@ -10,17 +10,17 @@ enum ChartFile {
     return ChartDescription.sentence(data)
   }
 
-  /// The whole SVG document; nil for a `table` chart, which has no picture.
-  static func svg(_ data: ChartData, id: String) -> String? {
+  /// The whole SVG document from the chart's styled drawing; nil for a `table` chart,
+  /// which has no picture.
+  static func svg(_ data: ChartData, styled drawing: ChartDrawing) -> String? {
     let body: String
     let width: Double
     let height: Double
-    switch data.spec.kind {
-    case .table:
+    switch drawing {
+    case .none:
       return nil
-    case .kpi:
+    case .tiles(let tiles):
       // Tiles two to a row, as on a phone.
-      let tiles = KPIChart.tileSVGs(data)
       let gap = 12.0
       let columns = min(2, max(1, tiles.count))
       let tileHeight = tiles.first?.height ?? 0
@@ -32,8 +32,8 @@ enum ChartFile {
         let y = Double(index / columns) * (tileHeight + gap)
         return "<g transform=\"translate(\(SVG.number(x)) \(SVG.number(y)))\">\(tile.body)</g>"
       }.joined()
-    default:
-      (body, height) = ChartFigure.body(data, id: id)
+    case .single(let drawn, let drawnHeight):
+      (body, height) = (drawn, drawnHeight)
       width = ChartLayout.width
     }
     var out =
@@ -43,7 +43,7 @@ enum ChartFile {
     out += "<title>\(HTML.escape(data.spec.title))</title>"
     out += "<desc>\(HTML.escape(description(data)))</desc>"
     out += "<rect width=\"100%\" height=\"100%\" fill=\"\(palette.background)\"/>"
-    out += presentationAttributes(body) + "</svg>\n"
+    out += body + "</svg>\n"
     return out
   }
 

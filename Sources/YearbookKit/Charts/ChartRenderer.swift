@@ -18,22 +18,18 @@ public struct ChartRenderer: Sendable {
     let data: ChartData
     let baseURL: BaseURL
 
-    /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
-    var description: String { ChartFile.description(data) }
     /// Whether the chart has a picture (`charts/<id>.svg`); a `table` chart has none.
     var hasFile: Bool { spec.kind != .table }
-    /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
-    var file: String? { ChartFile.svg(data, id: id) }
-    /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
-    /// whose editors strip inline SVG and often `<details>`.
-    var imageFigure: String {
-      ChartFigure.html(
-        data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description))
-    }
-    /// The figure with its SVG's look written on each shape, for a CMS that keeps SVG but
-    /// strips stylesheets.
-    var inlineFigure: String {
-      ChartFigure.html(data, id: id, baseURL: baseURL, drawing: ChartFile.presentationAttributes)
+
+    /// The chart's forms for the portal, its shapes drawn and styled once for all of them.
+    func portalForms() -> PortalForms {
+      let description = ChartFile.description(data)
+      let styled = ChartDrawing(data, id: id).styled()
+      return PortalForms(
+        description: description, file: ChartFile.svg(data, styled: styled),
+        imageFigure: ChartFigure.html(
+          data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description)),
+        inlineFigure: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: styled))
     }
 
     public static func == (a: Rendered, b: Rendered) -> Bool { a.spec == b.spec && a.id == b.id && a.html == b.html }
@@ -42,6 +38,20 @@ public struct ChartRenderer: Sendable {
       hasher.combine(id)
       hasher.combine(html)
     }
+  }
+
+  /// A chart as the portal takes it.
+  struct PortalForms {
+    /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
+    var description: String
+    /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
+    var file: String?
+    /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
+    /// whose editors strip inline SVG and often `<details>`.
+    var imageFigure: String
+    /// The figure with its SVG's look written on each shape, for a CMS that keeps SVG but
+    /// strips stylesheets.
+    var inlineFigure: String
   }
 
   /// `firstLine` is the file line of the block's first YAML line; `id` must be unique on

@@ -5,7 +5,10 @@
 /// with its table shown; the inline variant keeps the SVG, its look written on it.
 enum Fragment {
   /// Both variants: charts as images, and charts as inline SVG.
-  static func html(body: String, charts: [ChartRenderer.Rendered], article: Article, config: SiteConfig)
+  static func html(
+    body: String, charts: [(chart: ChartRenderer.Rendered, forms: ChartRenderer.PortalForms)], article: Article,
+    config: SiteConfig
+  )
     -> (images: String, inline: String)
   {
     let prefix = "yb-" + article.reportID + "-" + article.slug + "-"
@@ -13,9 +16,9 @@ enum Fragment {
     // Renamed once for both: a drawn chart's classes and ids already start with `yb-`, so
     // its HTML is found unchanged in the renamed body, in the order the charts were drawn.
     let renamed = rewrite(body)
-    let drawn = charts.filter(\.hasFile)
-    let images = renamed.replacingInOrder(drawn.map { ($0.html, $0.imageFigure) })
-    let inline = renamed.replacingInOrder(drawn.map { ($0.html, $0.inlineFigure) })
+    let drawn = charts.filter(\.chart.hasFile)
+    let images = renamed.replacingInOrder(drawn.map { ($0.chart.html, $0.forms.imageFigure) })
+    let inline = renamed.replacingInOrder(drawn.map { ($0.chart.html, $0.forms.inlineFigure) })
     let stylesheet = HTML.escape(config.baseURL.link(SitePaths.fragmentStylesheet))
     let wrap = { (body: String) in
       """

@@ -45,10 +45,11 @@ struct PageRenderer: Sendable {
     case .success(let html): files.append((SitePaths.file(for: SitePaths.embed(article.sitePath)), html))
     case .failure(let diagnostic): return .failure(diagnostic)
     }
-    let fragments = Fragment.html(body: body.html, charts: body.charts, article: article, config: site.config)
+    let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
+    let fragments = Fragment.html(body: body.html, charts: charts, article: article, config: site.config)
     files.append((SitePaths.fragment(report: article.reportID, slug: article.slug), fragments.images))
     files.append((SitePaths.inlineFragment(report: article.reportID, slug: article.slug), fragments.inline))
-    switch chartFiles(body.charts, pageTitle: article.title, sitePath: article.sitePath) {
+    switch chartFiles(charts, pageTitle: article.title, sitePath: article.sitePath) {
     case .success(let chartFiles): files += chartFiles
     case .failure(let diagnostic): return .failure(diagnostic)
     }
@@ -56,15 +57,15 @@ struct PageRenderer: Sendable {
   }
 
   /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
-  func chartFiles(_ charts: [ChartRenderer.Rendered], pageTitle: String, sitePath: String) -> Result<
-    [(path: String, text: String)], Diagnostic
-  > {
+  func chartFiles(
+    _ charts: [(chart: ChartRenderer.Rendered, forms: ChartRenderer.PortalForms)], pageTitle: String, sitePath: String
+  ) -> Result<[(path: String, text: String)], Diagnostic> {
     var files: [(path: String, text: String)] = []
-    for chart in charts {
-      if let file = chart.file { files.append((SitePaths.chartFile(chart.id), file)) }
+    for (chart, forms) in charts {
+      if let file = forms.file { files.append((SitePaths.chartFile(chart.id), file)) }
       let context = ChartEmbedContext(html: chart.html, pageTitle: pageTitle, pageURL: site.link(sitePath))
       let frame = site.frame(
-        title: "\(chart.spec.title) - \(pageTitle)", sitePath: sitePath, kind: "embed", description: chart.description)
+        title: "\(chart.spec.title) - \(pageTitle)", sitePath: sitePath, kind: "embed", description: forms.description)
       switch render(PageContext(frame: frame, content: EmbedContent(chart: context)), template: "embed") {
       case .success(let html): files.append((SitePaths.file(for: SitePaths.chartEmbed(chart.id)), html))
       case .failure(let diagnostic): return .failure(diagnostic)
