@@ -311,6 +311,21 @@ import Testing
     #expect(full.count == preview.outputCount)
   }
 
+  @Test func aSiteThatIsNeverEmbeddedCanSkipThePortalFiles() async throws {
+    var files = Self.files
+    files["Content/site.yml"]! += "\nportal_files: false\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let summary = try await site.build()
+    #expect(summary.diagnostics.isEmpty, "\(summary.diagnostics)")
+    let written = try site.snapshot().keys
+    #expect(!written.contains { $0.hasPrefix("embed/") || $0.hasPrefix("charts/") || $0.hasSuffix(".inline.html") })
+    #expect(written.filter { $0.hasPrefix("fragments/") } == ["fragments/yearbook-fragment.css"])
+    #expect(written.contains("2024/print/index.html"))
+    #expect(summary.fileCount == written.count)
+    #expect(!(try site.read("2024/platforms/index.html").contains("嵌入本页")))
+  }
+
   @Test func theRewriterRenamesMarkupAndLeavesTextAlone() {
     let rewrite = HTMLRewriter.rename(idPrefix: "p-", classPrefix: "yb-")
     let html =

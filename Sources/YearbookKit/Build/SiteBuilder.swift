@@ -130,7 +130,7 @@ public enum SiteBuilder {
     progress?.start(pages: index.pages.count)
     do {
       try staging.makeFolders(
-        for: index.pages.map(\.outputPath) + index.site.articles.flatMap(\.portalFiles) + index.copies.map(\.path))
+        for: index.pages.map(\.outputPath) + index.site.articlePortalFiles.flatMap(\.files) + index.copies.map(\.path))
     } catch {
       throw BuildFailure(
         diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.destination))])
@@ -140,7 +140,8 @@ public enum SiteBuilder {
     let reportBodies = Parallel.map(reports) { markdown.render($0) }
     let pages = PageRenderer(site: SiteView(index: index, documents: [:]), library: theme.library)
     var reportChartProblems: [Diagnostic] = []
-    for (report, body) in zip(index.site.reports, reportBodies) where !body.diagnostics.hasErrors {
+    for (report, body) in zip(index.site.reports, reportBodies)
+    where index.site.config.portalFiles && !body.diagnostics.hasErrors {
       let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
       switch pages.chartFiles(charts, pageTitle: report.title, sitePath: report.sitePath) {
       case .success(let files):
@@ -250,8 +251,10 @@ public enum SiteBuilder {
     let templateFiles = theme.templates.mapValues(\.file)
     return Summary(
       pageCount: index.pages.filter { $0.template != nil }.count,
-      fileCount: index.pages.count + index.copies.count + index.site.articles.count * 3
-        + documents.facts.values.reduce(0) { $0 + $1.charts.reduce(0) { $0 + ($1.spec.kind == .table ? 1 : 2) } },
+      fileCount: index.pages.count + index.copies.count + index.site.articlePortalFiles.count * 3
+        + (index.site.config.portalFiles
+          ? documents.facts.values.reduce(0) { $0 + $1.charts.reduce(0) { $0 + ($1.spec.kind == .table ? 1 : 2) } }
+          : 0),
       chartCount: documents.facts.values.reduce(0) { $0 + $1.charts.count },
       linkCount: linkCount, diagnostics: diagnostics,
       dependencies: DependencyGraph(

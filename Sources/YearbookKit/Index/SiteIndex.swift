@@ -69,10 +69,12 @@ public struct SiteIndex: Sendable {
             kind: .article(reportIndex, articleIndex), sitePath: article.sitePath, template: "article",
             source: article.markdown.file))
       }
-      pages.append(
-        Page(
-          kind: .reportEmbed(reportIndex), sitePath: SitePaths.embed(report.sitePath), template: "embed",
-          source: report.markdown.file))
+      if site.config.portalFiles {
+        pages.append(
+          Page(
+            kind: .reportEmbed(reportIndex), sitePath: SitePaths.embed(report.sitePath), template: "embed",
+            source: report.markdown.file))
+      }
       pages.append(
         Page(
           kind: .print(reportIndex), sitePath: SitePaths.print(report: report.id), template: "print",
@@ -110,9 +112,7 @@ public struct SiteIndex: Sendable {
       site.assets.map { OutputFile(path: $0, content: .copy(from: "\(site.contentDirectory)/\($0)")) }
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
     // An article's portal files are written with its page (they need its rendered Markdown).
-    let portalClaims = site.articles.flatMap { article in
-      article.portalFiles.map { ($0, article.markdown.file) }
-    }
+    let portalClaims = site.articlePortalFiles.flatMap { article, files in files.map { ($0, article.markdown.file) } }
     let claims =
       pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + portalClaims
       + copies.map { ($0.path, $0.origin) }

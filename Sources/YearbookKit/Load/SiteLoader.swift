@@ -86,6 +86,7 @@ public struct SiteLoader: Sendable {
     config.description = yaml.string("description") ?? ""
     config.publisher = yaml.string("publisher") ?? ""
     config.unsafeHTML = yaml.bool("unsafe_html") ?? false
+    config.portalFiles = yaml.bool("portal_files") ?? true
     for (key, keyPath) in [("paginate", \SiteConfig.paginate), ("feed_limit", \SiteConfig.feedLimit)] {
       guard let value = yaml.int(key) else { continue }
       if value >= 1 {
@@ -151,7 +152,7 @@ public struct SiteLoader: Sendable {
     yaml.warnAboutUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths", "site_url",
+        "portal_paths", "site_url", "portal_files",
       ], context: "site.yml"
     )
     return config

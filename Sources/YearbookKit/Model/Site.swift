@@ -19,6 +19,11 @@ public struct Site: Sendable, Hashable {
 
   public var articles: [Article] { reports.flatMap(\.articles) }
 
+  /// Each article with the portal files made from it; none when the site opted out.
+  var articlePortalFiles: [(article: Article, files: [String])] {
+    config.portalFiles ? articles.map { ($0, $0.portalFiles) } : []
+  }
+
   /// The article written in `contentPath` (`2024/talent.md`), found in its report alone.
   public func article(at contentPath: String) -> Article? {
     let report = contentPath.prefix { $0 != "/" }

@@ -32,6 +32,10 @@ public struct SiteConfig: Sendable, Hashable {
   /// Path prefixes of the host portal (`/col/`, `/art/`), each ending in `/`: links under
   /// them are left as written and not checked.
   public var portalPaths: [String] = []
+  /// Whether the build writes the files for putting pages into a portal: embed pages, CMS
+  /// fragments and chart files (`portal_files: false` in site.yml for a site that is
+  /// never embedded; print pages are written either way).
+  public var portalFiles = true
 
   public init(
     title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),

@@ -19,7 +19,7 @@ struct PageRenderer: Sendable {
     let report = site.index.site.reports[reportIndex]
     let article = report.articles[articleIndex]
     var context = articleContext(report: report, articleIndex: articleIndex, body: body)
-    context.embed = EmbedCodes(article: article, charts: body.charts, site: site)
+    if site.config.portalFiles { context.embed = EmbedCodes(article: article, charts: body.charts, site: site) }
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "article", description: context.card.summary,
       breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
@@ -38,6 +38,7 @@ struct PageRenderer: Sendable {
     case .success(let html): files.append((SitePaths.file(for: article.sitePath), html))
     case .failure(let diagnostic): return .failure(diagnostic)
     }
+    guard site.config.portalFiles else { return .success(files) }
     let context = articleContext(report: report, articleIndex: articleIndex, body: body)
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
