@@ -26,76 +26,7 @@ struct PageRenderer: Sendable {
     return render(PageContext(frame: frame, content: ArticleContent(article: context)), template: "article")
   }
 
-  /// Every file made from an article's Markdown, by output path: its page, its embed page,
-  /// both CMS fragments, and each chart's `.svg` file and embed page.
-  func articleFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
-    [(path: String, text: String)], Diagnostic
-  > {
-    let report = site.index.site.reports[reportIndex]
-    let article = report.articles[articleIndex]
-    var files: [(path: String, text: String)] = []
-    switch self.article(reportIndex: reportIndex, articleIndex: articleIndex, body: body) {
-    case .success(let html): files.append((SitePaths.file(for: article.sitePath), html))
-    case .failure(let diagnostic): return .failure(diagnostic)
-    }
-    guard site.config.portalFiles else { return .success(files) }
-    let context = articleContext(report: report, articleIndex: articleIndex, body: body)
-    let frame = site.frame(
-      title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
-    switch render(PageContext(frame: frame, content: EmbedContent(article: context)), template: "embed") {
-    case .success(let html): files.append((SitePaths.file(for: SitePaths.embed(article.sitePath)), html))
-    case .failure(let diagnostic): return .failure(diagnostic)
-    }
-    let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
-    let fragments = Fragment.html(body: body.html, charts: charts, article: article, config: site.config)
-    files.append((SitePaths.fragment(report: article.reportID, slug: article.slug), fragments.images))
-    files.append((SitePaths.inlineFragment(report: article.reportID, slug: article.slug), fragments.inline))
-    switch chartFiles(charts, pageTitle: article.title, sitePath: article.sitePath) {
-    case .success(let chartFiles): files += chartFiles
-    case .failure(let diagnostic): return .failure(diagnostic)
-    }
-    return .success(files)
-  }
-
-  /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
-  func chartFiles(
-    _ charts: [(chart: ChartRenderer.Rendered, forms: ChartRenderer.PortalForms)], pageTitle: String, sitePath: String
-  ) -> Result<[(path: String, text: String)], Diagnostic> {
-    var files: [(path: String, text: String)] = []
-    for (chart, forms) in charts {
-      if let file = forms.file { files.append((SitePaths.chartFile(chart.id), file)) }
-      let context = ChartEmbedContext(html: chart.html, pageTitle: pageTitle, pageURL: site.link(sitePath))
-      let frame = site.frame(
-        title: "\(chart.spec.title) - \(pageTitle)", sitePath: sitePath, kind: "embed", description: forms.description)
-      switch render(PageContext(frame: frame, content: EmbedContent(chart: context)), template: "embed") {
-      case .success(let html): files.append((SitePaths.file(for: SitePaths.chartEmbed(chart.id)), html))
-      case .failure(let diagnostic): return .failure(diagnostic)
-      }
-    }
-    return .success(files)
-  }
-
-  /// An article's body as a chapter of its report's print page.
-  func printChapter(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> String {
-    let report = site.index.site.reports[reportIndex]
-    return PrintBody.html(
-      body.html, slug: report.articles[articleIndex].slug, chapter: chapterLookup(report))
-  }
-
-  /// The slug of the report's article a link leads to (`/2024/talent/` → `talent`).
-  private func chapterLookup(_ report: Report) -> (String) -> String? {
-    let prefix = site.link(report.sitePath)
-    return { link in
-      guard link.hasPrefix(prefix), link.hasSuffix("/") else { return nil }
-      let slug = String(link.dropFirst(prefix.count).dropLast())
-      guard !slug.isEmpty, !slug.contains("/"), report.articles.contains(where: { $0.slug == slug }) else {
-        return nil
-      }
-      return slug
-    }
-  }
-
-  private func articleContext(report: Report, articleIndex: Int, body: RenderedMarkdown) -> ArticleContext {
+  func articleContext(report: Report, articleIndex: Int, body: RenderedMarkdown) -> ArticleContext {
     let article = report.articles[articleIndex]
     let summary = Summary.of(given: article.summary, body: body)
     return ArticleContext(
@@ -221,7 +152,7 @@ struct PageRenderer: Sendable {
     return render(context, template: template)
   }
 
-  private func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
+  func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
     guard let html = library.render(TemplateBox(context), withTemplate: template) else {
       return .failure(
         .error("the template \(template).mustache could not be rendered", at: SourceLocation(file: "Templates")))
