@@ -288,9 +288,9 @@ key_figures:
 """##,
     "partials/article-meta.mustache": ##"""
 <p class="meta">
-<time datetime="{{date_iso}}">{{date}}</time>
-{{#byline}}<span class="byline">{{byline}}</span>{{/byline}}
+<span class="published">发布时间：<time datetime="{{date_iso}}">{{date}}</time></span>
 {{#source}}<span class="source">来源：{{source}}</span>{{/source}}
+{{#author}}<span class="byline">作者：{{author}}</span>{{/author}}
 </p>
 
 """##,
@@ -373,7 +373,7 @@ key_figures:
 {{/conac_badge}}
 {{/site.footer}}
 {{#site.has_feed}}
-<p><a href="{{site.feed_url}}">订阅更新（Atom）</a></p>
+<p class="feed-link"><a href="{{site.feed_url}}">订阅更新（Atom）</a></p>
 {{/site.has_feed}}
 </div>
 </footer>
@@ -637,6 +637,7 @@ h3,
 h4 {
   line-height: 1.4;
   margin: 2rem 0 0.75rem;
+  text-wrap: balance;
 }
 
 h1 {
@@ -668,7 +669,15 @@ dl {
 
 .prose p {
   text-indent: 2em;
+  text-wrap: pretty;
 }
+
+/* Pages read as one column: the column itself is centred, not left in a wider frame. */
+.page-article .site-main,
+.page-print .site-main {
+  max-width: calc(var(--yb-measure) + 2rem);
+}
+
 
 .prose blockquote {
   margin: 1.5rem 0;
@@ -820,6 +829,7 @@ dl {
 
 .toc {
   max-width: var(--yb-measure);
+  margin-bottom: 2rem;
   padding: 0.75rem 1.25rem;
   background: var(--yb-surface);
 }
@@ -1245,7 +1255,10 @@ dl {
 @media print {
   .print-hint,
   .print-link,
-  .embed-code {
+  .embed-code,
+  .yb-chart-source a,
+  .download,
+  .feed-link {
     display: none;
   }
 
@@ -1330,8 +1343,8 @@ dl {
     break-after: avoid;
   }
 
-  .key-figure,
-  blockquote,
+  /* Only figures stay whole: a long quote or a row of tiles may break, rather than leave
+     a page half empty before it. */
   figure {
     break-inside: avoid;
   }

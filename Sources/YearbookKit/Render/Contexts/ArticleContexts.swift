@@ -11,6 +11,8 @@ struct ArticleCard: TemplateValue {
     .text("url") { $0.site.link($0.article.sitePath) },
     .text("summary") { $0.summary },
     .text("byline") { $0.article.byline },
+    // Shown after the source, and not at all when it only repeats it.
+    .text("author") { card in card.article.byline.flatMap { $0 == card.article.source ? nil : $0 } },
     .text("source") { $0.article.source },
     .list("tags") { card in card.article.tags.map { TagLink(name: $0, url: card.site.link(toTag: $0)) } },
     .flag("has_tags") { !$0.article.tags.isEmpty },
