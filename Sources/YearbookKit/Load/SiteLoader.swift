@@ -87,6 +87,17 @@ public struct SiteLoader: Sendable {
     config.publisher = yaml.string("publisher") ?? ""
     config.unsafeHTML = yaml.bool("unsafe_html") ?? false
     config.portalFiles = yaml.bool("portal_files") ?? true
+    if let logo = yaml.string("logo") {
+      let path = logo.hasPrefix("/") ? String(logo.dropFirst()) : logo
+      if path.hasPrefix("assets/"), FileManager.default.fileExists(atPath: contentURL.appendingPathComponent(path).path)
+      {
+        config.logo = path
+      } else {
+        yaml.error(
+          "logo must be a file under Content/assets/, such as assets/logo.svg; there is no Content/\(path)",
+          at: yaml.location(of: yaml.node("logo")))
+      }
+    }
     for (key, keyPath) in [("paginate", \SiteConfig.paginate), ("feed_limit", \SiteConfig.feedLimit)] {
       guard let value = yaml.int(key) else { continue }
       if value >= 1 {
@@ -140,10 +151,16 @@ public struct SiteLoader: Sendable {
             at: footer.location(of: footer.node("conac_badge")))
         }
       }
+      config.footer.errorReport = footer.bool("error_report") ?? false
+      if config.footer.errorReport && config.footer.siteCode.isEmpty {
+        footer.error(
+          "error_report links to 政府网站找错 by the site's code: set site_code (网站标识码) too",
+          at: footer.location(of: footer.node("error_report")))
+      }
       footer.warnAboutUnknownKeys(
         known: [
           "organizer", "site_code", "icp", "police_record", "contact", "address", "postcode", "phone", "email",
-          "copyright", "conac_badge",
+          "copyright", "conac_badge", "error_report",
         ], context: "footer")
       yaml.diagnostics += footer.diagnostics
     } else {
@@ -152,7 +169,7 @@ public struct SiteLoader: Sendable {
     yaml.warnAboutUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths", "site_url", "portal_files",
+        "portal_paths", "site_url", "portal_files", "logo",
       ], context: "site.yml"
     )
     return config

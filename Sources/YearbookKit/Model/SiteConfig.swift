@@ -36,6 +36,8 @@ public struct SiteConfig: Sendable, Hashable {
   /// fragments and chart files (`portal_files: false` in site.yml for a site that is
   /// never embedded; print pages are written either way).
   public var portalFiles = true
+  /// The site's emblem, an asset (`assets/logo.svg`), shown in the header before the title.
+  public var logo: String?
 
   public init(
     title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),
@@ -76,6 +78,8 @@ public struct Footer: Sendable, Hashable {
   /// The 党政机关网站标识 script given at registration (`https://dcs.conac.cn/js/….js`):
   /// the one script a built page may load, and only when configured.
   public var conacBadge: String = ""
+  /// Whether the footer links to the State Council's 政府网站找错 page for this site code.
+  public var errorReport = false
 
   public init(
     organizer: String = "", siteCode: String = "", icp: String = "", policeRecord: String = "",

@@ -368,6 +368,9 @@ key_figures:
 {{#copyright}}
 <p>{{copyright}}</p>
 {{/copyright}}
+{{#error_report_url}}
+<p class="error-report"><a href="{{error_report_url}}">政府网站找错</a></p>
+{{/error_report_url}}
 {{#conac_badge}}
 <p class="conac-badge"><span id="_ideConac"></span><script src="{{conac_badge}}"></script></p>
 {{/conac_badge}}
@@ -382,7 +385,7 @@ key_figures:
     "partials/site-header.mustache": ##"""
 <header class="site-header">
 <div class="site-header-inner">
-<a class="site-title" href="{{site.home_url}}">{{site.title}}</a>
+<a class="site-title" href="{{site.home_url}}">{{#site.logo_url}}<img class="site-logo" src="{{site.logo_url}}" alt="" width="40" height="40">{{/site.logo_url}}{{site.title}}</a>
 <nav class="site-nav" aria-label="主导航">
 <ul>
 {{#site.reports}}
@@ -576,6 +579,13 @@ a:hover {
   max-width: 64rem;
   margin: 0 auto;
   padding: 0 1rem;
+}
+
+.site-logo {
+  width: auto;
+  height: 2.5rem;
+  margin-right: 0.625rem;
+  vertical-align: middle;
 }
 
 .site-header-inner {

@@ -31,12 +31,16 @@ enum StarterSite {
     paginate: 50
     # 订阅源中的条目数 Entries in feed.xml.
     feed_limit: 20
+    # 网站标志 The emblem shown before the title, a file under Content/assets/ (uncomment).
+    # logo: assets/logo.svg
     # 页脚 Footer fields a government site shows on every page; leave out what you lack.
     footer:
       # 主办单位 Organizer.
       organizer: 某县科学技术局（待填写）
       # 网站标识码 Site code, ten digits.
       site_code: "0000000000"
+      # 政府网站找错 A link to the State Council's error-report page for the site code (uncomment).
+      # error_report: true
       # ICP备案号 ICP record number.
       icp: 浙ICP备00000000号-1
       # 公安备案号 Public security record number.

@@ -16,6 +16,7 @@ struct SiteContext: TemplateValue {
     .flag("has_feed") { $0.view.siteLinks["feed_url"] != nil },
     .text("stylesheet_url") { $0.view.siteLinks["stylesheet_url"] },
     .text("favicon_url") { $0.view.siteLinks["favicon_url"] },
+    .text("logo_url") { site in site.view.config.logo.map { site.view.link($0) } },
     .list("reports") { site in
       site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.hasPrefix($0.sitePath)) }
     },
@@ -68,6 +69,10 @@ struct FooterContext: TemplateValue {
     .text("email") { $0.footer.email },
     .text("copyright") { $0.footer.copyright },
     .text("conac_badge") { $0.footer.conacBadge },
+    .text("error_report_url") { context in
+      context.footer.errorReport
+        ? "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=\(context.footer.siteCode)" : nil
+    },
   ])
 }
 

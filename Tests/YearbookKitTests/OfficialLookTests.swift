@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+/// What makes the pages look like a government site's: the emblem in the header, the
+/// footer's 政府网站找错 link, and article meta labelled as such pages label it.
+@Suite struct OfficialLookTests {
+  @Test func metaIsLabelledAndTheAuthorIsNotARepeatOfTheSource() async throws {
+    var files = FixtureSite.minimal
+    files["Content/2024/talent.md"] = files["Content/2024/talent.md"]!.replacingOccurrences(
+      of: "weight: 2", with: "weight: 2\nbyline: 测试科技局\nsource: 测试科技局")
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    let platforms = try site.read("2024/platforms/index.html")
+    #expect(
+      platforms.contains(
+        """
+        <p class="meta">
+        <span class="published">发布时间：<time datetime="2025-01-21">2025年1月21日</time></span>
+        <span class="source">来源：测试科技局</span>
+        <span class="byline">作者：本报记者</span>
+        </p>
+        """))
+    let talent = try site.read("2024/talent/index.html")
+    #expect(talent.contains("<span class=\"source\">来源：测试科技局</span>\n\n</p>"))
+    #expect(!talent.contains("作者："))
+  }
+
+  @Test func theLogoIsShownBeforeTheSiteTitle() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"]! += "\nlogo: assets/emblem.svg\n"
+    files["Content/assets/emblem.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    #expect(
+      try site.read("index.html").contains(
+        "<a class=\"site-title\" href=\"/\"><img class=\"site-logo\" src=\"/assets/emblem.svg\" alt=\"\" width=\"40\" height=\"40\">测试年报</a>"
+      ))
+  }
+
+  @Test func aMissingLogoOrAnErrorReportWithoutSiteCodeIsALocatedError() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"] = """
+      title: 测试年报
+      logo: assets/missing.png
+      footer:
+        organizer: 测试科技局
+        error_report: true
+      """
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let messages = await site.failingBuild().map(\.description)
+    #expect(
+      messages.contains(
+        "Content/site.yml:2:7: error: logo must be a file under Content/assets/, such as assets/logo.svg; there is no Content/assets/missing.png"
+      ), "\(messages)")
+    #expect(
+      messages.contains(
+        "Content/site.yml:5:17: error: error_report links to 政府网站找错 by the site's code: set site_code (网站标识码) too"
+      ), "\(messages)")
+  }
+
+  @Test func theFooterLinksToTheErrorReportPageWhenConfigured() async throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"] = files["Content/site.yml"]!.replacingOccurrences(
+      of: "  site_code: \"3304820001\"", with: "  site_code: \"3304820001\"\n  error_report: true")
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    #expect(
+      try site.read("index.html").contains(
+        "<p class=\"error-report\"><a href=\"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3304820001\">政府网站找错</a></p>"
+      ))
+    let without = try FixtureSite(FixtureSite.minimal)
+    defer { without.remove() }
+    _ = try await without.build()
+    #expect(!(try without.read("index.html").contains("政府网站找错")))
+  }
+}
