@@ -79,4 +79,25 @@ import Testing
     _ = try await without.build()
     #expect(!(try without.read("index.html").contains("政府网站找错")))
   }
+
+  /// One entry per dataset: the charts drawn from it as links to where they are, and the
+  /// whole table folded away, so the page stays short on a phone.
+  @Test func theDataPageLinksToChartsAndFoldsTables() async throws {
+    let site = try FixtureSite(PortalTests.files)
+    defer { site.remove() }
+    _ = try await site.build()
+    let html = try site.read("data/index.html")
+    #expect(!html.contains("<svg"))
+    let derived = ChartRenderer.id(file: "2024/platforms.md", index: 1)
+    #expect(
+      html.contains(
+        """
+        <ul class="chart-links">
+        <li><a href="/2024/platforms/#\(derived)">平台数量</a>（平台建设）</li>
+        <li><a href="/2024/platforms/#yb-chart-platform-trend">平台数量走势</a>（平台建设）</li>
+        </ul>
+        <details class="dataset-table">
+        <summary>查看数据表（2 行）</summary>
+        """))
+  }
 }

@@ -5,8 +5,6 @@ struct PageRenderer: Sendable {
   let site: SiteView
   let library: MustacheLibrary
   let charts: ChartRenderer
-  /// Charts drawn in full per dataset on the data page; the rest are listed as links.
-  static let chartsShownPerDataset = 12
 
   init(site: SiteView, library: MustacheLibrary) {
     self.site = site
@@ -128,20 +126,16 @@ struct PageRenderer: Sendable {
         + report.articles.map { ($0.title, $0.sitePath, $0.markdown.contentPath) }
       for (title, sitePath, contentPath) in documents {
         for chart in site.documents[contentPath]?.charts ?? [] {
-          let shown = uses[chart.spec.data, default: []].count < Self.chartsShownPerDataset
-          let html = shown ? charts.render(chart.spec, id: chart.id).0?.html : nil
           uses[chart.spec.data, default: []].append(
-            ChartOnPage(use: chart, pageTitle: title, pageSitePath: sitePath, site: site, html: html))
+            ChartOnPage(use: chart, pageTitle: title, pageSitePath: sitePath, site: site))
         }
       }
     }
     return site.index.site.datasets.map { dataset in
-      let all = uses[dataset.id] ?? []
-      return DatasetContext(
+      DatasetContext(
         dataset: dataset,
         table: charts.table(for: dataset, id: SitePaths.datasetAnchor(dataset.id) + "-table"),
-        charts: Array(all.prefix(Self.chartsShownPerDataset)),
-        moreCharts: Array(all.dropFirst(Self.chartsShownPerDataset)), site: site)
+        charts: uses[dataset.id] ?? [], site: site)
     }
   }
 

@@ -79,24 +79,18 @@ enum DefaultTheme {
 <p>{{note}}</p>
 {{/note}}
 <p><a class="download" href="{{csv_url}}" download>下载 CSV</a></p>
-{{{table}}}
 {{#has_charts}}
-<h3>使用该数据的图表</h3>
-{{#charts}}
-<div class="dataset-chart">
-{{{html}}}
-<p class="meta">见<a href="{{page_url}}">{{page_title}}</a></p>
-</div>
-{{/charts}}
-{{#has_more_charts}}
-<p>另有 {{more_chart_count}} 个图表使用该数据：</p>
+<h3 id="{{id}}-charts">使用该数据的图表</h3>
 <ul class="chart-links">
-{{#more_charts}}
-<li><a href="{{page_url}}">{{page_title}}</a>：{{title}}</li>
-{{/more_charts}}
+{{#charts}}
+<li><a href="{{url}}">{{title}}</a>（{{page_title}}）</li>
+{{/charts}}
 </ul>
-{{/has_more_charts}}
 {{/has_charts}}
+<details class="dataset-table">
+<summary>查看数据表（{{row_count}} 行）</summary>
+{{{table}}}
+</details>
 </section>
 {{/datasets}}
 {{/main}}
@@ -1188,8 +1182,9 @@ dl {
   margin-top: 3rem;
 }
 
-.dataset-chart {
-  border-top: 1px solid var(--yb-border);
+.dataset-table summary {
+  cursor: pointer;
+  color: var(--yb-link);
 }
 
 @media (prefers-color-scheme: dark) {

@@ -1,10 +1,9 @@
-/// A dataset on the data page, with the charts drawn from it.
+/// A dataset on the data page, with links to the charts drawn from it (not the charts
+/// again: the page stays short enough to scan on a phone).
 struct DatasetContext: TemplateValue {
   let dataset: Dataset
   let table: String
-  /// Charts shown in full; the rest are listed as links, so the page stays a readable size.
   let charts: [ChartOnPage]
-  let moreCharts: [ChartOnPage]
   let site: SiteView
 
   static let fields = TemplateFields<Self>([
@@ -18,9 +17,6 @@ struct DatasetContext: TemplateValue {
     .text("note") { $0.dataset.note },
     .list("charts") { $0.charts },
     .flag("has_charts") { !$0.charts.isEmpty },
-    .list("more_charts") { $0.moreCharts },
-    .number("more_chart_count") { $0.moreCharts.count },
-    .flag("has_more_charts") { !$0.moreCharts.isEmpty },
   ])
 }
 
@@ -30,11 +26,9 @@ struct ChartOnPage: TemplateValue {
   let pageTitle: String
   let pageSitePath: String
   let site: SiteView
-  /// The chart drawn again; nil when it is only listed.
-  let html: String?
 
   static let fields = TemplateFields<Self>([
-    .text("html") { $0.html },
+    .text("url") { $0.site.link($0.pageSitePath) + "#" + $0.use.id },
     .text("title") { $0.use.spec.title },
     .text("page_title") { $0.pageTitle },
     .text("page_url") { $0.site.link($0.pageSitePath) },
