@@ -84,7 +84,10 @@ enum ChartFigure {
       out += "<tr><th scope=\"row\">\(HTML.escape(category))</th>"
       for series in data.series {
         if data.mixedUnits {
-          out += "<td>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
+          // A number (with its own unit) is right-aligned and kept on one line; text is not.
+          let numeric = series.values[index] != nil
+          out +=
+            "<td\(numeric ? " class=\"yb-num\"" : "")>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
         } else {
           let text = series.values[index].map { ChineseNumberFormat.number($0.value, decimals: $0.decimals) } ?? "—"
           out += "<td>\(HTML.escape(text))</td>"

@@ -1024,9 +1024,18 @@ dl {
   color: var(--yb-link);
 }
 
+/* A wide table scrolls in its own box. A shadow at an edge with more table beyond it
+   says so, with no script: the covering gradients scroll with the content ("local"),
+   the shadows stay with the box. */
 .yb-table-scroll {
   overflow-x: auto;
   margin: 0.5rem 0 1rem;
+  background:
+    linear-gradient(to right, var(--yb-background) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--yb-background) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), transparent) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), transparent) right / 0.75rem 100% no-repeat
+      scroll;
 }
 
 .yb-table {
@@ -1049,12 +1058,29 @@ dl {
   vertical-align: top;
 }
 
-.yb-table td {
+/* Numbers right-aligned and never broken; a column is never squeezed to one character. */
+.yb-table td,
+.yb-table .yb-num {
   text-align: right;
+  white-space: nowrap;
+}
+
+.yb-table thead th {
+  white-space: nowrap;
+}
+
+.yb-table th[scope="row"] {
+  min-width: 6em;
 }
 
 .yb-chart-table .yb-table td {
   text-align: left;
+  white-space: normal;
+}
+
+.yb-chart-table .yb-table td.yb-num {
+  text-align: right;
+  white-space: nowrap;
 }
 
 .yb-table thead th {
@@ -1669,16 +1695,28 @@ dl {
   background: #f3f6f9 !important;
 }
 
-.yb-root .yb-table td {
+.yb-root .yb-table td,
+.yb-root .yb-table thead th {
   text-align: right !important;
+  white-space: nowrap !important;
+}
+
+.yb-root .yb-table thead th {
+  text-align: left !important;
+}
+
+.yb-root .yb-table th[scope="row"] {
+  min-width: 6em !important;
 }
 
 .yb-root .yb-chart-table .yb-table td,
 .yb-root .yb-md-table td,
 .yb-root .yb-md-table .yb-align-left {
   text-align: left !important;
+  white-space: normal !important;
 }
 
+.yb-root .yb-chart-table .yb-table td.yb-num,
 .yb-root .yb-md-table .yb-num,
 .yb-root .yb-md-table .yb-align-right {
   text-align: right !important;
