@@ -72,7 +72,9 @@ import Testing
         "<tr><th scope=\"row\">研发投入强度</th><td class=\"yb-num\">2.85%</td><td>全市第二</td></tr>"))
     #expect(page.contains("<desc id=\"yb-chart-"))
     #expect(page.contains("高新技术企业为150家。新增46家。"))
-    #expect(page.contains("<tr><th scope=\"row\">创新券兑现</th><td class=\"yb-num\">2380万元</td><td>2500万元</td><td>95.2%</td></tr>"))
+    #expect(
+      page.contains(
+        "<tr><th scope=\"row\">创新券兑现</th><td class=\"yb-num\">2380万元</td><td>2500万元</td><td>95.2%</td></tr>"))
     #expect(page.contains("完成2380万元，目标2500万元"))
     #expect(page.contains("完成46家，目标40家"))
   }
