@@ -1038,7 +1038,12 @@ dl {
       scroll;
 }
 
-.yb-table {
+/* In its scroll box the table stays a table: the box, not the table, scrolls (and shows
+   the hint), whatever .prose says of tables written as raw HTML. */
+.yb-table,
+.prose .yb-table {
+  display: table;
+  overflow: visible;
   border-collapse: collapse;
   font-size: 0.9375rem;
   font-variant-numeric: tabular-nums;
