@@ -20,15 +20,14 @@
 Exits 1 on any failed check.
 """
 import argparse
-import functools
-import http.server
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.parse
+
+from browser_gate import browser, serve
 
 HOST_PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -93,18 +92,6 @@ def hosts(args):
     return 0
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root):
-    handler = functools.partial(QuietHandler, directory=root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 # Computed styles the fragment stylesheet promises whatever the host's CSS says; each
 # check returns a list of problems.
 CHECKS = r"""
@@ -164,16 +151,7 @@ return problems;
 
 
 def hostile(args):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-dev-shm-usage",
-                 "--force-device-scale-factor=1"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = browser()
     failures = 0
     checked = 0
     try:

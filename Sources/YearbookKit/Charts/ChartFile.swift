@@ -12,7 +12,7 @@ enum ChartFile {
 
   /// The whole SVG document from the chart's styled drawing; nil for a `table` chart,
   /// which has no picture.
-  static func svg(_ data: ChartData, styled drawing: ChartDrawing) -> String? {
+  static func svg(_ data: ChartData, styled drawing: ChartDrawing, description: String) -> String? {
     let body: String
     let width: Double
     let height: Double
@@ -41,7 +41,7 @@ enum ChartFile {
     // The first `<title>` and `<desc>` name and describe the picture (SVG-AAM); SVG 1.1,
     // which validators check a file against, has no ARIA attributes.
     out += "<title>\(HTML.escape(data.spec.title))</title>"
-    out += "<desc>\(HTML.escape(description(data)))</desc>"
+    out += "<desc>\(HTML.escape(description))</desc>"
     out += "<rect width=\"100%\" height=\"100%\" fill=\"\(palette.background)\"/>"
     out += body + "</svg>\n"
     return out

@@ -26,7 +26,7 @@ public struct ChartRenderer: Sendable {
       let description = ChartFile.description(data)
       let styled = ChartDrawing(data, id: id).styled()
       return PortalForms(
-        description: description, file: ChartFile.svg(data, styled: styled),
+        description: description, file: ChartFile.svg(data, styled: styled, description: description),
         imageFigure: ChartFigure.html(
           data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description)),
         inlineFigure: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: styled))

@@ -10,12 +10,12 @@ extension PageRenderer {
     let report = site.index.site.reports[reportIndex]
     let article = report.articles[articleIndex]
     var files: [(path: String, text: String)] = []
-    switch self.article(reportIndex: reportIndex, articleIndex: articleIndex, body: body) {
+    let context = articleContext(report: report, articleIndex: articleIndex, body: body)
+    switch articlePage(context, report: report, charts: body.charts) {
     case .success(let html): files.append((SitePaths.file(for: article.sitePath), html))
     case .failure(let diagnostic): return .failure(diagnostic)
     }
     guard site.config.portalFiles else { return .success(files) }
-    let context = articleContext(report: report, articleIndex: articleIndex, body: body)
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
     switch render(PageContext(frame: frame, content: EmbedContent(article: context)), template: "embed") {

@@ -15,9 +15,17 @@ struct PageRenderer: Sendable {
   /// An article's page, from its rendered Markdown.
   func article(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<String, Diagnostic> {
     let report = site.index.site.reports[reportIndex]
-    let article = report.articles[articleIndex]
-    var context = articleContext(report: report, articleIndex: articleIndex, body: body)
-    if site.config.portalFiles { context.embed = EmbedCodes(article: article, charts: body.charts, site: site) }
+    return articlePage(
+      articleContext(report: report, articleIndex: articleIndex, body: body), report: report, charts: body.charts)
+  }
+
+  /// An article's page from its context, which its embed page shares.
+  func articlePage(_ context: ArticleContext, report: Report, charts: [ChartRenderer.Rendered]) -> Result<
+    String, Diagnostic
+  > {
+    let article = context.card.article
+    var context = context
+    if site.config.portalFiles { context.embed = EmbedCodes(article: article, charts: charts, site: site) }
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "article", description: context.card.summary,
       breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
@@ -101,10 +109,17 @@ struct PageRenderer: Sendable {
       context.body = reportBodies[report.markdown.contentPath].map {
         PrintBody.html($0.html, slug: "intro", chapter: chapterLookup(report))
       }
-      let chapters = report.articles.map { article in
-        ChapterContext(
-          card: site.card(article), anchor: PrintBody.anchor(slug: article.slug),
-          body: chapterBodies[article.markdown.contentPath] ?? "")
+      var chapters: [ChapterContext] = []
+      for article in report.articles {
+        // Every article's body is made before the print pages; one missing would vanish from print.
+        guard let body = chapterBodies[article.markdown.contentPath] else {
+          return .failure(
+            .error(
+              "the print page of \(report.title) has no text for this article",
+              at: SourceLocation(file: article.markdown.file)))
+        }
+        chapters.append(
+          ChapterContext(card: site.card(article), anchor: PrintBody.anchor(slug: article.slug), body: body))
       }
       let frame = site.frame(
         title: "\(report.title)（打印版）", sitePath: page.sitePath, kind: "print", description: site.summary(of: report),
