@@ -3,8 +3,10 @@
 
 For each site given as SERVE_ROOT:BASE_PATH it serves SERVE_ROOT on 127.0.0.1, opens
 every HTML page under it at 1280 and 390 px wide (and at 1280 px in dark mode), and
-records: axe-core violations of the WCAG 2.1 A and AA rules, browser console errors, and
-requests to any other host. Full-page screenshots at both widths go to --screenshots.
+records: axe-core violations of the WCAG 2.1 A and AA rules, browser console errors,
+requests to any other host, and layout faults read from the browser's boxes (the page
+scrolling sideways, an element or text sticking out of its container, chart text cut at
+the edge of its SVG). Full-page screenshots at both widths go to --screenshots.
 Exits 1 if any figure is not zero.
 """
 import argparse
@@ -22,6 +24,131 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 AXE_OPTIONS = json.dumps({"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+
+# Offenders described per page and width; all of them are counted.
+LAYOUT_LIMIT = 10
+
+# One pass over the page as laid out now, in one round trip: returns {count, offenders}.
+# Layout faults that axe does not see: a page that scrolls sideways at 390 px, a box or a
+# run of text wider than the column it sits in, chart labels clipped by their SVG (the
+# SVG's overflow is hidden, so a label measured too short is silently cut).
+LAYOUT_SCRIPT = r"""
+const limit = arguments[0];
+const offenders = [];
+let count = 0;
+const report = (text) => { count += 1; if (offenders.length < limit) offenders.push(text); };
+const round = (value) => Math.round(value * 10) / 10;
+
+const styles = new Map();
+const css = (el) => { if (!styles.has(el)) styles.set(el, getComputedStyle(el)); return styles.get(el); };
+
+const snippet = (text) => {
+  const words = (text || "").trim().replace(/\s+/g, " ");
+  return words.length > 16 ? words.slice(0, 16) + "…" : words;
+};
+const name = (node, withText) => {
+  if (node.nodeType === Node.TEXT_NODE) return `text "${snippet(node.data)}"`;
+  let text = node.localName + (node.id ? "#" + node.id : "");
+  const classes = (node.getAttribute("class") || "").trim();  // an SVG element's className is no string
+  if (classes) text += "." + classes.split(/\s+/).slice(0, 2).join(".");
+  const words = withText ? snippet(node.textContent) : "";
+  return words ? `${text} "${words}"` : text;
+};
+
+// Not drawn, so not a fault: display:none, clipped away (clip or clip-path, as in
+// .visually-hidden), or inside a closed <details> other than its summary (that content
+// still has boxes in Chromium).
+const gone = new Map();
+const unrendered = (el) => {
+  if (!el || el === document.documentElement) return false;
+  if (!gone.has(el)) {
+    const s = css(el), parent = el.parentElement;
+    const closed = parent && parent.localName === "details" && !parent.open
+      && parent.querySelector(":scope > summary") !== el;
+    gone.set(el, s.display === "none" || s.clip !== "auto" || s.clipPath !== "none"
+      || el.classList.contains("visually-hidden") || closed || unrendered(parent));
+  }
+  return gone.get(el);
+};
+const hidden = (el) => css(el).visibility === "hidden" || unrendered(el);
+
+// The box a node is laid out in: the nearest ancestor that is not an inline box (an
+// inline parent's rectangle spans its lines and says nothing of the column).
+const containerOf = (el) => {
+  while (el && ["inline", "contents"].includes(css(el).display)) el = el.parentElement;
+  return el;
+};
+// A box that scrolls or clips sideways (.yb-table-scroll) may hold wider content by design;
+// the box itself is checked against its own container.
+const scrolledBetween = (el, container) => {
+  for (; el; el = el.parentElement) {
+    if (["auto", "scroll", "hidden", "clip"].includes(css(el).overflowX)) return true;
+    if (el === container) return false;
+  }
+  return false;
+};
+const contentBox = (el) => {
+  const r = el.getBoundingClientRect(), s = css(el);
+  return {left: r.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft),
+          right: r.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight),
+          top: r.top, bottom: r.bottom};
+};
+// The sides where rect passes box by more than 1 px (rounding), as "right 12.5 px".
+const overhang = (rect, box, sides) => sides
+  .map((side) => [side, side === "left" || side === "top" ? box[side] - rect[side] : rect[side] - box[side]])
+  .filter(([, by]) => by > 1)
+  .map(([side, by]) => `${side} ${round(by)} px`).join(", ");
+
+// 1. The page scrolls sideways.
+const wider = document.documentElement.scrollWidth - window.innerWidth;
+if (wider > 1) report(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
+
+// 2. Elements and text in main overflowing their container.
+const root = document.querySelector("main") || document.body;
+const checkInside = (node, rect) => {
+  const parent = node.parentElement;
+  if (rect.width === 0 || rect.height === 0 || hidden(parent)) return;
+  const container = containerOf(parent);
+  if (!container || scrolledBetween(parent, container)) return;
+  const past = overhang(rect, contentBox(container), ["left", "right"]);
+  if (past) report(`${name(node, true)} overflows ${name(container, false)} (${past})`);
+};
+for (const el of root.querySelectorAll("*")) {
+  // SVG content is drawn in the SVG's own coordinates (chart text: check 3); a positioned
+  // box is placed against some positioned ancestor, not its parent (check 1 still sees it).
+  if (el.ownerSVGElement || el.matches("svg.yb-chart-svg") || hidden(el)) continue;
+  if (["absolute", "fixed"].includes(css(el).position)) continue;
+  checkInside(el, el.getBoundingClientRect());
+}
+const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+  if (!text.data.trim() || text.parentElement.closest("svg")) continue;
+  range.selectNodeContents(text);
+  checkInside(text, range.getBoundingClientRect());
+}
+
+// 3. Chart text inside its SVG, and the SVG inside its figure.
+for (const svg of document.querySelectorAll("svg.yb-chart-svg")) {
+  if (hidden(svg)) continue;
+  const box = svg.getBoundingClientRect();
+  if (box.width === 0) continue;
+  const figure = svg.closest("figure");
+  const chart = figure && figure.id ? `chart #${figure.id}` : "chart";
+  if (figure) {
+    const past = overhang(box, contentBox(figure), ["left", "right"]);
+    if (past) report(`${chart}: its svg overflows the figure (${past})`);
+  }
+  for (const label of svg.querySelectorAll("text, tspan")) {
+    if (label.localName === "text" && label.querySelector("tspan")) continue;  // its lines are checked
+    const rect = label.getBoundingClientRect();
+    if (rect.width === 0 || hidden(label)) continue;
+    const past = overhang(rect, box, ["left", "right", "top", "bottom"]);
+    if (past) report(`${chart}: ${name(label, true)} cut at the edge of the svg (${past})`);
+  }
+}
+return {count, offenders};
+"""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -64,6 +191,15 @@ def requested_urls(driver):
     return urls
 
 
+def layout_problems(driver, prefix):
+    """The layout check of the page as shown now: (count, problem lines)."""
+    result = driver.execute_script(LAYOUT_SCRIPT, LAYOUT_LIMIT)
+    lines = [f"{prefix} layout: {offender}" for offender in result["offenders"]]
+    if result["count"] > len(lines):
+        lines.append(f"{prefix} layout: {result['count'] - len(lines)} more")
+    return result["count"], lines
+
+
 def screenshot(driver, width, path):
     driver.set_window_size(width, 900)
     height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
@@ -76,7 +212,7 @@ def check_site(driver, serve_root, base_path, shots, label):
     server = serve(serve_root)
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     site_root = os.path.join(serve_root, base_path.strip("/"))
-    figures = {"pages": 0, "axe": 0, "console": 0, "offsite": 0, "screenshots": 0}
+    figures = {"pages": 0, "axe": 0, "console": 0, "offsite": 0, "layout": 0, "screenshots": 0}
     problems = []
     for page in sorted(pages(site_root)):
         path = base_path + page.replace(os.sep, "/")
@@ -99,6 +235,10 @@ def check_site(driver, serve_root, base_path, shots, label):
                 figures["axe"] += len(violation["nodes"])
                 targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
                 problems.append(f"{label} {path} [{mode} {width}px] axe {violation['id']}: {violation['help']} ({targets})")
+            # Before the screenshot, which resizes the window to the page's height.
+            count, lines = layout_problems(driver, f"{label} {path} [{mode} {width}px]")
+            figures["layout"] += count
+            problems += lines
             for entry in driver.get_log("browser"):
                 if entry["level"] == "SEVERE":
                     figures["console"] += 1
@@ -121,7 +261,7 @@ def main():
     parser.add_argument("--screenshots", default="Screenshots")
     args = parser.parse_args()
     driver = browser()
-    totals = {"pages": 0, "axe": 0, "console": 0, "offsite": 0, "screenshots": 0}
+    totals = {"pages": 0, "axe": 0, "console": 0, "offsite": 0, "layout": 0, "screenshots": 0}
     problems = []
     try:
         for site in args.sites:
@@ -131,7 +271,7 @@ def main():
             problems += found
             print(f"browser gate {label}: {figures['pages']} pages, {figures['axe']} axe violations, "
                   f"{figures['console']} console errors, {figures['offsite']} off-site requests, "
-                  f"{figures['screenshots']} screenshots")
+                  f"{figures['layout']} layout faults, {figures['screenshots']} screenshots")
             for key in totals:
                 totals[key] += figures[key]
     finally:
@@ -139,8 +279,8 @@ def main():
     for problem in problems:
         print(problem)
     print(f"browser gate: {totals['pages']} pages, axe violations {totals['axe']}, console errors {totals['console']}, "
-          f"off-site requests {totals['offsite']}; screenshots in {args.screenshots}/")
-    return 1 if totals["axe"] or totals["console"] or totals["offsite"] else 0
+          f"off-site requests {totals['offsite']}, layout faults {totals['layout']}; screenshots in {args.screenshots}/")
+    return 1 if totals["axe"] or totals["console"] or totals["offsite"] or totals["layout"] else 0
 
 
 if __name__ == "__main__":

@@ -326,7 +326,7 @@ import Testing
       },
       verify: { site in
         let page = try site.read("2024/h/index.html")
-        #expect(page.contains("甲为1000000000000000") && !page.contains("e+"))
+        #expect(page.contains("甲为10000000亿") && page.contains("单位：亿") && !page.contains("e+"))
       }),
     "500 categories": ValidCase(
       prepare: {

@@ -152,7 +152,8 @@ enum ChartFixture {
       ChartFixture.render(
         "type: progress\ndata: engineers\nx: category\ny: count\ntarget: target\ntitle: 完成\nrows: [引进海外工程师]"
       ).0)
-    #expect(html.contains("完成目标的170.0%"))
+    #expect(html.contains("完成目标的170%"))
+    #expect(html.contains("完成17人 / 目标10人（170%）"))
     let track = try #require(html.firstMatch(of: /class="yb-progress-track"/))
     _ = track
     let widths = html.matches(of: /<rect x="8" y="[\d.]+" width="([\d.]+)" height="(?:16|10)"/).map { Double($0.1)! }

@@ -59,14 +59,18 @@ import Testing
   @Test func ticksUseOneTwoFiveSteps() {
     #expect(NiceScale(values: [2.61, 3.09], includeZero: true).ticks == [0, 1, 2, 3, 4])
     #expect(
-      NiceScale(values: [0.1, 0.7], includeZero: true).ticks.map { ChineseNumberFormat.tick($0, step: 0.2) } == [
+      NiceScale(values: [0.1, 0.7], includeZero: true).ticks.map {
+        ChineseNumberFormat.tick($0, step: 0.2, unit: Unit(""))
+      } == [
         "0.0", "0.2", "0.4", "0.6", "0.8",
       ])
     let negative = NiceScale(values: [-35, 20], includeZero: true)
     #expect(negative.lower == -40 && negative.upper == 20 && negative.step == 20)
     let flat = NiceScale(values: [5, 5], includeZero: false)
     #expect(flat.lower < 5 && flat.upper > 5)
-    #expect(ChineseNumberFormat.tick(200_000_000, step: 100_000_000) == "2亿")
+    // The magnitude lives in the chart's unit, stated once: ticks never add 万 or 亿.
+    #expect(ChineseNumberFormat.tick(20000, step: 5000, unit: Unit("万元")) == "20000")
+    #expect(ChineseNumberFormat.tick(40, step: 20, unit: Unit("%")) == "40%")
   }
 
   @Test func wrapsChineseLabelsWithoutSplittingCharactersOrStartingWithPunctuation() {

@@ -15,6 +15,7 @@ import Testing
   static var files: [String: String] {
     var files = FixtureSite.minimal
     files["Content/data/d.csv"] = "year,value\n2023,10\n2024,12\n"
+    files["Content/data/d.meta.yml"] = "title: 测试数据\ncolumns:\n  - {name: value, label: 数值}\n"
     files["Content/2024/platforms.md"] = """
       ---
       title: 平台建设

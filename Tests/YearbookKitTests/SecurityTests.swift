@@ -77,7 +77,7 @@ import Testing
       type: bar
       data: evil
       x: k
-      y: v
+      y: u
       title: \(p)
       source: \(p)
       unit: \(p)
@@ -101,9 +101,10 @@ import Testing
         - {name: k, label: \(p)}
         - {name: v, label: \(p), unit: 家}
         - {name: t, label: \(p)}
+        - {name: u, label: \(p)}
       rows:
-        - {k: \(p), v: 3, t: \(p)}
-        - {k: 正常, v: 5, t: \(p)}
+        - {k: \(p), v: 3, t: \(p), u: 4}
+        - {k: 正常, v: 5, t: \(p), u: 6}
       """,
     ]
   }

@@ -241,6 +241,7 @@ public enum SiteBuilder {
     var linkCount = documents.linkCount
     if !diagnostics.hasErrors {
       diagnostics += FragmentCheck.run(index: index, documents: documents.facts, templateIDs: indexed.templates.ids)
+      diagnostics += DatasetTitleCheck.run(datasets: index.site.datasets, documents: documents.facts)
       let templateLinks = TemplateLinks(index: index).check(
         theme.templates, ids: TemplateLinks.idsPerTemplate(indexed.templates))
       diagnostics += templateLinks.diagnostics

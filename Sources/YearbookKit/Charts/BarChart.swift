@@ -17,7 +17,7 @@ enum BarChart {
     // when some bars are negative.
     let valueWidth =
       (values.compactMap { $0 }.map {
-        TextMetrics.width(ChineseNumberFormat.number($0.value, decimals: $0.decimals), fontSize: layout.valueSize)
+        TextMetrics.width(data.numbers.label($0), fontSize: layout.valueSize)
       }.max() ?? 20) + 8
     let negativeRoom = scale.lower < 0 ? valueWidth : 0
     // Labels get what is left after at least 120 units of plot.
@@ -40,14 +40,14 @@ enum BarChart {
       let center = y + rowHeight / 2
       out += SVG.lines(
         wrapped[position], x: left - 8, y: center, lineHeight: layout.lineHeight, className: "yb-label",
-        anchor: "end")
+        anchor: "end", full: data.categories[index])
       if let quantity = values[index] {
         let end = scale.position(quantity.value, in: plotLeft...right)
         let barHeight = min(18, rowHeight - 8)
         out += SVG.rect(
           x: min(zero, end), y: center - barHeight / 2, width: abs(end - zero), height: barHeight,
           className: "yb-mark yb-fill-1")
-        let label = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
+        let label = data.numbers.label(quantity)
         let anchor = quantity.value >= 0 ? "start" : "end"
         out += SVG.text(
           label, x: quantity.value >= 0 ? end + 4 : end - 4, y: center, className: "yb-value", anchor: anchor,

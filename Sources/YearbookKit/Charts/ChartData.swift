@@ -18,6 +18,11 @@ struct ChartData: Sendable {
   var targets: [Quantity?]
   /// `kpi` only: notes from a `note` column, shown under each figure.
   var notes: [String?]
+  /// Rows that are estimates or plans, not results: marked `*` after the category
+  /// (`2025*`) or by a `status`/`estimate` column. Lines are dashed into them.
+  var estimates: [Bool] = []
+
+  var estimatedCategories: [String] { categories.indices.filter { estimates[safe: $0] == true }.map { categories[$0] } }
 
   var allValues: [Double] { series.flatMap { $0.values.compactMap { $0?.value } } }
 
@@ -25,7 +30,10 @@ struct ChartData: Sendable {
   /// indicator table): then no unit is said once for the whole chart.
   var mixedUnits: Bool
 
-  var unitText: String { spec.unit ?? (mixedUnits ? "" : unit.symbol) }
+  var unitText: String { mixedUnits ? "" : unit.symbol }
+
+  /// How the chart writes its numbers on ticks, labels, tables and in its description.
+  var numbers: ChartNumbers { ChartNumbers(unit: mixedUnits ? nil : unit) }
 
   var source: String? { spec.source ?? dataset.source }
 
@@ -108,8 +116,24 @@ struct ChartData: Sendable {
     // found, and numbers in a unit that does not convert are an error naming the rows.
     // Tiles, tables and progress rows show each number in its own unit.
     let units = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity?.unit } }
-    let unit = units.first { !$0.symbol.isEmpty } ?? Unit("")
+    var unit = units.first { !$0.symbol.isEmpty } ?? Unit("")
     let ownUnits = spec.kind.allowsMixedUnits || spec.kind == .progress
+    // `unit:` in the spec is the unit numbers are shown in: they are converted to it, or
+    // take it when the data gives none.
+    let wanted = spec.unit.map(Unit.init)
+    if let wanted {
+      if let clash = units.first(where: { !$0.symbol.isEmpty && !$0.isCompatible(with: wanted) }) {
+        return (
+          nil,
+          diagnostics + [
+            .error(
+              "unit: \(wanted.symbol) cannot show numbers of dataset '\(dataset.id)' written in \(clash.symbol); give a unit of the same kind (such as \(clash.symbol)) or remove unit:",
+              at: at)
+          ]
+        )
+      }
+      unit = wanted
+    }
     if !ownUnits {
       var clashes: [String] = []
       for column in yIndices {
@@ -135,11 +159,36 @@ struct ChartData: Sendable {
     for column in yIndices {
       let values = rowIndices.map { row -> Quantity? in
         guard let quantity = dataset.rows[row][column].quantity else { return nil }
-        return ownUnits ? quantity : quantity.converted(to: unit)
+        if ownUnits && wanted == nil { return quantity }
+        guard var converted = quantity.converted(to: unit) else { return nil }
+        // 13800万元 asked for in 亿元 reads 1.38, not 1.3800.
+        if quantity.unit != unit {
+          converted.decimals = ChineseNumberFormat.trimmedDecimals(converted.value, maximum: converted.decimals)
+        }
+        return converted
       }
       series.append(
         Series(
           name: dataset.columns[column].label, values: values, texts: rowIndices.map { dataset.rows[$0][column].text }))
+    }
+    if !ownUnits && wanted == nil {
+      unit = readable(&series, unit: unit)
+    }
+    if spec.kind == .kpi && (spec.rows.isEmpty || series.count > 1) {
+      // A tile is named by its column; a key such as `total` is no name for readers.
+      let unlabelled = yIndices.indices.filter { !dataset.columns[yIndices[$0]].hasReadableLabel }
+      for position in unlabelled {
+        let name = dataset.columns[yIndices[position]].name
+        if unlabelled.count == 1 { series[position].name = spec.title }
+        let describedIn =
+          dataset.file.hasSuffix(".csv")
+          ? "a \(dataset.id).meta.yml beside the CSV (columns: - {name: \(name), label: …})"
+          : "its columns: entry (label: …)"
+        diagnostics.append(
+          .warning(
+            "column '\(name)' of dataset '\(dataset.id)' has no label, so its tile reads \(unlabelled.count == 1 ? "the chart's title" : "'\(name)'"); give it one in \(describedIn)",
+            at: at))
+      }
     }
 
     var targets: [Quantity?] = []
@@ -179,6 +228,15 @@ struct ChartData: Sendable {
     if spec.kind == .donut && series.flatMap(\.values).contains(where: { ($0?.value ?? 0) < 0 }) {
       diagnostics.append(.error("a donut chart cannot show negative values; use a column or bar chart", at: at))
     }
+    let estimateColumn = ["status", "estimate", "状态", "预计"].lazy.compactMap(columnIndex).first
+    var estimates = rowIndices.map { row in
+      estimateColumn.map { Estimate.says(dataset.rows[row][$0].text) } ?? false
+    }
+    var categories = rowIndices.map { dataset.rows[$0][xIndex].text }
+    for index in categories.indices where categories[index].hasSuffix("*") || categories[index].hasSuffix("＊") {
+      categories[index] = String(categories[index].dropLast()).trimmed
+      estimates[index] = true
+    }
     let noteColumn = ["note", "说明", "备注"].lazy.compactMap(columnIndex).first
     let notes = rowIndices.map { row -> String? in
       guard let noteColumn else { return nil }
@@ -187,13 +245,26 @@ struct ChartData: Sendable {
     }
     let data = ChartData(
       spec: spec, dataset: dataset, categoryLabel: dataset.columns[xIndex].label,
-      categories: rowIndices.map { dataset.rows[$0][xIndex].text }, series: series, unit: unit, targets: targets,
-      notes: notes,
+      categories: categories, series: series, unit: unit, targets: targets,
+      notes: notes, estimates: estimates,
       mixedUnits: spec.kind.allowsMixedUnits
         || Set(series.flatMap { $0.values.compactMap { $0?.unit.symbol } }).count > 1
     )
     return (diagnostics.hasErrors ? nil : data, diagnostics)
   }
+}
+
+/// Moves every plotted value to the one unit that reads best for the largest of them
+/// (13800万元 → 1.38亿元), so ticks, labels and the table state it once, in the caption.
+private func readable(_ series: inout [ChartData.Series], unit: Unit) -> Unit {
+  let all = series.flatMap { $0.values.compactMap { $0 } }
+  let scaled = ChineseNumberFormat.readable(all)
+  guard let shown = scaled.first?.unit, shown != unit else { return unit }
+  var next = scaled.makeIterator()
+  for index in series.indices {
+    series[index].values = series[index].values.map { value in value == nil ? nil : next.next() }
+  }
+  return shown
 }
 
 extension Array {

@@ -13,9 +13,9 @@ enum ChartDescription {
       text = KPIChart.tiles(data).map(KPIChart.sentence).joined()
     case .progress:
       text = ProgressChart.items(data).map { item in
-        let ratio = item.ratio.map { "，完成目标的\(ChineseNumberFormat.number($0, decimals: 1))%" } ?? ""
-        return
-          "\(item.label)完成\(ChineseNumberFormat.format(item.value))，目标为\(ChineseNumberFormat.format(item.target))\(ratio)。"
+        let shown = ChineseNumberFormat.readable([item.value, item.target]).map(ChineseNumberFormat.withUnit)
+        let ratio = item.ratio == nil ? "" : "，完成目标的\(item.ratioText)"
+        return "\(item.label)完成\(shown[0])，目标为\(shown[1])\(ratio)。"
       }.joined()
     case .donut:
       text = shares(data)
@@ -25,18 +25,25 @@ enum ChartDescription {
       text = data.series.count == 1 ? ranking(data.series[0], data: data) : byCategory(data)
     }
     if text.isEmpty { text = "图表没有可显示的数据。" }
+    if let estimates = estimateNote(data) { text += "其中" + estimates + "。" }
     if let note = data.spec.note { text += note }
     return text
+  }
+
+  /// `2025年为预计数，以虚线表示`, or nil when every row is a result.
+  static func estimateNote(_ data: ChartData) -> String? {
+    let estimated = data.estimatedCategories
+    guard !estimated.isEmpty else { return nil }
+    return estimated.map(KPIChart.yearLabel).joined(separator: "、") + "为预计数"
+      + (data.spec.kind == .line ? "，以虚线表示" : "")
   }
 
   static func isTimeSeries(_ data: ChartData) -> Bool {
     data.categories.allSatisfy { $0.count == 4 && $0.allSatisfy(\.isNumber) }
   }
 
-  private static func value(_ quantity: Quantity, unit: String) -> String {
-    // No unit for the chart as a whole means each value says its own.
-    ChineseNumberFormat.format(
-      Quantity(value: quantity.value, decimals: quantity.decimals, unit: unit.isEmpty ? quantity.unit : Unit(unit)))
+  private static func value(_ quantity: Quantity, unit: ChartNumbers) -> String {
+    unit.sentence(quantity)
   }
 
   /// "研发经费支出占GDP比重2015年为2.61%，2020年为3.09%，提高0.48个百分点。"
@@ -48,9 +55,9 @@ enum ChartDescription {
     }
     let prefix = data.series.count > 1 || data.spec.title != series.name ? series.name : ""
     let firstLabel = KPIChart.yearLabel(data.categories[first])
-    if first == last { return "\(prefix)\(firstLabel)为\(value(a, unit: data.unitText))。" }
+    if first == last { return "\(prefix)\(firstLabel)为\(value(a, unit: data.numbers))。" }
     var sentence =
-      "\(prefix)\(firstLabel)为\(value(a, unit: data.unitText))，\(KPIChart.yearLabel(data.categories[last]))为\(value(b, unit: data.unitText))"
+      "\(prefix)\(firstLabel)为\(value(a, unit: data.numbers))，\(KPIChart.yearLabel(data.categories[last]))为\(value(b, unit: data.numbers))"
     if let change = ChineseNumberFormat.change(from: a, to: b) { sentence += "，\(change)" }
     let gaps = series.values[first...last].filter { $0 == nil }.count
     if gaps > 0 { sentence += "，其间有\(gaps)个年份缺少数据" }
@@ -63,18 +70,18 @@ enum ChartDescription {
     }
     guard !pairs.isEmpty else { return "" }
     if pairs.count <= 6 {
-      return pairs.map { "\($0.0)为\(value($0.1, unit: data.unitText))" }.joined(separator: "，") + "。"
+      return pairs.map { "\(KPIChart.yearLabel($0.0))为\(value($0.1, unit: data.numbers))" }.joined(separator: "，") + "。"
     }
     let highest = pairs.max { $0.1.value < $1.1.value }!
     let lowest = pairs.min { $0.1.value < $1.1.value }!
     return
-      "共\(pairs.count)项，最高为\(highest.0)（\(value(highest.1, unit: data.unitText))），最低为\(lowest.0)（\(value(lowest.1, unit: data.unitText))）。"
+      "共\(pairs.count)项，最高为\(highest.0)（\(value(highest.1, unit: data.numbers))），最低为\(lowest.0)（\(value(lowest.1, unit: data.numbers))）。"
   }
 
   private static func byCategory(_ data: ChartData) -> String {
     data.categories.indices.prefix(6).map { index in
       let parts = data.series.compactMap { series in
-        series.values[index].map { "\(series.name)\(value($0, unit: data.unitText))" }
+        series.values[index].map { "\(series.name)\(value($0, unit: data.numbers))" }
       }
       return "\(data.categories[index])：\(parts.isEmpty ? "无数据" : parts.joined(separator: "，"))"
     }.joined(separator: "；") + (data.categories.count > 6 ? "；等\(data.categories.count)项。" : "。")
@@ -86,10 +93,10 @@ enum ChartDescription {
       let total = parts.map(\.value).reduce(0, +)
       let decimals = parts.map(\.decimals).max() ?? 0
       let detail = data.series.compactMap { series in
-        series.values[index].map { "\(series.name)\(value($0, unit: data.unitText))" }
+        series.values[index].map { "\(series.name)\(value($0, unit: data.numbers))" }
       }
       return
-        "\(data.categories[index])合计\(value(Quantity(value: total, decimals: decimals), unit: data.unitText))（\(detail.joined(separator: "，"))）"
+        "\(data.categories[index])合计\(value(Quantity(value: total, decimals: decimals), unit: data.numbers))（\(detail.joined(separator: "，"))）"
     }.joined(separator: "；") + (data.categories.count > 6 ? "；等\(data.categories.count)项。" : "。")
   }
 
@@ -100,7 +107,7 @@ enum ChartDescription {
     guard total > 0 else { return "" }
     let decimals = pairs.map(\.1.decimals).max() ?? 0
     let parts = pairs.map { "\($0.0)占\(ChineseNumberFormat.number($0.1.value / total * 100, decimals: 1))%" }
-    return "合计\(value(Quantity(value: total, decimals: decimals), unit: data.unitText))，其中"
+    return "合计\(value(Quantity(value: total, decimals: decimals), unit: data.numbers))，其中"
       + parts.joined(separator: "，") + "。"
   }
 }

@@ -34,8 +34,9 @@ enum ChartFigure {
     }
     var notes: [String] = []
     if let note = data.spec.note { notes.append("说明：\(HTML.escape(note))") }
-    if !data.unitText.isEmpty && data.spec.kind != .kpi && data.spec.kind != .progress {
-      notes.append("单位：\(HTML.escape(data.unitText))")
+    if let estimates = ChartDescription.estimateNote(data) { notes.append("注：\(HTML.escape(estimates))") }
+    if let unit = data.numbers.caption, data.spec.kind != .kpi && data.spec.kind != .progress {
+      notes.append("单位：\(HTML.escape(unit))")
     }
     if let source = data.source { notes.append("数据来源：\(HTML.escape(source))") }
     notes.append(
@@ -78,10 +79,13 @@ enum ChartFigure {
     for series in data.series {
       out += "<th scope=\"col\">\(HTML.escape(series.name))\(unit.isEmpty ? "" : "（\(HTML.escape(unit))）")</th>"
     }
-    if data.spec.kind == .progress { out += "<th scope=\"col\">目标</th><th scope=\"col\">完成率</th>" }
+    if data.spec.kind == .progress {
+      out += "<th scope=\"col\">目标\(unit.isEmpty ? "" : "（\(HTML.escape(unit))）")</th><th scope=\"col\">完成率</th>"
+    }
     out += "</tr></thead>\n<tbody>\n"
     for (index, category) in data.categories.enumerated() {
-      out += "<tr><th scope=\"row\">\(HTML.escape(category))</th>"
+      let estimate = data.estimates[safe: index] == true ? "（预计）" : ""
+      out += "<tr><th scope=\"row\">\(HTML.escape(category))\(estimate)</th>"
       for series in data.series {
         if data.mixedUnits {
           // A number (with its own unit) is right-aligned and kept on one line; text is not.
@@ -89,18 +93,19 @@ enum ChartFigure {
           out +=
             "<td\(numeric ? " class=\"yb-num\"" : "")>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
         } else {
-          let text = series.values[index].map { ChineseNumberFormat.number($0.value, decimals: $0.decimals) } ?? "—"
+          let text = series.values[index].map(data.numbers.cell) ?? "—"
           out += "<td>\(HTML.escape(text))</td>"
         }
       }
       if data.spec.kind == .progress {
         let target = data.targets[safe: index] ?? nil
-        let value = data.series.first?.values[index]
-        out += "<td>\(HTML.escape(target.map(ChineseNumberFormat.format) ?? "—"))</td>"
-        let ratio = (value.flatMap { v in target.flatMap { $0.value != 0 ? v.value / $0.value * 100 : nil } }).map {
-          ChineseNumberFormat.number($0, decimals: 1) + "%"
+        let value = data.series.first?.values[index] ?? nil
+        let targetText = target.map { unit.isEmpty ? ChineseNumberFormat.withUnit($0) : data.numbers.cell($0) }
+        out += "<td class=\"yb-num\">\(HTML.escape(targetText ?? "—"))</td>"
+        let ratio = value.flatMap { value in
+          target.map { ProgressChart.Item(label: "", value: value, target: $0).ratioText }
         }
-        out += "<td>\(ratio ?? "—")</td>"
+        out += "<td class=\"yb-num\">\(ratio ?? "—")</td>"
       }
       out += "</tr>\n"
     }

@@ -82,6 +82,10 @@ enum ChartFile {
     var styles: [String: [(String, String)]] = [
       "yb-label": [("fill", palette.text), ("font-size", "13")],
       "yb-value": [("fill", palette.text), ("font-size", "12")],
+      "yb-halo": [
+        ("paint-order", "stroke"), ("stroke", palette.background), ("stroke-width", "3"), ("stroke-linejoin", "round"),
+      ],
+      "yb-estimate": [("stroke-dasharray", "3 4")],
       "yb-total": [("fill", palette.text), ("font-size", "20"), ("font-weight", "700")],
       "yb-tick": [("fill", palette.muted), ("font-size", "12")],
       "yb-grid": [("stroke", palette.grid), ("stroke-width", "1")],

@@ -17,7 +17,8 @@ enum ChartLayout {
     var out = "<g class=\"yb-legend\">"
     var x = padding
     var y = top
-    for (index, name) in names.enumerated() {
+    for (index, full) in names.enumerated() {
+      let name = TextMetrics.wrap(full, maxWidth: width - 2 * padding - 18, fontSize: labelSize, maxLines: 1)[0]
       let itemWidth = 18 + TextMetrics.width(name, fontSize: labelSize) + 16
       if x + itemWidth > width - padding && x > padding {
         x = padding
@@ -32,28 +33,30 @@ enum ChartLayout {
         let fill = SVG.fill(id: id, index: index, patterned: patterned)
         out += SVG.rect(x: x, y: y, width: 14, height: 14, className: fill.className, fill: fill.fill)
       }
-      out += SVG.text(name, x: x + 18, y: y + 7, className: "yb-label", baseline: "middle")
+      out += SVG.lines(
+        [name], x: x + 18, y: y + 7, lineHeight: lineHeight, className: "yb-label", anchor: "start", full: full)
       x += itemWidth
     }
     return (out + "</g>", y - top + 24)
   }
 
   /// Horizontal grid lines and tick labels for a vertical value axis.
-  static func valueAxis(_ scale: NiceScale, left: Double, right: Double, top: Double, bottom: Double) -> String {
+  static func valueAxis(
+    _ scale: NiceScale, numbers: ChartNumbers, left: Double, right: Double, top: Double, bottom: Double
+  ) -> String {
     var out = "<g class=\"yb-axis\">"
     for tick in scale.ticks {
       let y = scale.position(tick, in: top...bottom, reversed: true)
       out += SVG.line(x1: left, y1: y, x2: right, y2: y, className: tick == 0 ? "yb-baseline" : "yb-grid")
       out += SVG.text(
-        ChineseNumberFormat.tick(tick, step: scale.step), x: left - 6, y: y, className: "yb-tick", anchor: "end",
+        numbers.tick(tick, step: scale.step), x: left - 6, y: y, className: "yb-tick", anchor: "end",
         baseline: "middle")
     }
     return out + "</g>"
   }
 
-  static func tickLabelWidth(_ scale: NiceScale) -> Double {
-    scale.ticks.map { TextMetrics.width(ChineseNumberFormat.tick($0, step: scale.step), fontSize: tickSize) }.max()
-      ?? 20
+  static func tickLabelWidth(_ scale: NiceScale, numbers: ChartNumbers) -> Double {
+    scale.ticks.map { TextMetrics.width(numbers.tick($0, step: scale.step), fontSize: tickSize) }.max() ?? 20
   }
 
   /// Category labels under a band axis, wrapped to the band; when even two lines do not
@@ -71,10 +74,16 @@ enum ChartLayout {
     var out = "<g class=\"yb-categories\">"
     var height = 0.0
     for (index, lines) in wrapped.enumerated() where index % every == 0 {
-      let shown = every > 1 ? [categories[index]] : lines
+      // A label shown for several bands has their room, on one line, cut short if need be.
+      let room = min(band * Double(every) - 4, width - 2 * padding)
+      let shown =
+        every > 1 ? TextMetrics.wrap(categories[index], maxWidth: room, fontSize: labelSize, maxLines: 1) : lines
+      // Centred under its band, but never past the chart's edges.
+      let half = (shown.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0) / 2
+      let x = min(max(centers[index], padding + half), width - padding - half)
       out += SVG.lines(
-        shown, x: centers[index], y: top + 14 + Double(shown.count - 1) * lineHeight / 2, lineHeight: lineHeight,
-        className: "yb-label", anchor: "middle")
+        shown, x: x, y: top + 14 + Double(shown.count - 1) * lineHeight / 2, lineHeight: lineHeight,
+        className: "yb-label", anchor: "middle", full: categories[index])
       height = max(height, Double(shown.count) * lineHeight + 12)
     }
     return (out + "</g>", height)

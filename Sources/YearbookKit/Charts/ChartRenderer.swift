@@ -81,9 +81,9 @@ public struct ChartRenderer: Sendable {
   }
 
   /// A whole dataset as a table, for the data page.
-  public func table(for dataset: Dataset, id: String) -> String {
+  public func table(for dataset: Dataset, id: String, title: String) -> String {
     let spec = ChartSpec(
-      kind: .table, data: dataset.id, x: nil, y: [], title: dataset.title, unit: nil, source: nil, rows: [],
+      kind: .table, data: dataset.id, x: nil, y: [], title: title, unit: nil, source: nil, rows: [],
       target: nil,
       sort: nil, note: nil, location: SourceLocation(file: dataset.file))
     guard let data = ChartData.resolve(spec, datasets: datasets).0 else { return "" }

@@ -24,9 +24,9 @@ enum ColumnChart {
     let top = layout.padding + legendHeight + 18
     let plotHeight = 200.0
     let bottom = top + plotHeight
-    let left = layout.padding + layout.tickLabelWidth(scale) + 8
+    let left = layout.padding + layout.tickLabelWidth(scale, numbers: data.numbers) + 8
     let right = layout.width - layout.padding
-    out += layout.valueAxis(scale, left: left, right: right, top: top, bottom: bottom)
+    out += layout.valueAxis(scale, numbers: data.numbers, left: left, right: right, top: top, bottom: bottom)
 
     let count = max(1, data.categories.count)
     let band = (right - left) / Double(count)
@@ -65,8 +65,18 @@ enum ColumnChart {
         out += SVG.rect(
           x: x, y: barTop, width: max(barWidth - (mode == .grouped ? 2 : 0), 1), height: barHeight,
           className: fill.className, fill: fill.fill)
-        if mode != .stacked && showValues {
-          let label = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
+        if mode == .stacked {
+          // A segment is labelled where its label fits inside it; the table has the rest.
+          let label = data.numbers.label(quantity)
+          if barHeight >= ChartLayout.valueSize + 4
+            && TextMetrics.width(label, fontSize: ChartLayout.valueSize) + 4 <= groupWidth
+          {
+            out += SVG.text(
+              label, x: center, y: barTop + barHeight / 2, className: "yb-value yb-halo", anchor: "middle",
+              baseline: "middle")
+          }
+        } else if showValues {
+          let label = data.numbers.label(quantity)
           let labelY = quantity.value >= 0 ? barTop - 5 : barTop + barHeight + 12
           out += SVG.text(
             label, x: x + barWidth / 2 - (mode == .grouped ? 1 : 0), y: labelY, className: "yb-value", anchor: "middle")
@@ -79,7 +89,8 @@ enum ColumnChart {
           let total = parts.map(\.value).reduce(0, +)
           let decimals = parts.map(\.decimals).max() ?? 0
           out += SVG.text(
-            ChineseNumberFormat.number(total, decimals: decimals), x: center, y: positiveTop - 5, className: "yb-value",
+            data.numbers.label(Quantity(value: total, decimals: decimals)), x: center, y: positiveTop - 5,
+            className: "yb-value",
             anchor: "middle")
         }
       }

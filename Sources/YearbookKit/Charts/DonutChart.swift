@@ -34,7 +34,8 @@ enum DonutChart {
     // The total in the hole.
     let decimals = parts.map(\.1.decimals).max() ?? 0
     out += SVG.text(
-      ChineseNumberFormat.number(total, decimals: decimals), x: cx, y: cy - 6, className: "yb-total", anchor: "middle",
+      data.numbers.label(Quantity(value: total, decimals: decimals)), x: cx, y: cy - 6, className: "yb-total",
+      anchor: "middle",
       baseline: "middle")
     out += SVG.text("合计", x: cx, y: cy + 14, className: "yb-tick", anchor: "middle", baseline: "middle")
     // Legend with values and shares, in ring order.
@@ -45,13 +46,13 @@ enum DonutChart {
       let fill = SVG.fill(id: id, index: index, patterned: true)
       let share = total > 0 ? part.1.value / total * 100 : 0
       let text =
-        "\(part.0)：\(ChineseNumberFormat.number(part.1.value, decimals: part.1.decimals))（\(ChineseNumberFormat.number(share, decimals: 1))%）"
+        "\(part.0)：\(data.numbers.label(part.1))（\(ChineseNumberFormat.number(share, decimals: 1))%）"
       let lines = TextMetrics.wrap(
         text, maxWidth: layout.width - legendX - 22 - layout.padding, fontSize: layout.labelSize, maxLines: 2)
       out += SVG.rect(x: legendX, y: y - 7, width: 14, height: 14, className: fill.className, fill: fill.fill)
       out += SVG.lines(
         lines, x: legendX + 20, y: y + Double(lines.count - 1) * layout.lineHeight / 2, lineHeight: layout.lineHeight,
-        className: "yb-label", anchor: "start")
+        className: "yb-label", anchor: "start", full: text)
       y += Double(lines.count) * layout.lineHeight + 8
     }
     out += "</g>"

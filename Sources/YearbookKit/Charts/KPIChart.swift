@@ -59,9 +59,9 @@ enum KPIChart {
       out += SVG.lines(
         lines.label, x: 10, y: 22 + Double(lines.label.count - 1) * layout.lineHeight / 2,
         lineHeight: layout.lineHeight,
-        className: "yb-label", anchor: "start")
-      let scaled = ChineseNumberFormat.scaledMoney(tile.value)
-      let number = ChineseNumberFormat.number(scaled.value, decimals: scaled.decimals)
+        className: "yb-label", anchor: "start", full: tile.label)
+      let scaled = ChineseNumberFormat.readable([tile.value])[0]
+      let number = (scaled.unit.isRank ? "第" : "") + ChineseNumberFormat.number(scaled.value, decimals: scaled.decimals)
       let valueY = 46 + Double(lines.label.count) * layout.lineHeight
       let valueSize = min(
         30.0,

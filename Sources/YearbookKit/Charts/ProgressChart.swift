@@ -6,6 +6,19 @@ enum ProgressChart {
     var value: Quantity
     var target: Quantity
     var ratio: Double? { target.value != 0 ? value.value / target.value * 100 : nil }
+
+    /// `117%`; a result just short of its target never rounds up to 100%.
+    var ratioText: String {
+      guard let ratio else { return "—" }
+      let decimals = ratio < 100 && ratio >= 99.5 ? 1 : 0
+      return ChineseNumberFormat.number(ratio, decimals: decimals) + "%"
+    }
+
+    /// `完成35家 / 目标30家（117%）`: value and target in one unit, 万 or 亿 chosen once.
+    var caption: String {
+      let shown = ChineseNumberFormat.readable([value, target])
+      return "完成\(ChineseNumberFormat.withUnit(shown[0])) / 目标\(ChineseNumberFormat.withUnit(shown[1]))（\(ratioText)）"
+    }
   }
 
   static func items(_ data: ChartData) -> [Item] {
@@ -20,7 +33,7 @@ enum ProgressChart {
     let layout = ChartLayout.self
     let items = items(data)
     let left = layout.padding
-    let right = layout.width - layout.padding - 56
+    let right = layout.width - layout.padding
     var out = "<g class=\"yb-marks\">"
     var y = layout.padding
     for item in items {
@@ -30,18 +43,14 @@ enum ProgressChart {
         item.label, maxWidth: layout.width - 2 * layout.padding, fontSize: layout.labelSize, maxLines: 2)
       out += SVG.lines(
         label, x: left, y: y + 8 + Double(label.count - 1) * layout.lineHeight / 2, lineHeight: layout.lineHeight,
-        className: "yb-label", anchor: "start")
+        className: "yb-label", anchor: "start", full: item.label)
       let barY = y + Double(label.count) * layout.lineHeight + 6
       let targetEnd = left + max(0, item.target.value) * scale
       let valueEnd = left + max(0, item.value.value) * scale
       out += SVG.rect(x: left, y: barY, width: targetEnd - left, height: 16, className: "yb-progress-track")
       out += SVG.rect(x: left, y: barY + 3, width: valueEnd - left, height: 10, className: "yb-mark yb-fill-1")
       out += SVG.line(x1: targetEnd, y1: barY - 4, x2: targetEnd, y2: barY + 20, className: "yb-target")
-      let ratio = item.ratio.map { ChineseNumberFormat.number($0, decimals: 1) + "%" } ?? "—"
-      out += SVG.text(
-        ratio, x: layout.width - layout.padding, y: barY + 8, className: "yb-value", anchor: "end", baseline: "middle")
-      let caption = "完成\(ChineseNumberFormat.format(item.value))，目标\(ChineseNumberFormat.format(item.target))"
-      out += SVG.text(caption, x: left, y: barY + 32, className: "yb-tick")
+      out += SVG.text(item.caption, x: left, y: barY + 32, className: "yb-value")
       y = barY + 46
     }
     out += "</g>"

@@ -19,17 +19,23 @@ enum SVG {
     return "<text \(attributes)>\(HTML.escape(content))</text>"
   }
 
-  /// Several lines of text centred on `y`, for wrapped labels.
+  /// Several lines of text centred on `y`, for wrapped labels. When wrapping cut the text
+  /// short (its last line ends in …), `full` is kept as the text's `<title>`.
   static func lines(
-    _ lines: [String], x: Double, y: Double, lineHeight: Double, className: String, anchor: String
+    _ lines: [String], x: Double, y: Double, lineHeight: Double, className: String, anchor: String,
+    full: String? = nil
   ) -> String {
-    guard lines.count > 1 else {
+    let title =
+      full.map { full in
+        lines.last?.hasSuffix("…") == true && !full.hasSuffix("…") ? "<title>\(HTML.escape(full))</title>" : ""
+      } ?? ""
+    guard lines.count > 1 || !title.isEmpty else {
       return text(lines.first ?? "", x: x, y: y, className: className, anchor: anchor, baseline: "middle")
     }
     let top = y - Double(lines.count - 1) * lineHeight / 2
     var out = "<text x=\"\(number(x))\" y=\"\(number(top))\" class=\"\(className)\""
     if anchor != "start" { out += " text-anchor=\"\(anchor)\"" }
-    out += " dominant-baseline=\"middle\">"
+    out += " dominant-baseline=\"middle\">" + title
     for (index, line) in lines.enumerated() {
       out += "<tspan x=\"\(number(x))\" dy=\"\(index == 0 ? "0" : number(lineHeight))\">\(HTML.escape(line))</tspan>"
     }

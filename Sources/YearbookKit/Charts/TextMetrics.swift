@@ -19,7 +19,13 @@ enum TextMetrics {
     character.unicodeScalars.reduce(0) { $0 + ems(of: $1) } * fontSize
   }
 
-  static let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "…", "%", "》"]
+  /// Chinese typesetting never starts a line with these (行首禁则)...
+  static let closing: Set<Character> = [
+    "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "…", "%", "》", "】", "〕", "〉", ")", ",", ".", ";", ":",
+    "·",
+  ]
+  /// ...nor ends one with these (行尾禁则).
+  static let opening: Set<Character> = ["（", "《", "“", "‘", "「", "『", "【", "〔", "〈", "("]
 
   /// Breaks `text` into lines no wider than `maxWidth`, between characters (never inside
   /// one) and between Latin words where possible; past `maxLines` the last line ends in …
@@ -55,6 +61,7 @@ enum TextMetrics {
       }
     }
     if !current.isEmpty { lines.append(current.trimmed) }
+    lines = keptTogether(lines, maxWidth: maxWidth, fontSize: fontSize)
     if lines.count > maxLines {
       var kept = Array(lines.prefix(maxLines))
       var last = kept[maxLines - 1]
@@ -62,6 +69,30 @@ enum TextMetrics {
       kept[maxLines - 1] = last + "…"
       return kept
     }
+    return lines
+  }
+
+  /// Mends breaks a reader would stumble on: an opening bracket left at a line's end goes
+  /// down with what it opens, and a last line of one character takes company from the line
+  /// above (moving past closing punctuation, which may not start a line).
+  static func keptTogether(_ lines: [String], maxWidth: Double, fontSize: Double) -> [String] {
+    var lines = lines
+    for index in lines.indices.dropLast() {
+      while let last = lines[index].last, opening.contains(last), lines[index].count > 1 {
+        lines[index].removeLast()
+        lines[index + 1].insert(last, at: lines[index + 1].startIndex)
+      }
+    }
+    guard lines.count >= 2, let lone = lines.last, lone.count == 1 else { return lines.filter { !$0.isEmpty } }
+    var above = lines[lines.count - 2]
+    var moved = lone
+    repeat {
+      guard above.count > 2 else { return lines }
+      moved.insert(above.removeLast(), at: moved.startIndex)
+    } while moved.first.map(closing.contains) == true || above.last.map(opening.contains) == true
+    guard width(moved, fontSize: fontSize) <= maxWidth else { return lines }
+    lines[lines.count - 2] = above
+    lines[lines.count - 1] = moved
     return lines
   }
 }

@@ -17,6 +17,16 @@ enum DatasetLoader {
         continue
       }
       let fileExtension = url.pathExtension.lowercased()
+      // `<name>.meta.yml` describes the CSV beside it; it is read with that CSV.
+      if DatasetMeta.isMetaFile(name) {
+        if !names.contains(DatasetMeta.csvName(forMeta: name)) {
+          diagnostics.append(
+            .warning(
+              "\(DatasetMeta.csvName(forMeta: name)) is missing, so this description of it is not used",
+              at: SourceLocation(file: file)))
+        }
+        continue
+      }
       guard ["csv", "yml", "yaml", "json"].contains(fileExtension) else {
         diagnostics.append(.warning("not a dataset (.csv, .yml or .json): ignored", at: SourceLocation(file: file)))
         continue
@@ -38,7 +48,13 @@ enum DatasetLoader {
       let raw: RawTable?
       var problems: [Diagnostic] = []
       if fileExtension == "csv" {
-        raw = RawTable.fromCSV(Array(text.utf8), id: id, file: file, diagnostics: &problems)
+        var table = RawTable.fromCSV(Array(text.utf8), id: id, file: file, diagnostics: &problems)
+        if let metaName = DatasetMeta.metaName(forCSV: name, among: names), table != nil {
+          DatasetMeta.apply(
+            folder.appendingPathComponent(metaName), file: "\(displayFolder)/\(metaName)", to: &table!,
+            diagnostics: &problems)
+        }
+        raw = table
       } else {
         raw = RawTable.fromYAML(Data(text.utf8), id: id, file: file, diagnostics: &problems)
       }
@@ -328,6 +344,7 @@ struct RawTable {
     }
     var dataset = Dataset(
       id: id, file: file, title: title ?? id, source: source, period: period, note: note, columns: built, rows: cells)
+    dataset.hasTitle = title != nil
     dataset.cellLocations = rows.map { $0.map { $0?.location } }
     return (dataset, diagnostics)
   }

@@ -3,7 +3,9 @@ public struct Dataset: Sendable, Hashable {
   /// The file name without extension: what chart specs name in `data:`.
   public var id: String
   public var file: String
+  /// The title the file gives, or its id when it gives none (see `hasTitle`).
   public var title: String
+  public var hasTitle: Bool = true
   public var source: String?
   public var period: String?
   public var note: String?
@@ -45,6 +47,12 @@ public struct Column: Sendable, Hashable {
   /// The unit numbers in this column are in, when they share one.
   public var unit: Unit?
   public var isNumeric: Bool
+
+  /// Whether readers can be shown the column's name: it has a label, or its name is
+  /// already words (`企业数`) rather than a key such as `total`.
+  public var hasReadableLabel: Bool {
+    label != name || !name.unicodeScalars.allSatisfy { $0.isASCII }
+  }
 
   public init(name: String, label: String? = nil, unit: Unit? = nil, isNumeric: Bool = false) {
     self.name = name

@@ -4,10 +4,16 @@ import Foundation
 /// money scaled to 万 and 亿 as Chinese readers expect, shares changing by 个百分点, amounts
 /// growing by percent.
 public enum ChineseNumberFormat {
-  /// `41.96亿元`, `65.1%`, `59家`; money in 元 or 万元 is rescaled (`138000000元` → `1.38亿元`).
+  /// `41.96亿元`, `65.1%`, `59家`, `第3位`; amounts and counts are rescaled to read well
+  /// (`138000000元` → `1.38亿元`, `15000人` → `1.5万人`).
   public static func format(_ quantity: Quantity) -> String {
-    let scaled = scaledMoney(quantity)
-    return number(scaled.value, decimals: scaled.decimals) + scaled.unit.symbol
+    withUnit(readable([quantity])[0])
+  }
+
+  /// The number with its unit as written, rank and share forms included, without rescaling.
+  public static func withUnit(_ quantity: Quantity) -> String {
+    let digits = number(quantity.value, decimals: quantity.decimals)
+    return quantity.unit.isRank ? "第\(digits)位" : digits + quantity.unit.symbol
   }
 
   /// The number alone with the given decimals; `-0` is shown as `0`.
@@ -29,19 +35,25 @@ public enum ChineseNumberFormat {
     return sign + String(whole) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
   }
 
-  /// Money above 1万元 moves to 万元 or 亿元 with at most two decimals, trailing zeros dropped.
-  static func scaledMoney(_ quantity: Quantity) -> Quantity {
-    guard quantity.unit.isMoney, quantity.unit.base == "元" else { return quantity }
-    let yuan = quantity.value * quantity.unit.multiplier
-    let target: Unit
-    switch abs(yuan) {
-    case 1e8...: target = Unit("亿元")
-    case 1e4...: target = Unit("万元")
-    default: target = Unit("元")
+  /// Values that are read together (a chart's marks, a value and its target) moved to the
+  /// one unit that suits the largest of them, so they are stated in one unit and never
+  /// with a doubled magnitude (万万元). A rescaled value keeps the decimals its digits need
+  /// (10亿元, 1.38亿元), at most two unless a small value would read as zero (then up to four).
+  static func readable(_ quantities: [Quantity]) -> [Quantity] {
+    guard let unit = quantities.first(where: { !$0.unit.symbol.isEmpty })?.unit ?? quantities.first?.unit,
+      quantities.allSatisfy({ $0.unit.symbol.isEmpty || $0.unit.isCompatible(with: unit) })
+    else { return quantities }
+    let inUnit = quantities.map { $0.converted(to: unit) ?? $0 }
+    let largest = inUnit.map { abs($0.value) }.max() ?? 0
+    let target = unit.readable(forMagnitude: largest)
+    guard target != unit else { return inUnit }
+    let converted = inUnit.map { $0.rescaled(to: target) }
+    let smallest = converted.map { abs($0.value) }.filter { $0 > 0 }.min() ?? 1
+    let readable = smallest < 0.01 ? min(4, Int(ceil(-log10(smallest))) + 1) : 2
+    return converted.map { quantity in
+      let decimals = trimmedDecimals(quantity.value, maximum: min(readable, quantity.decimals))
+      return Quantity(value: rounded(quantity.value, decimals: decimals), decimals: decimals, unit: target)
     }
-    if target.symbol == quantity.unit.symbol { return quantity }
-    let value = yuan / target.multiplier
-    return Quantity(value: value, decimals: trimmedDecimals(value, maximum: 2), unit: target)
   }
 
   /// The fewest decimals (up to `maximum`) that show `value` rounded to `maximum` places.
@@ -76,12 +88,10 @@ public enum ChineseNumberFormat {
     return (value * factor).rounded() / factor
   }
 
-  /// Tick labels: as short as the step allows, large numbers with 万 or 亿.
-  public static func tick(_ value: Double, step: Double) -> String {
-    let magnitude = abs(value)
-    if magnitude >= 1e8 && step >= 1e6 { return number(value / 1e8, decimals: decimalsFor(step: step / 1e8)) + "亿" }
-    if magnitude >= 1e4 && step >= 1e3 { return number(value / 1e4, decimals: decimalsFor(step: step / 1e4)) + "万" }
-    return number(value, decimals: decimalsFor(step: step))
+  /// Tick labels: as short as the step allows, in the chart's unit (stated once in its
+  /// caption, so never with 万 or 亿 of their own); shares carry `%`.
+  public static func tick(_ value: Double, step: Double, unit: Unit) -> String {
+    number(value, decimals: decimalsFor(step: step)) + (unit.isShare ? unit.symbol : "")
   }
 
   static func decimalsFor(step: Double) -> Int {

@@ -74,6 +74,12 @@ public struct Quantity: Sendable, Hashable {
       return Quantity(value: value, decimals: decimals, unit: target)
     }
     guard unit.isCompatible(with: target) else { return nil }
+    return rescaled(to: target)
+  }
+
+  /// The same amount in `target`, a unit of the same kind; a number without a unit counts
+  /// as ones, so `25000` in `万` is `2.5`.
+  func rescaled(to target: Unit) -> Quantity {
     let factor = unit.multiplier / target.multiplier
     // 1.38亿元 is 13800万元 exactly: the decimals move with the unit, and the product is
     // rounded to them so float noise (13799.999999999998) never shows.

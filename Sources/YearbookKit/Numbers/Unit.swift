@@ -13,10 +13,13 @@ public struct Unit: Sendable, Hashable {
     ("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3),
   ]
 
+  /// Units that begin like a prefix but are not one: `千瓦` is not a thousand 瓦 to a reader.
+  static let whole: Set<String> = ["千瓦", "千瓦时", "千克", "千米", "千卡"]
+
   public init(_ symbol: String) {
     self.symbol = symbol
     // `万人` is ten thousand people, but `件/万人` is a rate whose unit is itself.
-    if !symbol.contains("/") {
+    if !symbol.contains("/") && !Unit.whole.contains(symbol) {
       for (prefix, multiplier) in Unit.prefixes where symbol.hasPrefix(prefix) {
         self.base = String(symbol.dropFirst(prefix.count))
         self.multiplier = multiplier
@@ -32,6 +35,21 @@ public struct Unit: Sendable, Hashable {
 
   public var isMoney: Bool { base == "元" }
 
+  /// A place in a ranking: read as 第N位.
+  public var isRank: Bool { symbol == "位" }
+
+  /// Amounts and counts grow into 万 and 亿; shares, rates and ranks never do.
+  public var scales: Bool { !isShare && !isRank && !symbol.contains("/") }
+
+  /// The unit a Chinese reader expects for amounts of about `magnitude` in this unit:
+  /// `万元` from 1万元, `亿元` from 1亿元 (so 13800万元 reads 1.38亿元), the bare unit below.
+  public func readable(forMagnitude magnitude: Double) -> Unit {
+    guard scales, magnitude.isFinite else { return self }
+    let inBase = abs(magnitude) * multiplier
+    let prefix = inBase >= 1e8 ? "亿" : inBase >= 1e4 ? "万" : ""
+    return Unit(prefix + base)
+  }
+
   /// Counts of things (家, 人, 项) are whole numbers.
   public var isCount: Bool {
     multiplier == 1 && ["家", "人", "项", "个", "件", "次", "人次", "名", "场", "所", "座", "台", "篇", "批"].contains(base)
@@ -46,11 +64,11 @@ public struct Unit: Sendable, Hashable {
   static let knownSuffixes: [String] = {
     let bases = [
       "元", "美元", "人", "家", "项", "个", "件", "次", "人次", "名", "场", "所", "座", "台", "篇", "批", "吨", "千瓦", "平方米",
-      "亩", "公里", "户", "套", "件/万人",
+      "亩", "公里", "户", "套", "件/万人", "位", "千瓦时", "千克",
     ]
     var all = bases + ["%", "‰", "万", "亿", "万亿"]
     for (prefix, _) in prefixes {
-      for base in bases where !base.contains("/") { all.append(prefix + base) }
+      for base in bases where base != "位" && !base.contains("/") { all.append(prefix + base) }
     }
     return all.sorted { $0.count > $1.count }
   }()

@@ -147,10 +147,12 @@ struct PageRenderer: Sendable {
       }
     }
     return site.index.site.datasets.map { dataset in
-      DatasetContext(
-        dataset: dataset,
-        table: charts.table(for: dataset, id: SitePaths.datasetAnchor(dataset.id) + "-table"),
-        charts: uses[dataset.id] ?? [], site: site)
+      let charts = uses[dataset.id] ?? []
+      let title = DatasetContext.title(of: dataset, charts: charts)
+      return DatasetContext(
+        dataset: dataset, title: title,
+        table: self.charts.table(for: dataset, id: SitePaths.datasetAnchor(dataset.id) + "-table", title: title),
+        charts: charts, site: site)
     }
   }
 

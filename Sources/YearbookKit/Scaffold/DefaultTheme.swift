@@ -1109,6 +1109,14 @@ dl {
   font-weight: 700;
 }
 
+/* A label on a coloured or patterned mark stays readable over any fill. */
+.yb-halo {
+  paint-order: stroke;
+  stroke: var(--yb-background);
+  stroke-width: 3px;
+  stroke-linejoin: round;
+}
+
 .yb-tick {
   fill: var(--yb-muted);
   font-size: 12px;
@@ -1155,6 +1163,8 @@ dl {
 .yb-dash-2 { stroke-dasharray: 7 4; }
 .yb-dash-3 { stroke-dasharray: 2 3; }
 .yb-dash-4 { stroke-dasharray: 9 3 2 3; }
+/* An estimate continues its series' line, dashed whatever the series' own dash. */
+.yb-line.yb-estimate { stroke-dasharray: 3 4; }
 
 .yb-legend .yb-line {
   stroke-width: 2;

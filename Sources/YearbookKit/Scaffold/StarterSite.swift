@@ -8,6 +8,7 @@ enum StarterSite {
       "Content/\(year)/_index.md": report(year: year, today: today),
       "Content/\(year)/overview.md": article(year: year, today: today),
       "Content/data/indicators.csv": dataset(year: year),
+      "Content/data/indicators.meta.yml": datasetDescription,
     ]
   }
 
@@ -113,6 +114,17 @@ enum StarterSite {
 
     """
   }
+
+  /// What the CSV's header cannot say: the title the data page lists it by, its source,
+  /// and labels or units for columns whose header is a key.
+  static let datasetDescription = """
+    # 数据说明 A description of indicators.csv beside it.
+    title: 主要科技指标（示例数据，待替换）
+    source: 待填写
+    # columns:
+    #   - {name: 研发经费, label: 全社会研发经费支出, unit: 亿元}
+
+    """
 
   static func dataset(year: String) -> String {
     let last = Int(year) ?? 2025

@@ -2,13 +2,21 @@
 /// again: the page stays short enough to scan on a phone).
 struct DatasetContext: TemplateValue {
   let dataset: Dataset
+  let title: String
   let table: String
   let charts: [ChartOnPage]
   let site: SiteView
 
+  /// The dataset's title; without one, the title of the first chart drawn from it, which
+  /// says more to a reader than a file name.
+  static func title(of dataset: Dataset, charts: [ChartOnPage]) -> String {
+    dataset.hasTitle ? dataset.title : charts.first?.use.spec.title ?? dataset.title
+  }
+
   static let fields = TemplateFields<Self>([
     .text("id") { SitePaths.datasetAnchor($0.dataset.id) },
-    .text("title") { $0.dataset.title },
+    .text("title") { $0.title },
+    .text("file") { $0.dataset.file },
     .text("csv_url") { $0.site.link(SitePaths.datasetCSV($0.dataset.id)) },
     .number("row_count") { $0.dataset.rows.count },
     .text("table") { $0.table },

@@ -1,0 +1,16 @@
+/// A dataset drawn by a chart is listed on the data page under its title; without one,
+/// readers would see a file name.
+enum DatasetTitleCheck {
+  static func run(datasets: [Dataset], documents: [String: DocumentFacts]) -> [Diagnostic] {
+    let used = Set(documents.values.flatMap { $0.charts.map(\.spec.data) })
+    return datasets.filter { !$0.hasTitle && used.contains($0.id) }.map { dataset in
+      let fix =
+        dataset.file.hasSuffix(".csv")
+        ? "add title: to a \(dataset.id).meta.yml beside it"
+        : "add title: at the top of the file"
+      return .warning(
+        "dataset '\(dataset.id)' is drawn by a chart but has no title, so the data page can only name it by its chart; \(fix)",
+        at: SourceLocation(file: dataset.file))
+    }
+  }
+}
