@@ -4,7 +4,8 @@
 # (units per cell, emphasis next to Chinese punctuation, pipe tables, footer fields) and a
 # site made by `yearbook init`, then
 # checks every page with the Nu HTML checker (vnu) and in headless Chromium (axe-core WCAG
-# 2.1 A/AA, console errors, off-site requests). Screenshots at 390 and 1280 px go to Screenshots/.
+# 2.1 A/AA, console errors, off-site requests, and layout: nothing wider than its column,
+# no chart text cut at the SVG's edge). Screenshots at 390 and 1280 px go to Screenshots/.
 # The portal files: embed and print pages are pages like the others; CMS fragments are
 # checked inside host pages, and in a hostile host page for computed styles
 # (scripts/portal_gate.py); chart files are checked as SVG; print pages are printed to PDF.

@@ -211,9 +211,24 @@ import Testing
 
   @Test func stackedSegmentsAreLabelledWhereTheyFit() throws {
     let html = try #require(Self.render(Self.specs[5].1).0)
-    let inside = html.matches(of: /class="yb-value yb-halo"[^>]*>([^<]*)</).map { String($0.1) }
+    let inside = html.matches(of: /class="yb-value yb-on-mark"[^>]*>([^<]*)</).map { String($0.1) }
     #expect(inside.contains("46") && inside.contains("30"), "\(inside)")
     #expect(!inside.contains("1"), "a 1-unit segment is too thin for its label")
+  }
+
+  @Test func aValueCellNeverRepeatsItsUnitColumn() throws {
+    let dataset = ChartFixture.dataset(
+      "ind",
+      "title: 指标\ncolumns:\n  - {name: k}\n  - {name: v}\n  - {name: unit}\nrows:\n  - [甲, 38.13, '%']\n  - [乙, 15.74亿元, ~]\n"
+    )
+    let renderer = ChartRenderer(datasets: [dataset], baseURL: BaseURL())
+    let html = try #require(
+      renderer.render(yaml: "type: table\ndata: ind\ntitle: 指标", file: "a.md", firstLine: 1, id: "c").0?.html)
+    #expect(html.contains("<tr><th scope=\"row\">甲</th><td class=\"yb-num\">38.13</td><td>%</td></tr>"))
+    #expect(html.contains("<tr><th scope=\"row\">乙</th><td class=\"yb-num\">15.74亿元</td><td></td></tr>"))
+    let withoutUnitColumn = try #require(
+      renderer.render(yaml: "type: table\ndata: ind\ny: [v]\ntitle: 指标", file: "a.md", firstLine: 1, id: "c").0?.html)
+    #expect(withoutUnitColumn.contains("<td class=\"yb-num\">38.13%</td>"))
   }
 
   @Test func aCSVTakesItsTitleLabelsAndUnitsFromItsMetaFile() async throws {

@@ -22,6 +22,12 @@ struct ChartData: Sendable {
   /// (`2025*`) or by a `status`/`estimate` column. Lines are dashed into them.
   var estimates: [Bool] = []
 
+  /// Whether the dataset's unit column is one of the columns shown (tables).
+  var showsUnitColumn: Bool {
+    guard let unitColumn = dataset.unitColumn else { return false }
+    return series.contains { $0.name == dataset.columns[unitColumn].label }
+  }
+
   var estimatedCategories: [String] { categories.indices.filter { estimates[safe: $0] == true }.map { categories[$0] } }
 
   var allValues: [Double] { series.flatMap { $0.values.compactMap { $0?.value } } }
@@ -181,9 +187,9 @@ struct ChartData: Sendable {
         let name = dataset.columns[yIndices[position]].name
         if unlabelled.count == 1 { series[position].name = spec.title }
         let describedIn =
-          dataset.file.hasSuffix(".csv")
-          ? "a \(dataset.id).meta.yml beside the CSV (columns: - {name: \(name), label: …})"
-          : "its columns: entry (label: …)"
+          dataset.hasColumnsForm
+          ? "its columns: entry (label: …)"
+          : "a \(dataset.id).meta.yml beside the data file (columns: - {name: \(name), label: …})"
         diagnostics.append(
           .warning(
             "column '\(name)' of dataset '\(dataset.id)' has no label, so its tile reads \(unlabelled.count == 1 ? "the chart's title" : "'\(name)'"); give it one in \(describedIn)",

@@ -113,9 +113,14 @@ enum ChartFigure {
   }
 
   /// A `table` chart shows cells as the data file wrote them, numbers with their unit.
+  /// A number whose unit came from the row's unit column shows alone when that column is
+  /// in the table too: `38.13` beside `%`, never `38.13%` beside `%`.
   private static func tableCell(_ data: ChartData, series: ChartData.Series, row: Int) -> String {
     if let quantity = series.values[row] ?? nil {
-      return ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals) + quantity.unit.symbol
+      let number = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
+      let written = series.texts[safe: row].flatMap(Quantity.parse)
+      let unitInItsColumn = data.showsUnitColumn && written?.unit.symbol.isEmpty == true
+      return unitInItsColumn ? number : number + quantity.unit.symbol
     }
     return series.texts[safe: row] ?? ""
   }

@@ -83,7 +83,8 @@ enum ChartFile {
       "yb-label": [("fill", palette.text), ("font-size", "13")],
       "yb-value": [("fill", palette.text), ("font-size", "12")],
       "yb-halo": [
-        ("paint-order", "stroke"), ("stroke", palette.background), ("stroke-width", "3"), ("stroke-linejoin", "round"),
+        ("fill", palette.background), ("stroke", palette.background), ("stroke-width", "3"),
+        ("stroke-linejoin", "round"),
       ],
       "yb-estimate": [("stroke-dasharray", "3 4")],
       "yb-total": [("fill", palette.text), ("font-size", "20"), ("font-weight", "700")],

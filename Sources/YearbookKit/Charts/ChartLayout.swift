@@ -67,13 +67,31 @@ enum ChartLayout {
       TextMetrics.wrap($0, maxWidth: max(band - 4, labelSize), fontSize: labelSize, maxLines: maxLines)
     }
     let widest = categories.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
+    // A year or other Latin word is never split across lines ("20" over "16"): when one
+    // does not fit its band, labels are thinned instead.
+    let widestWord =
+      categories.filter { $0.allSatisfy { $0.isASCII && !$0.isWhitespace } }
+      .map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
     var every = 1
     if band < labelSize * 1.5 || (widest > band * Double(maxLines) && band < 40) {
       every = Int((max(widest, labelSize * 2) / max(band, 1)).rounded(.up))
+    } else if widestWord > band - 4 {
+      every = Int(((widestWord + 4) / max(band, 1)).rounded(.up))
+    }
+    // Which labels are shown: each one that clears the last shown by a gap, so years
+    // spaced by time (2016, 2018, 2021, 2022…) keep as many as fit.
+    var shownIndices: Set<Int> = []
+    var lastRight = -Double.infinity
+    for index in categories.indices where index < centers.count {
+      let half = min(TextMetrics.width(categories[index], fontSize: labelSize), band * Double(every) - 4) / 2
+      if every == 1 || centers[index] - half >= lastRight + 6 {
+        shownIndices.insert(index)
+        lastRight = centers[index] + half
+      }
     }
     var out = "<g class=\"yb-categories\">"
     var height = 0.0
-    for (index, lines) in wrapped.enumerated() where index % every == 0 {
+    for (index, lines) in wrapped.enumerated() where shownIndices.contains(index) {
       // A label shown for several bands has their room, on one line, cut short if need be.
       let room = min(band * Double(every) - 4, width - 2 * padding)
       let shown =

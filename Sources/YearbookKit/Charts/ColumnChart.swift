@@ -33,7 +33,14 @@ enum ColumnChart {
     let centers = (0..<count).map { left + band * (Double($0) + 0.5) }
     let zero = scale.position(0, in: top...bottom, reversed: true)
     let groupWidth = band * 0.72
-    let showValues = (mode == .grouped ? groupWidth / Double(max(1, data.series.count)) : groupWidth) >= 22
+    // Values stand over their bars only when the widest fits over one (with a % they are
+    // wider), so neighbours never run into each other; the table has them all.
+    let barRoom = mode == .grouped ? groupWidth / Double(max(1, data.series.count)) + 2 : band - 4
+    let widestValue =
+      data.series.flatMap { $0.values.compactMap { $0 } }.map {
+        TextMetrics.width(data.numbers.label($0), fontSize: ChartLayout.valueSize)
+      }.max() ?? 0
+    let showValues = barRoom >= 20 && widestValue <= barRoom
 
     out += "<g class=\"yb-marks\">"
     for (categoryIndex, center) in centers.enumerated() where categoryIndex < data.categories.count {
@@ -71,9 +78,13 @@ enum ColumnChart {
           if barHeight >= ChartLayout.valueSize + 4
             && TextMetrics.width(label, fontSize: ChartLayout.valueSize) + 4 <= groupWidth
           {
-            out += SVG.text(
-              label, x: center, y: barTop + barHeight / 2, className: "yb-value yb-halo", anchor: "middle",
-              baseline: "middle")
+            // Drawn twice: an outline in the background colour, then the figure, so it
+            // reads over any fill or pattern.
+            for className in ["yb-value yb-halo", "yb-value yb-on-mark"] {
+              out += SVG.text(
+                label, x: center, y: barTop + barHeight / 2, className: className, anchor: "middle",
+                baseline: "middle")
+            }
           }
         } else if showValues {
           let label = data.numbers.label(quantity)

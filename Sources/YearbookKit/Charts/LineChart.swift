@@ -13,7 +13,8 @@ enum LineChart {
       zip(years, years.dropFirst()).allSatisfy({ $0 < $1 })
     else { return (even, band) }
     let span = Double(last - first)
-    let inset = band / 2
+    // Room at each end for half a label, so the first and last years are not cut.
+    let inset = min(band / 2, categories.map { TextMetrics.width($0, fontSize: ChartLayout.labelSize) }.max()! / 2 + 4)
     let x = years.map { left + inset + (right - left - 2 * inset) * Double($0 - first) / span }
     let closest = zip(x, x.dropFirst()).map { $1 - $0 }.min() ?? band
     return (x, closest)

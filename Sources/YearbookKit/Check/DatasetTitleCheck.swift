@@ -5,9 +5,9 @@ enum DatasetTitleCheck {
     let used = Set(documents.values.flatMap { $0.charts.map(\.spec.data) })
     return datasets.filter { !$0.hasTitle && used.contains($0.id) }.map { dataset in
       let fix =
-        dataset.file.hasSuffix(".csv")
-        ? "add title: to a \(dataset.id).meta.yml beside it"
-        : "add title: at the top of the file"
+        dataset.hasColumnsForm
+        ? "add title: at the top of the file"
+        : "add title: to a \(dataset.id).meta.yml beside it"
       return .warning(
         "dataset '\(dataset.id)' is drawn by a chart but has no title, so the data page can only name it by its chart; \(fix)",
         at: SourceLocation(file: dataset.file))

@@ -17,13 +17,13 @@ enum DatasetLoader {
         continue
       }
       let fileExtension = url.pathExtension.lowercased()
-      // `<name>.meta.yml` describes the CSV beside it; it is read with that CSV.
+      // `<name>.meta.yml` describes the dataset beside it; it is read with that dataset.
       if DatasetMeta.isMetaFile(name) {
-        if !names.contains(DatasetMeta.csvName(forMeta: name)) {
+        let described = DatasetMeta.datasetNames(forMeta: name)
+        if !described.contains(where: names.contains) {
           diagnostics.append(
             .warning(
-              "\(DatasetMeta.csvName(forMeta: name)) is missing, so this description of it is not used",
-              at: SourceLocation(file: file)))
+              "\(described[0]) is missing, so this description of it is not used", at: SourceLocation(file: file)))
         }
         continue
       }
@@ -45,19 +45,19 @@ enum DatasetLoader {
       let (decoded, encodingProblem) = TextDecoding.decode(data, file: file)
       if let encodingProblem { diagnostics.append(encodingProblem) }
       guard let text = decoded else { continue }
-      let raw: RawTable?
       var problems: [Diagnostic] = []
+      var table: RawTable?
       if fileExtension == "csv" {
-        var table = RawTable.fromCSV(Array(text.utf8), id: id, file: file, diagnostics: &problems)
-        if let metaName = DatasetMeta.metaName(forCSV: name, among: names), table != nil {
-          DatasetMeta.apply(
-            folder.appendingPathComponent(metaName), file: "\(displayFolder)/\(metaName)", to: &table!,
-            diagnostics: &problems)
-        }
-        raw = table
+        table = RawTable.fromCSV(Array(text.utf8), id: id, file: file, diagnostics: &problems)
       } else {
-        raw = RawTable.fromYAML(Data(text.utf8), id: id, file: file, diagnostics: &problems)
+        table = RawTable.fromYAML(Data(text.utf8), id: id, file: file, diagnostics: &problems)
       }
+      if let metaName = DatasetMeta.metaName(forDataset: name, among: names), table != nil {
+        DatasetMeta.apply(
+          folder.appendingPathComponent(metaName), file: "\(displayFolder)/\(metaName)", to: &table!,
+          diagnostics: &problems)
+      }
+      let raw = table
       diagnostics += problems
       if let raw, !problems.hasErrors {
         let (dataset, more) = raw.build()
@@ -99,6 +99,8 @@ struct RawTable {
   var source: String?
   var period: String?
   var note: String?
+  /// A YAML/JSON file with `columns:` and `rows:`, which can carry its own title and labels.
+  var hasColumnsForm = false
   var columns: [RawColumn]
   var rows: [[RawCell?]]
 
@@ -157,6 +159,7 @@ struct RawTable {
     case .mapping(let mapping)?:
       var document = YAMLDocument(node: mapping, file: file, lineOffset: 0)
       var table = RawTable(id: id, file: file, columns: [], rows: [])
+      table.hasColumnsForm = true
       table.title = document.string("title")
       table.source = document.string("source")
       table.period = document.string("period")
@@ -286,7 +289,7 @@ struct RawTable {
   /// text column reports its first non-number cell.
   func build() -> (Dataset, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
-    let unitColumn = columns.firstIndex { $0.name == "unit" }
+    let unitColumn = columns.firstIndex { Dataset.unitColumnNames.contains($0.name) }
     var built: [Column] = []
     var cells = rows.map { $0.map { $0.map { Cell.text($0.text) } ?? .empty } }
     for (index, raw) in columns.enumerated() {
@@ -345,6 +348,7 @@ struct RawTable {
     var dataset = Dataset(
       id: id, file: file, title: title ?? id, source: source, period: period, note: note, columns: built, rows: cells)
     dataset.hasTitle = title != nil
+    dataset.hasColumnsForm = hasColumnsForm
     dataset.cellLocations = rows.map { $0.map { $0?.location } }
     return (dataset, diagnostics)
   }

@@ -1,18 +1,20 @@
 import Foundation
 
-/// `<name>.meta.yml` beside a CSV: what a CSV header cannot say. A title and source for the
-/// data page, and for each column a label readers see (`合计` for `total`), a unit and a
-/// type, in the same form as a YAML dataset's `columns:`.
+/// `<name>.meta.yml` beside a CSV (or a list of records in YAML or JSON): what a header
+/// cannot say. A title and source for the data page, and for each column a label readers
+/// see (`合计` for `total`), a unit and a type, in the same form as a YAML dataset's `columns:`.
 enum DatasetMeta {
   static func isMetaFile(_ name: String) -> Bool {
     name.hasSuffix(".meta.yml") || name.hasSuffix(".meta.yaml")
   }
 
-  static func csvName(forMeta name: String) -> String {
-    String(name.prefix(upTo: name.range(of: ".meta.", options: .backwards)!.lowerBound)) + ".csv"
+  /// The dataset files a meta file may describe.
+  static func datasetNames(forMeta name: String) -> [String] {
+    let stem = String(name.prefix(upTo: name.range(of: ".meta.", options: .backwards)!.lowerBound))
+    return ["csv", "yml", "yaml", "json"].map { "\(stem).\($0)" }
   }
 
-  static func metaName(forCSV name: String, among names: [String]) -> String? {
+  static func metaName(forDataset name: String, among names: [String]) -> String? {
     let stem = (name as NSString).deletingPathExtension
     return ["\(stem).meta.yml", "\(stem).meta.yaml"].first(where: names.contains)
   }

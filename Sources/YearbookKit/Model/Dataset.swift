@@ -6,6 +6,9 @@ public struct Dataset: Sendable, Hashable {
   /// The title the file gives, or its id when it gives none (see `hasTitle`).
   public var title: String
   public var hasTitle: Bool = true
+  /// Written with `columns:` and `rows:`, so its title and labels belong in the file itself
+  /// rather than in a `.meta.yml` beside it.
+  public var hasColumnsForm = false
   public var source: String?
   public var period: String?
   public var note: String?
@@ -27,6 +30,11 @@ public struct Dataset: Sendable, Hashable {
     self.columns = columns
     self.rows = rows
   }
+
+  /// A column that gives the unit of each row's numbers (an indicator table's 单位).
+  public static let unitColumnNames: Set<String> = ["unit", "单位"]
+
+  public var unitColumn: Int? { columns.firstIndex { Dataset.unitColumnNames.contains($0.name) } }
 
   public func columnIndex(_ name: String) -> Int? {
     columns.firstIndex { $0.name == name }

@@ -1109,9 +1109,10 @@ dl {
   font-weight: 700;
 }
 
-/* A label on a coloured or patterned mark stays readable over any fill. */
-.yb-halo {
-  paint-order: stroke;
+/* A label on a coloured or patterned mark is drawn over an outline of itself in the
+   background colour, so it stays readable over any fill. */
+.yb-value.yb-halo {
+  fill: var(--yb-background);
   stroke: var(--yb-background);
   stroke-width: 3px;
   stroke-linejoin: round;
