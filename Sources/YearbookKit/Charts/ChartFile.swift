@@ -47,7 +47,8 @@ enum ChartFile {
     return out
   }
 
-  /// The chart markup with each class's look written on the element; attributes the
+  /// The chart markup with each class's look written on the element (the first class that
+  /// sets an attribute wins, so `yb-halo yb-value` is drawn in the halo's fill); attributes the
   /// markup already has (a pattern fill, a computed font size) win, as they do on a page.
   static func presentationAttributes(_ svg: String) -> String {
     var rewriter = HTMLRewriter { _, _, _ in nil }

@@ -80,7 +80,7 @@ enum ColumnChart {
           {
             // Drawn twice: an outline in the background colour, then the figure, so it
             // reads over any fill or pattern.
-            for className in ["yb-value yb-halo", "yb-value yb-on-mark"] {
+            for className in ["yb-halo yb-value", "yb-value yb-on-mark"] {
               out += SVG.text(
                 label, x: center, y: barTop + barHeight / 2, className: className, anchor: "middle",
                 baseline: "middle")

@@ -998,6 +998,7 @@ dl {
   font-weight: 700;
   font-size: 1.0625rem;
   margin-bottom: 0.5rem;
+  text-wrap: balance;
 }
 
 .yb-chart-svg {
@@ -1631,6 +1632,7 @@ dl {
   margin: 0 0 0.5em !important;
   font-size: 1.0625em !important;
   font-weight: 700 !important;
+  text-wrap: balance !important;
 }
 
 .yb-root .yb-chart-img {
