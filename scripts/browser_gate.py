@@ -271,12 +271,39 @@ def check_site(driver, serve_root, base_path, shots, label):
     return figures, problems
 
 
+def layout_selftest(driver, fixtures):
+    """The layout check must fail where it should: each fault of the bad page found, at
+    390 px, and nothing on the good page (scrolling box, closed details, hanging spaces)."""
+    server = serve(fixtures)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    driver.set_window_size(390, 900)
+    found = {}
+    for page in ["bad", "good"]:
+        driver.get(f"{origin}/{page}/")
+        found[page] = driver.execute_script(LAYOUT_SCRIPT, 100)
+    server.shutdown()
+    expected = ["the page scrolls sideways", "div#wide-box", "text \"一段不换行的文字", "cut at the edge of the svg"]
+    bad = " | ".join(found["bad"]["offenders"])
+    missed = [fault for fault in expected if fault not in bad]
+    good = found["good"]["offenders"]
+    print(f"layout self-test: bad page {found['bad']['count']} faults ({bad}), good page {found['good']['count']} faults")
+    for fault in missed:
+        print(f"layout self-test: the bad page's fault '{fault}' was not found (found: {bad})")
+    for offender in good:
+        print(f"layout self-test: the good page was flagged: {offender}")
+    return not missed and not good
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("sites", nargs="+", help="LABEL=SERVE_ROOT:BASE_PATH")
     parser.add_argument("--screenshots", default="Screenshots")
+    parser.add_argument("--layout-selftest", help="folder with bad/ and good/ pages for the layout check")
     args = parser.parse_args()
     driver = browser()
+    if args.layout_selftest and not layout_selftest(driver, args.layout_selftest):
+        driver.quit()
+        return 1
     totals = {"pages": 0, "axe": 0, "console": 0, "offsite": 0, "layout": 0, "screenshots": 0}
     problems = []
     try:

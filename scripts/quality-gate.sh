@@ -63,7 +63,7 @@ rm -rf Screenshots
 .venv/bin/python scripts/browser_gate.py \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/" "writing=$gate/writing/site:/" \
   "init=$gate/init/site:/" \
-  --screenshots Screenshots
+  --screenshots Screenshots --layout-selftest Tests/Fixtures/LayoutCheck
 .venv/bin/python scripts/portal_gate.py hostile --screenshots Screenshots/portal \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
 .venv/bin/python scripts/portal_gate.py print --screenshots Screenshots/print "$gate/default/site" /
