@@ -177,6 +177,11 @@ import Testing
       renderer.render(yaml: "type: line\ndata: plan\ny: v\ntitle: 计划", file: "a.md", firstLine: 1, id: "c").0?.html)
     #expect(html.contains("yb-estimate") && html.contains("2025年为预计数"))
     #expect(!Self.texts(html).contains { $0.contains("*") })
+    let columns = try #require(
+      renderer.render(yaml: "type: column\ndata: plan\ny: v\ntitle: 计划", file: "a.md", firstLine: 1, id: "c").0?.html)
+    let bars = columns.matches(of: /<rect [^>]*class="(yb-mark[^"]*)"/).map { String($0.1) }
+    #expect(bars == ["yb-mark yb-fill-1", "yb-mark yb-fill-1 yb-estimate-mark yb-outline-1"])
+    #expect(columns.contains("其中2025年为预计数，以浅色虚框表示。</desc>"))
   }
 
   @Test func chineseLabelsBreakWhereChineseTypesettingAllows() {

@@ -46,7 +46,7 @@ enum BarChart {
         let barHeight = min(18, rowHeight - 8)
         out += SVG.rect(
           x: min(zero, end), y: center - barHeight / 2, width: abs(end - zero), height: barHeight,
-          className: "yb-mark yb-fill-1")
+          className: "yb-mark yb-fill-1" + SVG.estimateClass(data, row: index, series: 0))
         let label = data.numbers.label(quantity)
         let anchor = quantity.value >= 0 ? "start" : "end"
         out += SVG.text(

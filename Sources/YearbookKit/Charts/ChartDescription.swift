@@ -35,7 +35,8 @@ enum ChartDescription {
     let estimated = data.estimatedCategories
     guard !estimated.isEmpty else { return nil }
     return estimated.map(KPIChart.yearLabel).joined(separator: "、") + "为预计数"
-      + (data.spec.kind == .line ? "，以虚线表示" : "")
+      + (data.spec.kind == .line
+        ? "，以虚线表示" : [.column, .bar, .grouped, .stacked].contains(data.spec.kind) ? "，以浅色虚框表示" : "")
   }
 
   static func isTimeSeries(_ data: ChartData) -> Bool {

@@ -88,6 +88,7 @@ enum ChartFile {
         ("stroke-linejoin", "round"),
       ],
       "yb-estimate": [("stroke-dasharray", "3 4")],
+      "yb-estimate-mark": [("fill-opacity", "0.4"), ("stroke-width", "1.5"), ("stroke-dasharray", "4 2")],
       "yb-total": [("fill", palette.text), ("font-size", "20"), ("font-weight", "700")],
       "yb-tick": [("fill", palette.muted), ("font-size", "12")],
       "yb-grid": [("stroke", palette.grid), ("stroke-width", "1")],

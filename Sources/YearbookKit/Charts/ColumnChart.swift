@@ -71,7 +71,7 @@ enum ColumnChart {
         }
         out += SVG.rect(
           x: x, y: barTop, width: max(barWidth - (mode == .grouped ? 2 : 0), 1), height: barHeight,
-          className: fill.className, fill: fill.fill)
+          className: fill.className + SVG.estimateClass(data, row: categoryIndex, series: seriesIndex), fill: fill.fill)
         if mode == .stacked {
           // A segment is labelled where its label fits inside it; the table has the rest.
           let label = data.numbers.label(quantity)

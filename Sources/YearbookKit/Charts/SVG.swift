@@ -80,6 +80,12 @@ enum SVG {
     return out + "</defs>"
   }
 
+  /// A mark for an estimate is paler inside a dashed outline of its series' colour, so it
+  /// still stands out from the background (3:1) but does not read as a result.
+  static func estimateClass(_ data: ChartData, row: Int, series: Int) -> String {
+    data.estimates[safe: row] == true ? " yb-estimate-mark yb-outline-\(series % 6 + 1)" : ""
+  }
+
   /// The fill for series `index`: a class for solid series, a pattern for the others.
   static func fill(id: String, index: Int, patterned: Bool) -> (className: String, fill: String?) {
     let colour = "yb-fill-\(index % 6 + 1)"

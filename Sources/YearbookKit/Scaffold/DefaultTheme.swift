@@ -1167,6 +1167,8 @@ dl {
 .yb-dash-4 { stroke-dasharray: 9 3 2 3; }
 /* An estimate continues its series' line, dashed whatever the series' own dash. */
 .yb-line.yb-estimate { stroke-dasharray: 3 4; }
+/* An estimated bar: paler inside a dashed outline of its series' colour. */
+.yb-estimate-mark { fill-opacity: 0.4; stroke-width: 1.5; stroke-dasharray: 4 2; }
 
 .yb-legend .yb-line {
   stroke-width: 2;
