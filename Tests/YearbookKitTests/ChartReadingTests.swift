@@ -221,6 +221,21 @@ import Testing
     #expect(!inside.contains("1"), "a 1-unit segment is too thin for its label")
   }
 
+  @Test func aProgressRowSaysValueTargetAndRatioInOneUnit() throws {
+    let dataset = ChartFixture.dataset(
+      "goals",
+      "title: 目标\ncolumns:\n  - {name: k}\n  - {name: done}\n  - {name: goal}\nrows:\n  - [资金, 13800万元, 1.2亿元]\n  - [投资, 300.1%, 100%]\n"
+    )
+    let renderer = ChartRenderer(datasets: [dataset], baseURL: BaseURL())
+    let html = try #require(
+      renderer.render(
+        yaml: "type: progress\ndata: goals\ny: done\ntarget: goal\ntitle: 完成", file: "a.md", firstLine: 1, id: "c"
+      )
+      .0?.html)
+    #expect(html.contains(">完成1.38亿元 / 目标1.2亿元（115%）</text>"))
+    #expect(html.contains(">完成300.1% / 目标100%</text>"))
+  }
+
   @Test func aValueCellNeverRepeatsItsUnitColumn() throws {
     let dataset = ChartFixture.dataset(
       "ind",

@@ -14,10 +14,12 @@ enum ProgressChart {
       return ChineseNumberFormat.number(ratio, decimals: decimals) + "%"
     }
 
-    /// `完成35家 / 目标30家（117%）`: value and target in one unit, 万 or 亿 chosen once.
+    /// `完成35家 / 目标30家（117%）`: value and target in one unit, 万 or 亿 chosen once. A
+    /// result already in percent of a 100% target says its ratio once (`完成300.1% / 目标100%`).
     var caption: String {
       let shown = ChineseNumberFormat.readable([value, target])
-      return "完成\(ChineseNumberFormat.withUnit(shown[0])) / 目标\(ChineseNumberFormat.withUnit(shown[1]))（\(ratioText)）"
+      let ratio = target.unit.isShare && target.value == 100 ? "" : "（\(ratioText)）"
+      return "完成\(ChineseNumberFormat.withUnit(shown[0])) / 目标\(ChineseNumberFormat.withUnit(shown[1]))\(ratio)"
     }
   }
 
