@@ -13,9 +13,8 @@ enum ChartDescription {
       text = KPIChart.tiles(data).map(KPIChart.sentence).joined()
     case .progress:
       text = ProgressChart.items(data).map { item in
-        let shown = ChineseNumberFormat.readable([item.value, item.target]).map(ChineseNumberFormat.withUnit)
         let ratio = item.ratio == nil ? "" : "，完成目标的\(item.ratioText)"
-        return "\(item.label)完成\(shown[0])，目标为\(shown[1])\(ratio)。"
+        return "\(item.label)完成\(item.shown.value)，目标为\(item.shown.target)\(ratio)。"
       }.joined()
     case .donut:
       text = shares(data)

@@ -102,9 +102,7 @@ enum ChartFigure {
         let value = data.series.first?.values[index] ?? nil
         let targetText = target.map { unit.isEmpty ? ChineseNumberFormat.withUnit($0) : data.numbers.cell($0) }
         out += "<td class=\"yb-num\">\(HTML.escape(targetText ?? "—"))</td>"
-        let ratio = value.flatMap { value in
-          target.map { ProgressChart.Item(label: "", value: value, target: $0).ratioText }
-        }
+        let ratio = value.flatMap { value in target.map { ProgressChart.ratioText(value: value, target: $0) } }
         out += "<td class=\"yb-num\">\(ratio ?? "—")</td>"
       }
       out += "</tr>\n"

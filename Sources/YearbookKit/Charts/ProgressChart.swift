@@ -7,20 +7,28 @@ enum ProgressChart {
     var target: Quantity
     var ratio: Double? { target.value != 0 ? value.value / target.value * 100 : nil }
 
-    /// `117%`; a result just short of its target never rounds up to 100%.
-    var ratioText: String {
-      guard let ratio else { return "—" }
-      let decimals = ratio < 100 && ratio >= 99.5 ? 1 : 0
-      return ChineseNumberFormat.number(ratio, decimals: decimals) + "%"
+    var ratioText: String { ProgressChart.ratioText(value: value, target: target) }
+
+    /// Value and target as a reader sees them: in one unit, 万 or 亿 chosen once.
+    var shown: (value: String, target: String) {
+      let both = ChineseNumberFormat.readable([value, target]).map(ChineseNumberFormat.withUnit)
+      return (both[0], both[1])
     }
 
-    /// `完成35家 / 目标30家（117%）`: value and target in one unit, 万 or 亿 chosen once. A
-    /// result already in percent of a 100% target says its ratio once (`完成300.1% / 目标100%`).
+    /// `完成35家 / 目标30家（117%）`. A result already in percent of a 100% target says its
+    /// ratio once (`完成300.1% / 目标100%`).
     var caption: String {
-      let shown = ChineseNumberFormat.readable([value, target])
       let ratio = target.unit.isShare && target.value == 100 ? "" : "（\(ratioText)）"
-      return "完成\(ChineseNumberFormat.withUnit(shown[0])) / 目标\(ChineseNumberFormat.withUnit(shown[1]))\(ratio)"
+      return "完成\(shown.value) / 目标\(shown.target)\(ratio)"
     }
+  }
+
+  /// `117%`; a result just short of its target never rounds up to 100%.
+  static func ratioText(value: Quantity, target: Quantity) -> String {
+    guard target.value != 0 else { return "—" }
+    let ratio = value.value / target.value * 100
+    let decimals = ratio < 100 && ratio >= 99.5 ? 1 : 0
+    return ChineseNumberFormat.number(ratio, decimals: decimals) + "%"
   }
 
   static func items(_ data: ChartData) -> [Item] {

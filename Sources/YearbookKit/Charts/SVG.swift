@@ -25,10 +25,8 @@ enum SVG {
     _ lines: [String], x: Double, y: Double, lineHeight: Double, className: String, anchor: String,
     full: String? = nil
   ) -> String {
-    let title =
-      full.map { full in
-        lines.last?.hasSuffix("…") == true && !full.hasSuffix("…") ? "<title>\(HTML.escape(full))</title>" : ""
-      } ?? ""
+    let cutShort = lines.last?.hasSuffix("…") == true
+    let title = if let full, cutShort, !full.hasSuffix("…") { "<title>\(HTML.escape(full))</title>" } else { "" }
     guard lines.count > 1 || !title.isEmpty else {
       return text(lines.first ?? "", x: x, y: y, className: className, anchor: anchor, baseline: "middle")
     }

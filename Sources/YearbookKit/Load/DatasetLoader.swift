@@ -38,13 +38,7 @@ enum DatasetLoader {
         continue
       }
       seen[id] = file
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
-        continue
-      }
-      let (decoded, encodingProblem) = TextDecoding.decode(data, file: file)
-      if let encodingProblem { diagnostics.append(encodingProblem) }
-      guard let text = decoded else { continue }
+      guard let text = readText(url, file: file, diagnostics: &diagnostics) else { continue }
       var problems: [Diagnostic] = []
       var table: RawTable?
       if fileExtension == "csv" {
@@ -52,10 +46,11 @@ enum DatasetLoader {
       } else {
         table = RawTable.fromYAML(Data(text.utf8), id: id, file: file, diagnostics: &problems)
       }
-      if let metaName = DatasetMeta.metaName(forDataset: name, among: names), table != nil {
+      if var described = table, let metaName = DatasetMeta.metaName(forDataset: name, among: names) {
         DatasetMeta.apply(
-          folder.appendingPathComponent(metaName), file: "\(displayFolder)/\(metaName)", to: &table!,
+          folder.appendingPathComponent(metaName), file: "\(displayFolder)/\(metaName)", to: &described,
           diagnostics: &problems)
+        table = described
       }
       let raw = table
       diagnostics += problems
@@ -73,6 +68,17 @@ enum DatasetLoader {
     }
     return (datasets, diagnostics)
   }
+
+  /// A data file's text, decoded; nil (with the reason) when it cannot be read.
+  static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
+      return nil
+    }
+    let (decoded, encodingProblem) = TextDecoding.decode(data, file: file)
+    if let encodingProblem { diagnostics.append(encodingProblem) }
+    return decoded
+  }
 }
 
 /// A table as read, before cells become numbers: every cell keeps its position.
@@ -84,6 +90,28 @@ struct RawTable {
     /// `number` or `text` when the file says so; otherwise inferred from the cells.
     var type: String?
     var location: SourceLocation
+
+    init(name: String, label: String? = nil, unit: String? = nil, type: String? = nil, location: SourceLocation) {
+      self.name = name
+      self.label = label
+      self.unit = unit
+      self.type = type
+      self.location = location
+    }
+
+    /// One entry of a `columns:` list (in a dataset or a `.meta.yml`), each key checked
+    /// where it is written; problems go to `entry`'s diagnostics.
+    init?(entry: inout YAMLDocument) {
+      guard let name = entry.string("name", required: true) else { return nil }
+      let type = entry.string("type")
+      if let type, type != "number" && type != "text" {
+        entry.error("type must be number or text, got \"\(type)\"", at: entry.location(of: entry.node("type")))
+      }
+      self.init(
+        name: name, label: entry.string("label"), unit: entry.string("unit"), type: type,
+        location: entry.location(ofKey: "name"))
+      entry.warnAboutUnknownKeys(known: ["name", "label", "unit", "type"], context: "a column")
+    }
   }
 
   struct RawCell {
@@ -164,18 +192,9 @@ struct RawTable {
       table.source = document.string("source")
       table.period = document.string("period")
       table.note = document.string("note") ?? document.string("notes")
-      for var column in document.mappings("columns") {
-        guard let name = column.string("name", required: true) else { continue }
-        let location = column.location(ofKey: "name")
-        let type = column.string("type")
-        if let type, type != "number" && type != "text" {
-          column.error("type must be number or text, got \"\(type)\"", at: column.location(of: column.node("type")))
-        }
-        table.columns.append(
-          RawColumn(
-            name: name, label: column.string("label"), unit: column.string("unit"), type: type, location: location))
-        column.warnAboutUnknownKeys(known: ["name", "label", "unit", "type"], context: "a column")
-        diagnostics += column.diagnostics
+      for var entry in document.mappings("columns") {
+        if let column = RawColumn(entry: &entry) { table.columns.append(column) }
+        diagnostics += entry.diagnostics
       }
       let rowsNode = document.node("rows")
       document.warnAboutUnknownKeys(

@@ -20,13 +20,7 @@ enum DatasetMeta {
   }
 
   static func apply(_ url: URL, file: String, to table: inout RawTable, diagnostics: inout [Diagnostic]) {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
-      return
-    }
-    let (decoded, encodingProblem) = TextDecoding.decode(data, file: file)
-    if let encodingProblem { diagnostics.append(encodingProblem) }
-    guard let text = decoded else { return }
+    guard let text = DatasetLoader.readText(url, file: file, diagnostics: &diagnostics) else { return }
     var document = YAMLDocument(
       yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, lineOffset: 0)
     guard document.isValid else {
@@ -37,29 +31,18 @@ enum DatasetMeta {
     table.source = document.string("source")
     table.period = document.string("period")
     table.note = document.string("note") ?? document.string("notes")
-    for var column in document.mappings("columns") {
-      guard let name = column.string("name", required: true) else {
-        diagnostics += column.diagnostics
+    for var entry in document.mappings("columns") {
+      defer { diagnostics += entry.diagnostics }
+      guard let described = RawTable.RawColumn(entry: &entry) else { continue }
+      guard let index = table.columns.firstIndex(where: { $0.name == described.name }) else {
+        entry.error(
+          "\(table.file) has no column '\(described.name)' (its header has: \(table.columns.map(\.name).joined(separator: ", ")))",
+          at: described.location)
         continue
       }
-      guard let index = table.columns.firstIndex(where: { $0.name == name }) else {
-        column.error(
-          "\(table.file) has no column '\(name)' (its header has: \(table.columns.map(\.name).joined(separator: ", ")))",
-          at: column.location(ofKey: "name"))
-        diagnostics += column.diagnostics
-        continue
-      }
-      table.columns[index].label = column.string("label")
-      table.columns[index].unit = column.string("unit")
-      if let type = column.string("type") {
-        if type == "number" || type == "text" {
-          table.columns[index].type = type
-        } else {
-          column.error("type must be number or text, got \"\(type)\"", at: column.location(of: column.node("type")))
-        }
-      }
-      column.warnAboutUnknownKeys(known: ["name", "label", "unit", "type"], context: "a column")
-      diagnostics += column.diagnostics
+      table.columns[index].label = described.label
+      table.columns[index].unit = described.unit
+      table.columns[index].type = described.type
     }
     document.warnAboutUnknownKeys(
       known: ["title", "source", "period", "note", "notes", "columns"], context: "a dataset description")

@@ -69,9 +69,17 @@ public enum ThemeLoader {
     }
     // A theme copied before these page kinds existed still builds: the built-in ones stand in.
     for name in Theme.laterPageTemplates where sources[name] == nil && !unparsable.contains(name) {
-      guard let text = DefaultTheme.files["\(name).mustache"],
-        let template = try? MustacheTemplate(string: HTMLContentType.pragma + text)
-      else { continue }
+      guard let text = DefaultTheme.files["\(name).mustache"] else { continue }
+      let template: MustacheTemplate
+      do {
+        template = try MustacheTemplate(string: HTMLContentType.pragma + text)
+      } catch {
+        diagnostics.append(
+          .error(
+            "no \(name).mustache, and the built-in one does not parse (\(error)); copy one from a site made by yearbook init",
+            at: SourceLocation(file: folder)))
+        continue
+      }
       library.register(template, named: name)
       sources[name] = TemplateSource(file: "\(folder)/\(name).mustache", text: text)
       diagnostics.append(
