@@ -32,6 +32,15 @@ import Testing
       ])
   }
 
+  @Test func aColumnWithoutANameIsAnErrorNotDropped() throws {
+    let (datasets, diagnostics) = try load([
+      "a.yml": "columns:\n  - {name: year}\n  - {label: 数值}\nrows:\n  - [2024]\n"
+    ])
+    #expect(datasets.isEmpty)
+    #expect(
+      diagnostics.map(\.description).contains { $0.contains("error: missing required key 'name'") }, "\(diagnostics)")
+  }
+
   @Test func numericColumnsKeepUnitsAndGaps() throws {
     let (datasets, diagnostics) = try load([
       "money.csv": "year,amount\n2015,3500万元\n2016,\n2020,1.38亿元\n"
