@@ -2,9 +2,18 @@
 struct ChartData: Sendable {
   struct Series: Sendable {
     var name: String
+    /// The figures in the chart's unit: what marks, labels and the description say.
     var values: [Quantity?]
     /// The cells as written, for tables: text columns have no values.
     var texts: [String] = []
+    /// The figures as every table shows this column (in its column's unit, the same on
+    /// the data page and in the CSV download), even where the chart had to move them to a
+    /// unit shared with other columns.
+    var shown: [Quantity?] = []
+    /// The unit the table states once in this column's header; nil when each cell says its own.
+    var shownUnit: Unit?
+    /// Whether the column holds figures (a gap in it reads —) rather than text.
+    var isNumeric = true
   }
 
   var spec: ChartSpec
@@ -35,8 +44,6 @@ struct ChartData: Sendable {
   /// Whether plotted values keep units of their own (tiles, tables, progress over an
   /// indicator table): then no unit is said once for the whole chart.
   var mixedUnits: Bool
-
-  var unitText: String { mixedUnits ? "" : unit.symbol }
 
   /// How the chart writes its numbers on ticks, labels, tables and in its description.
   var numbers: ChartNumbers { ChartNumbers(unit: mixedUnits ? nil : unit) }
@@ -87,17 +94,20 @@ struct ChartData: Sendable {
         continue
       }
       if spec.kind != .table && !dataset.columns[index].isNumeric {
+        // The first cell that is neither a figure nor a gap is the one to blame, at its own place.
         let badRow = dataset.rows.indices.first { row in
-          let cell = dataset.rows[row][index]
-          return cell != .empty && cell.quantity == nil
+          let text = dataset.rows[row][index].text
+          return !Gap.isGap(text) && Quantity.parse(text) == nil
         }
         let cellLocation = badRow.flatMap { dataset.cellLocations[safe: $0]?[safe: index] ?? nil }
-        let example =
-          badRow.map { row in
-            "; \"\(dataset.rows[row][index].text)\"\(cellLocation.map { " at \($0)" } ?? "") is not a number"
-          } ?? ""
-        diagnostics.append(
-          .error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted\(example)", at: at))
+        if let badRow, let cellLocation {
+          diagnostics.append(
+            .error(
+              "\"\(dataset.rows[badRow][index].text)\" is not a number, but the chart at \(at) plots column '\(name)'; write a figure such as 12.5, 3500万元 or 约1.6亿元, or — for no figure",
+              at: cellLocation))
+        } else {
+          diagnostics.append(.error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted", at: at))
+        }
         continue
       }
       yIndices.append(index)
@@ -118,11 +128,13 @@ struct ChartData: Sendable {
       if diagnostics.hasErrors { return (nil, diagnostics) }
     }
 
-    // Marks on one axis need one unit: every plotted number is converted to the first one
-    // found, and numbers in a unit that does not convert are an error naming the rows.
-    // Tiles, tables and progress rows show each number in its own unit.
+    // Marks on one axis need one unit: every plotted number is moved (exactly) to one unit,
+    // and numbers in a unit that does not convert are an error naming the rows. Tiles,
+    // tables and progress rows show each column in its own unit.
     let units = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity?.unit } }
-    var unit = units.first { !$0.symbol.isEmpty } ?? Unit("")
+    let columnUnits = yIndices.map { dataset.columns[$0].unit }
+    var unit =
+      columnUnits.compactMap { $0 }.first { !$0.symbol.isEmpty } ?? units.first { !$0.symbol.isEmpty } ?? Unit("")
     let ownUnits = spec.kind.allowsMixedUnits || spec.kind == .progress
     // `unit:` in the spec is the unit numbers are shown in: they are converted to it, or
     // take it when the data gives none.
@@ -149,7 +161,9 @@ struct ChartData: Sendable {
         }
       }
       if !clashes.isEmpty {
-        let first = rowIndices.first { row in yIndices.contains { dataset.rows[row][$0].quantity?.unit == unit } }
+        let first = rowIndices.first { row in
+          yIndices.contains { dataset.rows[row][$0].quantity?.unit.isCompatible(with: unit) == true }
+        }
         let firstRow = first.map { "\(dataset.rows[$0][xIndex].text) (\(unit.symbol))" } ?? unit.symbol
         return (
           nil,
@@ -160,41 +174,53 @@ struct ChartData: Sendable {
           ]
         )
       }
+      // Columns shown in one unit keep it; columns in different units (or rows chosen from
+      // an indicator table) share the one their figures read shortest in.
+      if wanted == nil && !(columnUnits.allSatisfy { $0 != nil && $0 == columnUnits[0] }) {
+        let plotted = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity } }
+        unit = ChineseNumberFormat.shortestUnit(for: plotted, preferring: unit)
+      }
     }
     var series: [Series] = []
     for column in yIndices {
-      let values = rowIndices.map { row -> Quantity? in
-        guard let quantity = dataset.rows[row][column].quantity else { return nil }
-        if ownUnits && wanted == nil { return quantity }
-        guard var converted = quantity.converted(to: unit) else { return nil }
-        // 13800万元 asked for in 亿元 reads 1.38, not 1.3800.
-        if quantity.unit != unit {
-          converted.decimals = ChineseNumberFormat.trimmedDecimals(converted.value, maximum: converted.decimals)
-        }
-        return converted
+      let columnUnit = dataset.columns[column].unit
+      let shown = rowIndices.map { row -> Quantity? in
+        guard let quantity = dataset.shown(row: row, column: column) else { return nil }
+        // Plain numbers take the unit the spec gives them.
+        return columnUnit?.symbol.isEmpty == true && wanted != nil ? quantity.converted(to: unit) : quantity
       }
+      let values = rowIndices.indices.map { position -> Quantity? in
+        if ownUnits && wanted == nil { return shown[position] }
+        return dataset.rows[rowIndices[position]][column].quantity?.converted(to: unit)
+      }
+      var shownUnit = columnUnit
+      if columnUnit?.symbol.isEmpty == true && wanted != nil { shownUnit = unit }
+      // Rows chosen from an indicator table that all carry one unit state it once, in the header.
+      let rowUnits = Set(shown.compactMap { $0?.unit })
+      if columnUnit == nil && rowUnits.count == 1 { shownUnit = rowUnits.first }
       series.append(
         Series(
-          name: dataset.columns[column].label, values: values, texts: rowIndices.map { dataset.rows[$0][column].text }))
+          name: dataset.columns[column].label, values: values, texts: rowIndices.map { dataset.rows[$0][column].text },
+          shown: shown, shownUnit: shownUnit, isNumeric: dataset.columns[column].isNumeric))
     }
-    if !ownUnits && wanted == nil {
-      unit = readable(&series, unit: unit)
+    if ownUnits, wanted == nil {
+      let shownUnits = Set(series.flatMap { $0.values.compactMap { $0?.unit } })
+      if shownUnits.count == 1 { unit = shownUnits.first! }
     }
-    if spec.kind == .kpi && (spec.rows.isEmpty || series.count > 1) {
-      // A tile is named by its column; a key such as `total` is no name for readers.
-      let unlabelled = yIndices.indices.filter { !dataset.columns[yIndices[$0]].hasReadableLabel }
-      for position in unlabelled {
-        let name = dataset.columns[yIndices[position]].name
-        if unlabelled.count == 1 { series[position].name = spec.title }
-        let describedIn =
-          dataset.hasColumnsForm
-          ? "its columns: entry (label: …)"
-          : "a \(dataset.id).meta.yml beside the data file (columns: - {name: \(name), label: …})"
-        diagnostics.append(
-          .warning(
-            "column '\(name)' of dataset '\(dataset.id)' has no label, so its tile reads \(unlabelled.count == 1 ? "the chart's title" : "'\(name)'"); give it one in \(describedIn)",
-            at: at))
-      }
+    // Readers never see a key such as `total`: an unlabelled column is named by the chart's
+    // title when it is the only one (系列1, 系列2 otherwise), the category column by 年份 or
+    // 类别, and each is a warning saying where to give it a label.
+    let unlabelled = yIndices.indices.filter { !dataset.columns[yIndices[$0]].hasReadableLabel }
+    for position in unlabelled {
+      series[position].name = unlabelled.count == 1 ? spec.title : "系列\(position + 1)"
+      diagnostics.append(
+        .unlabelledColumn(dataset.columns[yIndices[position]].name, of: dataset, shownAs: series[position].name, at: at))
+    }
+    var categories = rowIndices.map { dataset.rows[$0][xIndex].text }
+    var categoryLabel = dataset.columns[xIndex].label
+    if !dataset.columns[xIndex].hasReadableLabel {
+      categoryLabel = categories.allSatisfy { LineChart.year($0.trimmingStar) != nil } ? "年份" : "类别"
+      diagnostics.append(.unlabelledColumn(dataset.columns[xIndex].name, of: dataset, shownAs: categoryLabel, at: at))
     }
 
     var targets: [Quantity?] = []
@@ -202,8 +228,7 @@ struct ChartData: Sendable {
       let values = series.first?.values ?? []
       if let fixed = Quantity.parse(target) {
         targets = values.map { value in
-          guard fixed.unit.symbol.isEmpty else { return value.flatMap { fixed.converted(to: $0.unit) } ?? fixed }
-          return Quantity(value: fixed.value, decimals: fixed.decimals, unit: value?.unit ?? unit)
+          fixed.converted(to: value?.unit ?? unit) ?? fixed
         }
       } else if let column = columnIndex(target) {
         for (position, row) in rowIndices.enumerated() {
@@ -238,9 +263,8 @@ struct ChartData: Sendable {
     var estimates = rowIndices.map { row in
       estimateColumn.map { Estimate.says(dataset.rows[row][$0].text) } ?? false
     }
-    var categories = rowIndices.map { dataset.rows[$0][xIndex].text }
-    for index in categories.indices where categories[index].hasSuffix("*") || categories[index].hasSuffix("＊") {
-      categories[index] = String(categories[index].dropLast()).trimmed
+    for index in categories.indices where categories[index].trimmingStar != categories[index] {
+      categories[index] = categories[index].trimmingStar
       estimates[index] = true
     }
     let noteColumn = ["note", "说明", "备注"].lazy.compactMap(columnIndex).first
@@ -250,7 +274,7 @@ struct ChartData: Sendable {
       return text.isEmpty ? nil : text
     }
     let data = ChartData(
-      spec: spec, dataset: dataset, categoryLabel: dataset.columns[xIndex].label,
+      spec: spec, dataset: dataset, categoryLabel: categoryLabel,
       categories: categories, series: series, unit: unit, targets: targets,
       notes: notes, estimates: estimates,
       mixedUnits: spec.kind.allowsMixedUnits
@@ -260,22 +284,31 @@ struct ChartData: Sendable {
   }
 }
 
-/// Moves every plotted value to the one unit that reads best for the largest of them
-/// (13800万元 → 1.38亿元), so ticks, labels and the table state it once, in the caption.
-private func readable(_ series: inout [ChartData.Series], unit: Unit) -> Unit {
-  let all = series.flatMap { $0.values.compactMap { $0 } }
-  let scaled = ChineseNumberFormat.readable(all)
-  guard let shown = scaled.first?.unit, shown != unit else { return unit }
-  var next = scaled.makeIterator()
-  for index in series.indices {
-    series[index].values = series[index].values.map { value in value == nil ? nil : next.next() }
-  }
-  return shown
-}
-
 extension Array {
   subscript(safe index: Int) -> Element? {
     indices.contains(index) ? self[index] : nil
+  }
+}
+
+extension String {
+  /// `2025*` (an estimate, see `Estimate`) without its star.
+  var trimmingStar: String {
+    hasSuffix("*") || hasSuffix("＊") ? String(dropLast()).trimmed : self
+  }
+}
+
+extension Diagnostic {
+  /// A column without a label, which readers would otherwise see by its key.
+  static func unlabelledColumn(_ name: String, of dataset: Dataset, shownAs shown: String, at location: SourceLocation)
+    -> Diagnostic
+  {
+    let describedIn =
+      dataset.hasColumnsForm
+      ? "its columns: entry (label: …)"
+      : "a \(dataset.id).meta.yml beside the data file (columns: - {name: \(name), label: …})"
+    return .warning(
+      "column '\(name)' of dataset '\(dataset.id)' has no label, so readers see “\(shown)” in its place; give it one in \(describedIn)",
+      at: location)
   }
 }
 

@@ -46,22 +46,40 @@ enum ChartDescription {
     unit.sentence(quantity)
   }
 
-  /// "研发经费支出占GDP比重2015年为2.61%，2020年为3.09%，提高0.48个百分点。"
+  /// `为1.38亿元`, `约为1.6亿元`, `超过1.6亿元`, `为1.6亿元以上`: the verb an approximate
+  /// figure reads naturally with.
+  static func be(_ quantity: Quantity, unit: ChartNumbers) -> String {
+    let prefix = quantity.qualifier.prefix
+    guard !prefix.isEmpty else { return "为" + unit.sentence(quantity) }
+    var bare = quantity
+    bare.qualifier.prefix = ""
+    let approximately = ["约", "大约", "约为"].contains(prefix)
+    return (approximately ? "约为" : prefix) + unit.sentence(bare)
+  }
+
+  /// "研发经费支出占GDP比重2015年为2.61%，2020年为3.09%，提高0.48个百分点。" Years without a
+  /// figure are named (2022年无数据), never drawn or counted as zero.
   private static func seriesOverTime(_ series: ChartData.Series, data: ChartData) -> String {
     let present = series.values.indices.filter { series.values[$0] != nil }
+    let prefix = data.series.count > 1 || data.spec.title != series.name ? series.name : ""
     guard let first = present.first, let last = present.last, let a = series.values[first], let b = series.values[last]
     else {
-      return "\(series.name)没有数据。"
+      return "\(prefix.isEmpty ? "图表" : prefix)没有数据。"
     }
-    let prefix = data.series.count > 1 || data.spec.title != series.name ? series.name : ""
     let firstLabel = KPIChart.yearLabel(data.categories[first])
-    if first == last { return "\(prefix)\(firstLabel)为\(value(a, unit: data.numbers))。" }
+    if first == last { return "\(prefix)\(firstLabel)\(be(a, unit: data.numbers))\(gapNote(series, data: data))。" }
     var sentence =
-      "\(prefix)\(firstLabel)为\(value(a, unit: data.numbers))，\(KPIChart.yearLabel(data.categories[last]))为\(value(b, unit: data.numbers))"
+      "\(prefix)\(firstLabel)\(be(a, unit: data.numbers))，\(KPIChart.yearLabel(data.categories[last]))\(be(b, unit: data.numbers))"
     if let change = ChineseNumberFormat.change(from: a, to: b) { sentence += "，\(change)" }
-    let gaps = series.values[first...last].filter { $0 == nil }.count
-    if gaps > 0 { sentence += "，其间有\(gaps)个年份缺少数据" }
-    return sentence + "。"
+    return sentence + gapNote(series, data: data) + "。"
+  }
+
+  /// `，2022年、2023年无数据`: the categories a series has no figure for.
+  private static func gapNote(_ series: ChartData.Series, data: ChartData) -> String {
+    let missing = data.categories.indices.filter { series.values[safe: $0] ?? nil == nil }
+    guard !missing.isEmpty else { return "" }
+    let names = missing.prefix(6).map { KPIChart.yearLabel(data.categories[$0]) }.joined(separator: "、")
+    return "，" + names + (missing.count > 6 ? "等\(missing.count)项" : "") + "无数据"
   }
 
   /// Few categories are all named; many are summed up by the highest and lowest.
@@ -69,45 +87,48 @@ enum ChartDescription {
     let pairs = data.categories.indices.compactMap { index in series.values[index].map { (data.categories[index], $0) }
     }
     guard !pairs.isEmpty else { return "" }
-    if pairs.count <= 6 {
-      return pairs.map { "\(KPIChart.yearLabel($0.0))为\(value($0.1, unit: data.numbers))" }.joined(separator: "，") + "。"
+    if data.categories.count <= 6 {
+      return data.categories.indices.map { index in
+        let label = KPIChart.yearLabel(data.categories[index])
+        guard let quantity = series.values[index] else { return "\(label)无数据" }
+        return "\(label)\(be(quantity, unit: data.numbers))"
+      }.joined(separator: "，") + "。"
     }
     let highest = pairs.max { $0.1.value < $1.1.value }!
     let lowest = pairs.min { $0.1.value < $1.1.value }!
     return
-      "共\(pairs.count)项，最高为\(highest.0)（\(value(highest.1, unit: data.numbers))），最低为\(lowest.0)（\(value(lowest.1, unit: data.numbers))）。"
+      "共\(pairs.count)项，最高为\(highest.0)（\(value(highest.1, unit: data.numbers))），最低为\(lowest.0)（\(value(lowest.1, unit: data.numbers))）\(gapNote(series, data: data))。"
   }
 
   private static func byCategory(_ data: ChartData) -> String {
     data.categories.indices.prefix(6).map { index in
-      let parts = data.series.compactMap { series in
-        series.values[index].map { "\(series.name)\(value($0, unit: data.numbers))" }
+      let parts = data.series.map { series in
+        series.values[index].map { "\(series.name)\(value($0, unit: data.numbers))" } ?? "\(series.name)无数据"
       }
-      return "\(data.categories[index])：\(parts.isEmpty ? "无数据" : parts.joined(separator: "，"))"
+      return "\(data.categories[index])：\(parts.joined(separator: "，"))"
     }.joined(separator: "；") + (data.categories.count > 6 ? "；等\(data.categories.count)项。" : "。")
   }
 
+  /// "2024年合计159家（新增46家，存量113家）"; a category that is itself a total
+  /// (合计, 总计) is not said twice.
   private static func totals(_ data: ChartData) -> String {
     data.categories.indices.prefix(6).map { index in
       let parts = data.series.compactMap { $0.values[index] }
-      let total = parts.map(\.value).reduce(0, +)
-      let decimals = parts.map(\.decimals).max() ?? 0
       let detail = data.series.compactMap { series in
         series.values[index].map { "\(series.name)\(value($0, unit: data.numbers))" }
       }
-      return
-        "\(data.categories[index])合计\(value(Quantity(value: total, decimals: decimals), unit: data.numbers))（\(detail.joined(separator: "，"))）"
+      let category = KPIChart.yearLabel(data.categories[index])
+      guard let total = Quantity.sum(parts) else { return "\(category)无数据" }
+      let totalWord = category.hasSuffix("合计") || category.hasSuffix("总计") ? "" : "合计"
+      return "\(category)\(totalWord)\(value(total, unit: data.numbers))（\(detail.joined(separator: "，"))）"
     }.joined(separator: "；") + (data.categories.count > 6 ? "；等\(data.categories.count)项。" : "。")
   }
 
   private static func shares(_ data: ChartData) -> String {
     let values = data.series.first?.values ?? []
     let pairs = data.categories.indices.compactMap { index in values[index].map { (data.categories[index], $0) } }
-    let total = pairs.map(\.1.value).reduce(0, +)
-    guard total > 0 else { return "" }
-    let decimals = pairs.map(\.1.decimals).max() ?? 0
-    let parts = pairs.map { "\($0.0)占\(ChineseNumberFormat.number($0.1.value / total * 100, decimals: 1))%" }
-    return "合计\(value(Quantity(value: total, decimals: decimals), unit: data.numbers))，其中"
-      + parts.joined(separator: "，") + "。"
+    guard let total = Quantity.sum(pairs.map(\.1)), total.value > 0 else { return "" }
+    let parts = pairs.map { "\($0.0)占\(ChineseNumberFormat.share($0.1, of: total) ?? "—")" }
+    return "合计\(value(total, unit: data.numbers))，其中" + parts.joined(separator: "，") + "。"
   }
 }

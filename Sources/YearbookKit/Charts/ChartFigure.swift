@@ -75,32 +75,27 @@ enum ChartFigure {
       "<div class=\"yb-table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"\(id)-caption\">\n<table class=\"yb-table\">\n"
     out +=
       "<caption id=\"\(id)-caption\"\(captionClass)>\(HTML.escape(data.spec.title))</caption>\n<thead><tr><th scope=\"col\">\(HTML.escape(data.categoryLabel))</th>"
-    let unit = data.unitText
     for series in data.series {
-      out += "<th scope=\"col\">\(HTML.escape(series.name))\(unit.isEmpty ? "" : "（\(HTML.escape(unit))）")</th>"
+      out += "<th scope=\"col\">\(HTML.escape(series.name))\(headerUnit(series.shownUnit))</th>"
     }
+    let valueUnit = data.series.first?.shownUnit
     if data.spec.kind == .progress {
-      out += "<th scope=\"col\">目标\(unit.isEmpty ? "" : "（\(HTML.escape(unit))）")</th><th scope=\"col\">完成率</th>"
+      out += "<th scope=\"col\">目标\(headerUnit(valueUnit))</th><th scope=\"col\">完成率</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
     for (index, category) in data.categories.enumerated() {
       let estimate = data.estimates[safe: index] == true ? "（预计）" : ""
       out += "<tr><th scope=\"row\">\(HTML.escape(category))\(estimate)</th>"
       for series in data.series {
-        if data.mixedUnits {
-          // A number (with its own unit) is right-aligned and kept on one line; text is not.
-          let numeric = series.values[index] != nil
-          out +=
-            "<td\(numeric ? " class=\"yb-num\"" : "")>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
-        } else {
-          let text = series.values[index].map(data.numbers.cell) ?? "—"
-          out += "<td>\(HTML.escape(text))</td>"
-        }
+        // A number is right-aligned and kept on one line; text is not.
+        let numeric = series.shown[safe: index] ?? nil != nil
+        out +=
+          "<td\(numeric ? " class=\"yb-num\"" : "")>\(HTML.escape(tableCell(data, series: series, row: index)))</td>"
       }
       if data.spec.kind == .progress {
         let target = data.targets[safe: index] ?? nil
         let value = data.series.first?.values[index] ?? nil
-        let targetText = target.map { unit.isEmpty ? ChineseNumberFormat.withUnit($0) : data.numbers.cell($0) }
+        let targetText = target.map { valueUnit == nil ? ChineseNumberFormat.withUnit($0) : ChartNumbers.cell($0) }
         out += "<td class=\"yb-num\">\(HTML.escape(targetText ?? "—"))</td>"
         let ratio = value.flatMap { value in target.map { ProgressChart.ratioText(value: value, target: $0) } }
         out += "<td class=\"yb-num\">\(ratio ?? "—")</td>"
@@ -110,16 +105,25 @@ enum ChartFigure {
     return out + "</tbody>\n</table>\n</div>\n"
   }
 
+  /// `（万元）` after a column's name: its unit, said once for all its cells.
+  private static func headerUnit(_ unit: Unit?) -> String {
+    // Places read 第17位 in their cells, never 17 under （位）.
+    guard let unit, !unit.symbol.isEmpty, !unit.isRank else { return "" }
+    return "（\(HTML.escape(unit.symbol))）"
+  }
+
   /// A `table` chart shows cells as the data file wrote them, numbers with their unit.
   /// A number whose unit came from the row's unit column shows alone when that column is
   /// in the table too: `38.13` beside `%`, never `38.13%` beside `%`.
   private static func tableCell(_ data: ChartData, series: ChartData.Series, row: Int) -> String {
-    if let quantity = series.values[row] ?? nil {
-      let number = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
-      let written = series.texts[safe: row].flatMap(Quantity.parse)
-      let unitInItsColumn = data.showsUnitColumn && written?.unit.symbol.isEmpty == true
-      return unitInItsColumn ? number : number + quantity.unit.symbol
+    guard let quantity = series.shown[safe: row] ?? nil else {
+      let text = series.texts[safe: row] ?? ""
+      return series.isNumeric && Gap.isGap(text) ? "—" : text
     }
-    return series.texts[safe: row] ?? ""
+    if let unit = series.shownUnit { return unit.isRank ? ChineseNumberFormat.withUnit(quantity) : ChartNumbers.cell(quantity) }
+    if data.showsUnitColumn && series.texts[safe: row].flatMap(Quantity.parse)?.unit.symbol.isEmpty == true {
+      return ChartNumbers.cell(quantity)
+    }
+    return ChineseNumberFormat.withUnit(quantity)
   }
 }

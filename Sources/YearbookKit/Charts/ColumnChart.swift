@@ -96,11 +96,9 @@ enum ColumnChart {
       if mode == .stacked && showValues {
         let parts = data.series.compactMap { $0.values[categoryIndex] }
         // A net total over positive and negative parts would read as the bar's height.
-        if !parts.isEmpty && parts.allSatisfy({ $0.value >= 0 }) {
-          let total = parts.map(\.value).reduce(0, +)
-          let decimals = parts.map(\.decimals).max() ?? 0
+        if !parts.isEmpty && parts.allSatisfy({ $0.value >= 0 }), let total = Quantity.sum(parts) {
           out += SVG.text(
-            data.numbers.label(Quantity(value: total, decimals: decimals)), x: center, y: positiveTop - 5,
+            data.numbers.label(total), x: center, y: positiveTop - 5,
             className: "yb-value",
             anchor: "middle")
         }

@@ -32,9 +32,8 @@ enum DonutChart {
     }
     out += "</g>"
     // The total in the hole.
-    let decimals = parts.map(\.1.decimals).max() ?? 0
     out += SVG.text(
-      data.numbers.label(Quantity(value: total, decimals: decimals)), x: cx, y: cy - 6, className: "yb-total",
+      Quantity.sum(parts.map(\.1)).map(data.numbers.label) ?? "", x: cx, y: cy - 6, className: "yb-total",
       anchor: "middle",
       baseline: "middle")
     out += SVG.text("合计", x: cx, y: cy + 14, className: "yb-tick", anchor: "middle", baseline: "middle")
@@ -44,9 +43,8 @@ enum DonutChart {
     out += "<g class=\"yb-legend\">"
     for (index, part) in parts.enumerated() {
       let fill = SVG.fill(id: id, index: index, patterned: true)
-      let share = total > 0 ? part.1.value / total * 100 : 0
-      let text =
-        "\(part.0)：\(data.numbers.label(part.1))（\(ChineseNumberFormat.number(share, decimals: 1))%）"
+      let share = Quantity.sum(parts.map(\.1)).flatMap { ChineseNumberFormat.share(part.1, of: $0) } ?? "—"
+      let text = "\(part.0)：\(data.numbers.label(part.1))（\(share)）"
       let lines = TextMetrics.wrap(
         text, maxWidth: layout.width - legendX - 22 - layout.padding, fontSize: layout.labelSize, maxLines: 2)
       out += SVG.rect(x: legendX, y: y - 7, width: 14, height: 14, className: fill.className, fill: fill.fill)

@@ -60,14 +60,17 @@ enum KPIChart {
         lines.label, x: 10, y: 22 + Double(lines.label.count - 1) * layout.lineHeight / 2,
         lineHeight: layout.lineHeight,
         className: "yb-label", anchor: "start", full: tile.label)
-      let scaled = ChineseNumberFormat.readable([tile.value])[0]
-      let number = (scaled.unit.isRank ? "第" : "") + ChineseNumberFormat.number(scaled.value, decimals: scaled.decimals)
+      // The figure in its column's unit, exactly; 约 before it, 以上 after the unit.
+      let scaled = tile.value
+      let number =
+        scaled.qualifier.prefix + (scaled.unit.isRank ? "第" : "") + ChineseNumberFormat.number(scaled)
+      let unitText = scaled.unit.symbol + scaled.qualifier.suffix
       let valueY = 46 + Double(lines.label.count) * layout.lineHeight
       let valueSize = min(
         30.0,
-        (width - 20 - TextMetrics.width(scaled.unit.symbol, fontSize: 14) - 4) / max(1, Double(number.count) * 0.58))
+        (width - 20 - TextMetrics.width(unitText, fontSize: 14) - 4) / max(1, Double(number.count) * 0.58))
       out +=
-        "<text x=\"10\" y=\"\(SVG.number(valueY))\" class=\"yb-kpi-value\" font-size=\"\(SVG.number(valueSize))\">\(HTML.escape(number))<tspan class=\"yb-kpi-unit\" dx=\"4\">\(HTML.escape(scaled.unit.symbol))</tspan></text>"
+        "<text x=\"10\" y=\"\(SVG.number(valueY))\" class=\"yb-kpi-value\" font-size=\"\(SVG.number(valueSize))\">\(HTML.escape(number))<tspan class=\"yb-kpi-unit\" dx=\"4\">\(HTML.escape(unitText))</tspan></text>"
       var lineY = valueY + 20
       if !lines.change.isEmpty, let change = tile.change {
         if change.contains("提高") || change.contains("增长") {
@@ -95,7 +98,7 @@ enum KPIChart {
 
   /// What a screen reader hears for one tile.
   static func sentence(_ tile: Tile) -> String {
-    var text = "\(tile.label)为\(ChineseNumberFormat.format(tile.value))"
+    var text = tile.label + ChartDescription.be(tile.value, unit: ChartNumbers(unit: nil))
     if let change = tile.change { text += "，\(change)" }
     text += "。"
     if let note = tile.note { text += note.hasSuffix("。") ? note : note + "。" }

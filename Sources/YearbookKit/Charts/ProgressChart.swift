@@ -9,13 +9,12 @@ enum ProgressChart {
 
     var ratioText: String { ProgressChart.ratioText(value: value, target: target) }
 
-    /// Value and target as a reader sees them: in one unit, 万 or 亿 chosen once.
+    /// Value and target as a reader sees them: both in the value's unit, exactly.
     var shown: (value: String, target: String) {
-      let both = ChineseNumberFormat.readable([value, target]).map(ChineseNumberFormat.withUnit)
-      return (both[0], both[1])
+      (ChineseNumberFormat.withUnit(value), ChineseNumberFormat.withUnit(target.converted(to: value.unit) ?? target))
     }
 
-    /// `完成35家 / 目标30家（117%）`. A result already in percent of a 100% target says its
+    /// `完成35家 / 目标30家（116.7%）`. A result already in percent of a 100% target says its
     /// ratio once (`完成300.1% / 目标100%`).
     var caption: String {
       let ratio = target.unit.isShare && target.value == 100 ? "" : "（\(ratioText)）"
@@ -23,12 +22,15 @@ enum ProgressChart {
     }
   }
 
-  /// `117%`; a result just short of its target never rounds up to 100%.
+  /// `116.7%`, from the exact figures, to one decimal like every computed percentage; a
+  /// result short of its target never reads 100.0% (99.96% reads 99.9%).
   static func ratioText(value: Quantity, target: Quantity) -> String {
-    guard target.value != 0 else { return "—" }
-    let ratio = value.value / target.value * 100
-    let decimals = ratio < 100 && ratio >= 99.5 ? 1 : 0
-    return ChineseNumberFormat.number(ratio, decimals: decimals) + "%"
+    guard let value = value.converted(to: target.unit), let (a, b, _) = Quantity.aligned(value, target),
+      let ratio = ChineseNumberFormat.share(value, of: target)
+    else { return "—" }
+    let approximate = value.isApproximate || target.isApproximate ? "约" : ""
+    if a < b && b > 0 && ratio == "100.0%" { return approximate + "99.9%" }
+    return approximate + ratio
   }
 
   static func items(_ data: ChartData) -> [Item] {

@@ -90,13 +90,19 @@ struct RawTable {
     /// `number` or `text` when the file says so; otherwise inferred from the cells.
     var type: String?
     var location: SourceLocation
+    /// Where `unit:` was written (in the dataset or its `.meta.yml`), for a clash with the header.
+    var unitLocation: SourceLocation?
 
-    init(name: String, label: String? = nil, unit: String? = nil, type: String? = nil, location: SourceLocation) {
+    init(
+      name: String, label: String? = nil, unit: String? = nil, type: String? = nil, location: SourceLocation,
+      unitLocation: SourceLocation? = nil
+    ) {
       self.name = name
       self.label = label
       self.unit = unit
       self.type = type
       self.location = location
+      self.unitLocation = unitLocation
     }
 
     /// One entry of a `columns:` list (in a dataset or a `.meta.yml`), each key checked
@@ -107,9 +113,10 @@ struct RawTable {
       if let type, type != "number" && type != "text" {
         entry.error("type must be number or text, got \"\(type)\"", at: entry.location(of: entry.node("type")))
       }
+      let unit = entry.string("unit")
       self.init(
-        name: name, label: entry.string("label"), unit: entry.string("unit"), type: type,
-        location: entry.location(ofKey: "name"))
+        name: name, label: entry.string("label"), unit: unit, type: type, location: entry.location(ofKey: "name"),
+        unitLocation: unit == nil ? nil : entry.location(of: entry.node("unit")))
       entry.warnAboutUnknownKeys(known: ["name", "label", "unit", "type"], context: "a column")
     }
   }
@@ -131,36 +138,70 @@ struct RawTable {
   var hasColumnsForm = false
   var columns: [RawColumn]
   var rows: [[RawCell?]]
+  /// `单位：万元` on a line above a CSV's header: the unit of its plain numbers.
+  var tableUnit: (unit: String, location: SourceLocation)?
 
   static func fromCSV(_ bytes: [UInt8], id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
-    let (rows, problems) = CSVParser.parse(bytes)
+    let (parsed, problems) = CSVParser.parse(bytes)
     for problem in problems {
       diagnostics.append(
         .error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column)))
     }
-    guard let header = rows.first else {
-      return RawTable(id: id, file: file, columns: [], rows: [])
+    var table = RawTable(id: id, file: file, columns: [], rows: [])
+    var rows = parsed
+    // Lines above the header with one field (a title, `单位：万元`), as Excel exports them.
+    let isTable = rows.contains { $0.filter { !$0.text.trimmed.isEmpty }.count >= 2 }
+    while isTable, let first = rows.first, first.filter({ !$0.text.trimmed.isEmpty }).count == 1 {
+      let field = first.first { !$0.text.trimmed.isEmpty }!
+      let location = SourceLocation(file: file, line: field.line, column: field.column)
+      if let unit = HeaderUnit.tableUnit(field.text) {
+        table.tableUnit = (unit, location)
+      } else if table.title == nil {
+        table.title = field.text.trimmed
+      }
+      rows.removeFirst()
     }
-    let columns = header.map {
+    guard let header = rows.first else { return table }
+    let blankRows = rows.dropFirst().filter { $0.allSatisfy { $0.text.trimmed.isEmpty } }.count
+    rows.removeAll { $0.allSatisfy { $0.text.trimmed.isEmpty } }
+    // Columns that Excel saved empty at the end of every row (`a,b,`).
+    var blankColumns = 0
+    while blankColumns < header.count - 1 {
+      let index = header.count - 1 - blankColumns
+      guard rows.allSatisfy({ $0.count <= index || $0[index].text.trimmed.isEmpty }) else { break }
+      blankColumns += 1
+    }
+    if blankRows > 0 || blankColumns > 0 {
+      let parts = [
+        blankColumns > 0 ? "\(blankColumns) empty column\(blankColumns == 1 ? "" : "s") at the end" : nil,
+        blankRows > 0 ? "\(blankRows) empty row\(blankRows == 1 ? "" : "s")" : nil,
+      ].compactMap { $0 }
+      diagnostics.append(
+        .warning(
+          "\(parts.joined(separator: " and ")) (as a spreadsheet saves them) left out; delete \(blankColumns + blankRows == 1 ? "it" : "them") to silence this",
+          at: SourceLocation(file: file)))
+    }
+    let width = header.count - blankColumns
+    table.columns = header.prefix(width).map {
       RawColumn(
         name: $0.text.trimmed,
         location: SourceLocation(file: file, line: $0.line, column: $0.column))
     }
-    var cells: [[RawCell?]] = []
     for row in rows.dropFirst() {
-      if row.count != columns.count {
+      let cells = row.count > width && row[width...].allSatisfy({ $0.text.trimmed.isEmpty }) ? Array(row.prefix(width)) : row
+      if cells.count != width {
         let first = row.first
         diagnostics.append(
           .error(
-            "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra comma",
+            "this row has \(cells.count) field\(cells.count == 1 ? "" : "s") but the header has \(width); check for a missing or extra comma",
             at: SourceLocation(file: file, line: first?.line, column: 1)))
         continue
       }
-      cells.append(
-        row.map { RawCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column)) })
+      table.rows.append(
+        cells.map { RawCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column)) })
     }
-    RawTable.checkColumnNames(columns, diagnostics: &diagnostics)
-    return RawTable(id: id, file: file, columns: columns, rows: cells)
+    RawTable.checkColumnNames(table.columns, diagnostics: &diagnostics)
+    return table
   }
 
   static func fromYAML(_ data: Data, id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
@@ -302,17 +343,22 @@ struct RawTable {
     }
   }
 
-  /// Decides which columns hold numbers and reads their cells. A column is numeric when
-  /// the file says so (`type: number` or a `unit`), and then any other text in it is an
-  /// error; or when every cell is a number. An empty cell is a gap. A chart that plots a
-  /// text column reports its first non-number cell.
+  /// Decides which columns hold numbers, and in which unit, and reads their cells. A
+  /// column's unit may be written in its header (`研发投入（万元）`), in `unit:` (here or in
+  /// a `.meta.yml`), on a `单位：` line above the table, or in each cell (`3500万元`); two
+  /// places that name different units are an error naming both. A column is numeric when
+  /// a unit or `type: number` says so (then every other cell must be a number or a gap,
+  /// or it is an error at that cell), or when every cell that is not a gap is a number.
+  /// Cells keep the unit they were written in; the column's unit is the one every view
+  /// shows it in (see `ChineseNumberFormat.shortestUnit`).
   func build() -> (Dataset, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     let unitColumn = columns.firstIndex { Dataset.unitColumnNames.contains($0.name) }
     var built: [Column] = []
     var cells = rows.map { $0.map { $0.map { Cell.text($0.text) } ?? .empty } }
     for (index, raw) in columns.enumerated() {
-      let values = rows.compactMap { $0[index] }.filter { !$0.text.trimmed.isEmpty }
+      let (label, declared) = RawTable.labelAndUnit(of: raw, diagnostics: &diagnostics)
+      let values = rows.compactMap { $0[index] }.filter { !Gap.isGap($0.text) }
       let parsed = values.map { $0.quoted ? nil : Quantity.parse($0.text) }
       let numbers = parsed.compactMap { $0 }.count
       let numeric: Bool =
@@ -320,48 +366,53 @@ struct RawTable {
         case "number": true
         case "text": false
         // A column without any value (an empty dataset) can be plotted: as gaps.
-        default: raw.unit != nil || (numbers == values.count && index != unitColumn)
+        default: declared != nil || (numbers == values.count && index != unitColumn)
         }
-      var column = Column(name: raw.name, label: raw.label, unit: raw.unit.map(Unit.init), isNumeric: numeric)
-      if numeric {
-        if column.unit == nil && unitColumn == nil {
-          // The column's unit is the one most of its cells carry, when every cell's unit
-          // converts to it. Indicator tables put a unit on each row (亿元, %, 家): then
-          // each cell keeps its own and the column has none.
-          let units = parsed.compactMap { $0?.unit }.filter { !$0.symbol.isEmpty }
-          if let common = Dictionary(grouping: units.map(\.symbol), by: { $0 }).max(by: {
-            ($0.value.count, $1.key) < ($1.value.count, $0.key)
-          })?.key, units.allSatisfy({ $0.isCompatible(with: Unit(common)) }) {
-            column.unit = Unit(common)
-          }
+      var column = Column(name: raw.name, label: label, unit: nil, isNumeric: numeric)
+      guard numeric else {
+        built.append(column)
+        continue
+      }
+      // A `单位：` line above the table is the unit of plain numbers in every column but
+      // the first (the categories).
+      let plain = parsed.allSatisfy { $0?.unit.symbol.isEmpty ?? true }
+      let written =
+        declared
+        ?? (unitColumn == nil && index > 0 && plain ? tableUnit.map { Unit($0.unit) } : nil)
+      var quantities: [Quantity] = []
+      for (rowIndex, row) in rows.enumerated() {
+        guard let raw = row[index], !Gap.isGap(raw.text) else {
+          cells[rowIndex][index] = .empty
+          continue
         }
-        for (rowIndex, row) in rows.enumerated() {
-          guard let raw = row[index], !raw.text.trimmed.isEmpty else {
-            cells[rowIndex][index] = .empty
-            continue
-          }
-          guard var quantity = Quantity.parse(raw.text) else {
+        guard var quantity = Quantity.parse(raw.text) else {
+          diagnostics.append(
+            .error(
+              "\"\(raw.text)\" is not a number, but column '\(column.name)' holds numbers; write a number such as 12.5 (约12.5 and 12.5以上 are fine), or — for no figure",
+              at: raw.location))
+          continue
+        }
+        // A `unit` column gives the unit of plain numbers in its row, except in the first
+        // column (the categories, often years) and in columns that name their own.
+        if quantity.unit.symbol.isEmpty, declared == nil, index > 0, let unitColumn,
+          let unitText = row[unitColumn]?.text.trimmed, !unitText.isEmpty
+        {
+          quantity.unit = Unit(unitText)
+        } else if let written {
+          guard let inColumn = quantity.converted(to: written) else {
             diagnostics.append(
               .error(
-                "\"\(raw.text)\" is not a number, but column '\(column.name)' holds numbers; write a number such as 12.5 or leave the cell empty",
+                "unit \(quantity.unit.symbol) does not match the unit \(written.symbol) given for column '\(column.name)'; remove the column's unit to let each cell keep its own",
                 at: raw.location))
             continue
           }
-          if quantity.unit.symbol.isEmpty, let unitColumn, let unitText = row[unitColumn]?.text, !unitText.isEmpty {
-            quantity.unit = Unit(unitText)
-          } else if let target = column.unit {
-            guard let converted = quantity.converted(to: target) else {
-              diagnostics.append(
-                .error(
-                  "unit \(quantity.unit.symbol) does not match the unit \(target.symbol) declared for column '\(column.name)'; remove the column's unit: to let each cell keep its own",
-                  at: raw.location))
-              continue
-            }
-            quantity = converted
-          }
-          cells[rowIndex][index] = .number(quantity, raw: raw.text.trimmed)
+          // A plain number is in the column's unit; a cell that says its own keeps it.
+          if quantity.unit.symbol.isEmpty { quantity = inColumn }
         }
+        quantities.append(quantity)
+        cells[rowIndex][index] = .number(quantity, raw: raw.text.trimmed)
       }
+      column.unit = RawTable.columnUnit(of: quantities, written: written)
       built.append(column)
     }
     var dataset = Dataset(
@@ -370,5 +421,47 @@ struct RawTable {
     dataset.hasColumnsForm = hasColumnsForm
     dataset.cellLocations = rows.map { $0.map { $0?.location } }
     return (dataset, diagnostics)
+  }
+
+  /// The label readers see, and the unit the file gives a column (in its header, its
+  /// label or `unit:`); places that disagree are an error naming both.
+  private static func labelAndUnit(of raw: RawColumn, diagnostics: inout [Diagnostic]) -> (String?, Unit?) {
+    var label = raw.label
+    var sources: [(unit: String, place: String, location: SourceLocation)] = []
+    if let header = HeaderUnit.split(raw.name) {
+      sources.append((header.unit, "the header \"\(raw.name)\"", raw.location))
+      if label == nil { label = header.label }
+    }
+    if let written = raw.label, let header = HeaderUnit.split(written) {
+      sources.append((header.unit, "the label \"\(written)\"", raw.unitLocation ?? raw.location))
+      label = header.label
+    }
+    if let unit = raw.unit {
+      sources.append((unit, "unit: \(unit)", raw.unitLocation ?? raw.location))
+    }
+    guard let first = sources.first else { return (label, nil) }
+    if let clash = sources.first(where: { $0.unit != first.unit }) {
+      diagnostics.append(
+        .error(
+          "column '\(raw.name)' is given two units: \(first.unit) in \(first.place) (\(first.location)) and \(clash.unit) in \(clash.place) (\(clash.location)); keep one",
+          at: clash.location))
+    }
+    return (label, Unit(first.unit))
+  }
+
+  /// The unit every view shows a column in: the one its figures read shortest in without
+  /// losing a digit, starting from the unit written for it or the one most of its cells
+  /// carry. Nil when cells carry units of different kinds (an indicator table's 亿元, %
+  /// and 家): then each cell keeps its own.
+  private static func columnUnit(of quantities: [Quantity], written: Unit?) -> Unit? {
+    let units = quantities.map(\.unit).filter { !$0.symbol.isEmpty }
+    let common =
+      written
+      ?? Dictionary(grouping: units.map(\.symbol), by: { $0 }).max(by: {
+        ($0.value.count, $1.key) < ($1.value.count, $0.key)
+      }).map { Unit($0.key) }
+    guard let common else { return quantities.isEmpty ? nil : Unit("") }
+    guard units.allSatisfy({ $0.isCompatible(with: common) }) else { return nil }
+    return ChineseNumberFormat.shortestUnit(for: quantities, preferring: common)
   }
 }

@@ -27,7 +27,7 @@ enum DatasetMeta {
       diagnostics += document.diagnostics
       return
     }
-    table.title = document.string("title")
+    table.title = document.string("title") ?? table.title
     table.source = document.string("source")
     table.period = document.string("period")
     table.note = document.string("note") ?? document.string("notes")
@@ -42,6 +42,7 @@ enum DatasetMeta {
       }
       table.columns[index].label = described.label
       table.columns[index].unit = described.unit
+      table.columns[index].unitLocation = described.unitLocation
       table.columns[index].type = described.type
     }
     document.warnAboutUnknownKeys(

@@ -122,12 +122,18 @@ struct YAMLDocument {
     return date
   }
 
-  /// A list of strings; a single string is accepted as a list of one.
+  /// A list of strings; a single string is accepted as a list of one. Unquoted entries
+  /// split at full-width commas too, as Chinese editors type them: `[科技人才，科技投入]`
+  /// is two entries (`"科技人才，科技投入"` in quotes stays one).
   mutating func strings(_ key: String) -> [String] {
     guard let node = node(key) else { return [] }
+    func entries(_ scalar: Node.Scalar) -> [String] {
+      guard scalar.style == .plain else { return [scalar.string] }
+      return scalar.string.split(separator: "，").map(\.trimmed).filter { !$0.isEmpty }
+    }
     switch node {
     case .scalar(let scalar):
-      return [scalar.string]
+      return entries(scalar)
     case .sequence(let sequence):
       var values: [String] = []
       for item in sequence {
@@ -135,8 +141,7 @@ struct YAMLDocument {
           error("each entry of \(key) must be text, found \(YAMLDocument.kind(of: item))", at: location(of: item))
           continue
         }
-        let text = scalar.string.trimmed
-        if !text.isEmpty { values.append(text) }
+        values += entries(scalar).map(\.trimmed).filter { !$0.isEmpty }
       }
       return values
     default:

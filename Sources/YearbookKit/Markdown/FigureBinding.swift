@@ -60,7 +60,7 @@ struct FigureBinding: Equatable {
 
   /// `<data value="59">59家</data>`: the machine-readable value beside the readable one.
   static func html(_ quantity: Quantity) -> String {
-    let raw = ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals)
+    let raw = ChineseNumberFormat.number(quantity)
     return
       "<data class=\"yb-figure\" value=\"\(HTML.escape(raw))\">\(HTML.escape(ChineseNumberFormat.format(quantity)))</data>"
   }

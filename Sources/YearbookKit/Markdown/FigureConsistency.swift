@@ -67,9 +67,9 @@ public struct FigureConsistency: Sendable {
           .map(\.0)
         guard !comparable.isEmpty else { continue }
         let matches = comparable.contains { number in
+          // Said to fewer decimals than the data has (41.96亿元 as 42亿元) is still the figure.
           let decimals = min(number.decimals, indicator.value.decimals)
-          return ChineseNumberFormat.rounded(number.value, decimals: decimals)
-            == ChineseNumberFormat.rounded(indicator.value.value, decimals: decimals)
+          return number.rounded(toDecimals: decimals) == indicator.value.rounded(toDecimals: decimals)
         }
         if !matches {
           let said = comparable.map(ChineseNumberFormat.format).joined(separator: "、")

@@ -36,8 +36,28 @@ public struct Dataset: Sendable, Hashable {
 
   public var unitColumn: Int? { columns.firstIndex { Dataset.unitColumnNames.contains($0.name) } }
 
+  /// The column named `name` as written in the file, or, when no header reads so, the one
+  /// column whose label does (`研发投入` for the header `研发投入（万元）`).
   public func columnIndex(_ name: String) -> Int? {
-    columns.firstIndex { $0.name == name }
+    if let exact = columns.firstIndex(where: { $0.name == name }) { return exact }
+    let labelled = columns.indices.filter { columns[$0].label == name }
+    return labelled.count == 1 ? labelled[0] : nil
+  }
+
+  /// A cell's figure as every table, tile and the CSV download show it: in its column's
+  /// unit, or, in a column whose cells carry units of different kinds, as written. Exact
+  /// either way; nil for a gap or text.
+  public func shown(row: Int, column: Int) -> Quantity? {
+    guard let quantity = rows[row][column].quantity else { return nil }
+    guard let unit = columns[column].unit else { return quantity }
+    return quantity.converted(to: unit) ?? quantity
+  }
+
+  /// Whether a cell's unit was taken from the row's unit column (`38.13` beside `%`), so a
+  /// table that shows that column shows the number alone.
+  public func unitFromUnitColumn(row: Int, column: Int) -> Bool {
+    guard unitColumn != nil, case .number(_, let raw) = rows[row][column] else { return false }
+    return Quantity.parse(raw)?.unit.symbol.isEmpty == true
   }
 
   /// The row whose cell in `column` (by default the first) reads `key`.
@@ -52,7 +72,8 @@ public struct Column: Sendable, Hashable {
   public var name: String
   /// What readers see: `研发经费支出占GDP比重`.
   public var label: String
-  /// The unit numbers in this column are in, when they share one.
+  /// The unit every view shows this column's figures in (cells keep the unit they were
+  /// written in); nil when its cells carry units of different kinds, each kept.
   public var unit: Unit?
   public var isNumeric: Bool
 

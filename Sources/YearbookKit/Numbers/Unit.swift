@@ -41,15 +41,6 @@ public struct Unit: Sendable, Hashable {
   /// Amounts and counts grow into 万 and 亿; shares, rates and ranks never do.
   public var scales: Bool { !isShare && !isRank && !symbol.contains("/") }
 
-  /// The unit a Chinese reader expects for amounts of about `magnitude` in this unit:
-  /// `万元` from 1万元, `亿元` from 1亿元 (so 13800万元 reads 1.38亿元), the bare unit below.
-  public func readable(forMagnitude magnitude: Double) -> Unit {
-    guard scales, magnitude.isFinite else { return self }
-    let inBase = abs(magnitude) * multiplier
-    let prefix = inBase >= 1e8 ? "亿" : inBase >= 1e4 ? "万" : ""
-    return Unit(prefix + base)
-  }
-
   /// Counts of things (家, 人, 项) are whole numbers.
   public var isCount: Bool {
     multiplier == 1 && ["家", "人", "项", "个", "件", "次", "人次", "名", "场", "所", "座", "台", "篇", "批"].contains(base)

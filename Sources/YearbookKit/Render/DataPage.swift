@@ -8,13 +8,18 @@ enum DataPage {
       dataset.columns.map { column in
         field(column.label + (column.unit.map { $0.symbol.isEmpty ? "" : "（\($0.symbol)）" } ?? ""))
       }.joined(separator: ","))
-    for row in dataset.rows {
+    // Figures in their column's unit, as the data page's table shows them; a column whose
+    // cells carry units of different kinds keeps each cell's unit in the cell, unless the
+    // unit column beside it already says it.
+    for row in dataset.rows.indices {
       lines.append(
-        row.map { cell in
-          switch cell {
-          case .number(let quantity, _): field(ChineseNumberFormat.number(quantity.value, decimals: quantity.decimals))
-          default: field(cell.text)
+        dataset.columns.indices.map { column in
+          guard let quantity = dataset.shown(row: row, column: column) else {
+            return field(dataset.rows[row][column].text)
           }
+          return field(
+            dataset.columns[column].unit == nil && !dataset.unitFromUnitColumn(row: row, column: column)
+              ? ChineseNumberFormat.withUnit(quantity) : ChartNumbers.cell(quantity))
         }.joined(separator: ","))
     }
     return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
