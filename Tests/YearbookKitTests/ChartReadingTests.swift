@@ -111,7 +111,7 @@ import Testing
     #expect(!texts.contains { $0.contains("万") || $0.contains("亿") }, "the unit is said in the caption only")
     #expect(html.contains("单位：亿元"))
     #expect(html.contains(">2016年为0.35亿元，2018年为1.38亿元，2021年为10亿元。</desc>"))
-    #expect(html.contains("<td>1.38</td>"))
+    #expect(html.contains("<td class=\"yb-num\">1.38</td>"))
   }
 
   @Test func sharesCarryPercentOnTicksAndLabels() throws {
@@ -137,7 +137,7 @@ import Testing
     #expect(page.contains("<title id=\"yb-chart-t-1-title\">高新技术企业数</title>"))
     #expect(
       diagnostics.map(\.description) == [
-        "Content/2024/a.md:10:1: warning: column 'total' of dataset 'counts' has no label, so its tile reads the chart's title; give it one in its columns: entry (label: …)"
+        "Content/2024/a.md:10:1: warning: column 'total' of dataset 'counts' has no label, so readers see “高新技术企业数” in its place; give it one in its columns: entry (label: …)"
       ])
   }
 
@@ -232,7 +232,8 @@ import Testing
         yaml: "type: progress\ndata: goals\ny: done\ntarget: goal\ntitle: 完成", file: "a.md", firstLine: 1, id: "c"
       )
       .0?.html)
-    #expect(html.contains(">完成1.38亿元 / 目标1.2亿元（115%）</text>"))
+    // The value as written; the target moved exactly to its unit; the ratio to one decimal.
+    #expect(html.contains(">完成13800万元 / 目标12000万元（115.0%）</text>"))
     #expect(html.contains(">完成300.1% / 目标100%</text>"))
   }
 
@@ -283,7 +284,8 @@ import Testing
     let summary = try await site.build()
     #expect(
       summary.diagnostics.map(\.description) == [
-        "Content/data/bare.csv: warning: dataset 'bare' is drawn by a chart but has no title, so the data page can only name it by its chart; add title: to a bare.meta.yml beside it"
+        "Content/2024/firms.md:15:1: warning: column 'n' of dataset 'bare' has no label, so readers see “无标题数据” in its place; give it one in a bare.meta.yml beside the data file (columns: - {name: n, label: …})",
+        "Content/data/bare.csv: warning: dataset 'bare' is drawn by a chart but has no title, so the data page can only name it by its chart; add title: to a bare.meta.yml beside it",
       ])
     let article = try site.read("2024/firms/index.html")
     #expect(

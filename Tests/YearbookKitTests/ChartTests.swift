@@ -133,7 +133,7 @@ enum ChartFixture {
     let path = try #require(html.firstMatch(of: /<path d="([^"]*)" class="yb-line/)?.1)
     #expect(path.filter { $0 == "M" }.count == 2)
     #expect(!path.contains("L"))
-    #expect(html.contains("其间有1个年份缺少数据"))
+    #expect(html.contains("，2016年无数据。</desc>"))
   }
 
   @Test func negativeValuesHangBelowTheBaseline() throws {
@@ -152,8 +152,8 @@ enum ChartFixture {
       ChartFixture.render(
         "type: progress\ndata: engineers\nx: category\ny: count\ntarget: target\ntitle: 完成\nrows: [引进海外工程师]"
       ).0)
-    #expect(html.contains("完成目标的170%"))
-    #expect(html.contains("完成17人 / 目标10人（170%）"))
+    #expect(html.contains("完成目标的170.0%"))
+    #expect(html.contains("完成17人 / 目标10人（170.0%）"))
     let track = try #require(html.firstMatch(of: /class="yb-progress-track"/))
     _ = track
     let widths = html.matches(of: /<rect x="8" y="[\d.]+" width="([\d.]+)" height="(?:16|10)"/).map { Double($0.1)! }
@@ -180,7 +180,7 @@ enum ChartFixture {
       ),
       (
         "type: bar\ndata: engineers\ny: category\ntitle: t",
-        "Content/2024/a.md:10:1: error: column 'category' of dataset 'engineers' must hold numbers to be plotted; \"引进海外工程师\" at Content/data/engineers.yml:7:16 is not a number"
+        "Content/data/engineers.yml:7:16: error: \"引进海外工程师\" is not a number, but the chart at Content/2024/a.md:10:1 plots column 'category'; write a figure such as 12.5, 3500万元 or 约1.6亿元, or — for no figure"
       ),
       ("type: bar\ndata: engineers\ny: count", "Content/2024/a.md:10:1: error: missing required key 'title'"),
       (

@@ -48,9 +48,11 @@ import Testing
     #expect(diagnostics.isEmpty)
     let dataset = try #require(datasets.first)
     #expect(dataset.columns[1].isNumeric)
-    #expect(dataset.columns[1].unit?.symbol == "万元")
+    // Each cell keeps the unit it was written in, exactly; the column reads shortest in 亿元.
+    #expect(dataset.columns[1].unit?.symbol == "亿元")
     #expect(dataset.rows[1][1] == .empty)
-    #expect(dataset.rows[2][1].quantity?.value == 13800)
+    #expect(dataset.rows[2][1].quantity == Quantity(scaled: 138, decimals: 2, unit: Unit("亿元")))
+    #expect(dataset.shown(row: 0, column: 1) == Quantity(scaled: 35, decimals: 2, unit: Unit("亿元")))
     #expect(dataset.rows[0][0].text == "2015")
   }
 
@@ -62,12 +64,12 @@ import Testing
         - {name: share, label: 占比, unit: "%"}
       rows:
         - {year: 2015, share: 2.61}
-        - {year: 2020, share: 约3}
+        - {year: 2020, share: 约三成}
       """
     let (_, diagnostics) = try load(["a.yml": yaml])
     #expect(
       diagnostics.map(\.description) == [
-        "Content/data/a.yml:7:25: error: \"约3\" is not a number, but column 'share' holds numbers; write a number such as 12.5 or leave the cell empty"
+        "Content/data/a.yml:7:25: error: \"约三成\" is not a number, but column 'share' holds numbers; write a number such as 12.5 (约12.5 and 12.5以上 are fine), or — for no figure"
       ])
   }
 

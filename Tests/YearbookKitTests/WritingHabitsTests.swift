@@ -74,10 +74,10 @@ import Testing
     #expect(page.contains("高新技术企业为150家。新增46家。"))
     #expect(
       page.contains(
-        "<tr><th scope=\"row\">创新券兑现</th><td class=\"yb-num\">2380万元</td><td class=\"yb-num\">2500万元</td><td class=\"yb-num\">95%</td></tr>"
+        "<tr><th scope=\"row\">创新券兑现</th><td class=\"yb-num\">2380万元</td><td class=\"yb-num\">2500万元</td><td class=\"yb-num\">95.2%</td></tr>"
       ))
-    #expect(page.contains("完成2380万元 / 目标2500万元（95%）"))
-    #expect(page.contains("完成46家 / 目标40家（115%）"))
+    #expect(page.contains("完成2380万元 / 目标2500万元（95.2%）"))
+    #expect(page.contains("完成46家 / 目标40家（115.0%）"))
   }
 
   @Test func aProgressRowWhoseTargetIsInAnotherUnitIsALocatedError() async throws {

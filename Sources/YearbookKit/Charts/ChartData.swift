@@ -2,6 +2,8 @@
 struct ChartData: Sendable {
   struct Series: Sendable {
     var name: String
+    /// The dataset column it shows.
+    var column: Int
     /// The figures in the chart's unit: what marks, labels and the description say.
     var values: [Quantity?]
     /// The cells as written, for tables: text columns have no values.
@@ -34,7 +36,7 @@ struct ChartData: Sendable {
   /// Whether the dataset's unit column is one of the columns shown (tables).
   var showsUnitColumn: Bool {
     guard let unitColumn = dataset.unitColumn else { return false }
-    return series.contains { $0.name == dataset.columns[unitColumn].label }
+    return series.contains { $0.column == unitColumn }
   }
 
   var estimatedCategories: [String] { categories.indices.filter { estimates[safe: $0] == true }.map { categories[$0] } }
@@ -200,7 +202,7 @@ struct ChartData: Sendable {
       if columnUnit == nil && rowUnits.count == 1 { shownUnit = rowUnits.first }
       series.append(
         Series(
-          name: dataset.columns[column].label, values: values, texts: rowIndices.map { dataset.rows[$0][column].text },
+          name: dataset.columns[column].label, column: column, values: values, texts: rowIndices.map { dataset.rows[$0][column].text },
           shown: shown, shownUnit: shownUnit, isNumeric: dataset.columns[column].isNumeric))
     }
     if ownUnits, wanted == nil {
@@ -219,8 +221,14 @@ struct ChartData: Sendable {
     var categories = rowIndices.map { dataset.rows[$0][xIndex].text }
     var categoryLabel = dataset.columns[xIndex].label
     if !dataset.columns[xIndex].hasReadableLabel {
-      categoryLabel = categories.allSatisfy { LineChart.year($0.trimmingStar) != nil } ? "年份" : "类别"
-      diagnostics.append(.unlabelledColumn(dataset.columns[xIndex].name, of: dataset, shownAs: categoryLabel, at: at))
+      // Years are 年份 whatever their column is called; other categories get a guess and a warning.
+      if categories.allSatisfy({ LineChart.year($0.trimmingStar) != nil }) {
+        categoryLabel = "年份"
+      } else {
+        categoryLabel = "类别"
+        diagnostics.append(
+          .unlabelledColumn(dataset.columns[xIndex].name, of: dataset, shownAs: categoryLabel, at: at))
+      }
     }
 
     var targets: [Quantity?] = []
@@ -244,7 +252,7 @@ struct ChartData: Sendable {
             let location = dataset.cellLocations[safe: row]?[safe: column] ?? nil
             diagnostics.append(
               .error(
-                "row '\(dataset.rows[row][xIndex].text)' of dataset '\(dataset.id)' compares \(ChineseNumberFormat.format(value)) with a target of \(ChineseNumberFormat.format(goal)); a row's value and target must be in one unit\(location.map { " (target at \($0))" } ?? "")",
+                "row '\(dataset.rows[row][xIndex].text)' of dataset '\(dataset.id)' compares \(ChineseNumberFormat.withUnit(value)) with a target of \(ChineseNumberFormat.withUnit(goal)); a row's value and target must be in one unit\(location.map { " (target at \($0))" } ?? "")",
                 at: at))
             targets.append(nil)
             continue

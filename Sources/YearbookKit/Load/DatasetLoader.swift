@@ -368,7 +368,8 @@ struct RawTable {
         // A column without any value (an empty dataset) can be plotted: as gaps.
         default: declared != nil || (numbers == values.count && index != unitColumn)
         }
-      var column = Column(name: raw.name, label: label, unit: nil, isNumeric: numeric)
+      var column = Column(
+        name: raw.name, label: label ?? Column.labelsOfKnownKeys[raw.name.lowercased()], unit: nil, isNumeric: numeric)
       guard numeric else {
         built.append(column)
         continue

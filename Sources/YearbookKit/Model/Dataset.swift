@@ -83,6 +83,12 @@ public struct Column: Sendable, Hashable {
     label != name || !name.unicodeScalars.allSatisfy { $0.isASCII }
   }
 
+  /// Columns whose key Yearbook itself gives a meaning (a row's unit, a note under a tile,
+  /// an estimate's status) are named for readers without a label.
+  static let labelsOfKnownKeys = [
+    "unit": "单位", "note": "说明", "notes": "说明", "status": "状态", "estimate": "状态", "year": "年份",
+  ]
+
   public init(name: String, label: String? = nil, unit: Unit? = nil, isNumeric: Bool = false) {
     self.name = name
     self.label = label ?? name

@@ -49,9 +49,10 @@ public enum ChineseNumberFormat {
 
   /// The unit in which `quantities` read shortest with every digit kept: the unit given,
   /// or for amounts and counts the same thing in 万 or 亿 (13800万元 → 1.38亿元, 15000人 →
-  /// 1.5万人). A figure costs its digits, and each decimal past the second costs two more
-  /// (reports rarely print more), so 23456.78万元 stays rather than becoming 2.345678亿元
-  /// and 15.74亿元 never becomes 157400万元. A tie keeps `unit`, then the larger unit.
+  /// 1.5万人). A figure costs its digits, each decimal past the second two more (reports
+  /// rarely print more) and a figure below one two more (0.35亿元 reads worse than
+  /// 3500万元), so 23456.78万元 stays rather than becoming 2.345678亿元 and 15.74亿元 never
+  /// becomes 157400万元. A tie keeps `unit`, then the larger unit.
   /// Figures never move to a unit finer than the finest one written for them (956.8013万元
   /// does not become 9568013元). Units of another kind among `quantities`, or no unit at all (a bare number may be a
   /// code or a year), leave `unit` as it is.
@@ -83,7 +84,8 @@ public enum ChineseNumberFormat {
   }
 
   static func readingCost(_ quantity: Quantity) -> Int {
-    number(quantity).filter(\.isNumber).count + 2 * max(0, quantity.decimals - 2)
+    let belowOne = quantity.scaled != 0 && quantity.scaled.magnitude < (Quantity.integerPower(quantity.decimals) ?? 1)
+    return number(quantity).filter(\.isNumber).count + 2 * max(0, quantity.decimals - 2) + (belowOne ? 2 : 0)
   }
 
   /// How a value moved from `old` to `new`, as a clause: `提高0.48个百分点` for shares,
