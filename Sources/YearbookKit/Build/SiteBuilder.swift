@@ -242,6 +242,7 @@ public enum SiteBuilder {
     if !diagnostics.hasErrors {
       diagnostics += FragmentCheck.run(index: index, documents: documents.facts, templateIDs: indexed.templates.ids)
       diagnostics += DatasetTitleCheck.run(datasets: index.site.datasets, documents: documents.facts)
+      diagnostics += ColumnLabelCheck.run(site: index.site, documents: documents.facts)
       let templateLinks = TemplateLinks(index: index).check(
         theme.templates, ids: TemplateLinks.idsPerTemplate(indexed.templates))
       diagnostics += templateLinks.diagnostics

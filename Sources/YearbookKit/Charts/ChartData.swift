@@ -193,7 +193,17 @@ struct ChartData: Sendable {
       }
       let values = rowIndices.indices.map { position -> Quantity? in
         if ownUnits && wanted == nil { return shown[position] }
-        return dataset.rows[rowIndices[position]][column].quantity?.converted(to: unit)
+        let row = rowIndices[position]
+        guard let written = dataset.rows[row][column].quantity else { return nil }
+        guard let converted = written.converted(to: unit) else {
+          // Only digits past what a number can hold get here: never drawn as a gap.
+          diagnostics.append(
+            .error(
+              "\(ChineseNumberFormat.withUnit(written)) has too many digits to be shown in \(unit.symbol) with every digit kept; give the chart a unit: closer to the data's",
+              at: (dataset.cellLocations[safe: row]?[safe: column] ?? nil) ?? at))
+          return nil
+        }
+        return converted
       }
       var shownUnit = columnUnit
       if columnUnit?.symbol.isEmpty == true && wanted != nil { shownUnit = unit }

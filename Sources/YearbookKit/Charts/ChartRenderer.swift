@@ -82,11 +82,9 @@ public struct ChartRenderer: Sendable {
 
   /// A whole dataset as a table, for the data page.
   public func table(for dataset: Dataset, id: String, title: String) -> String {
-    let spec = ChartSpec(
-      kind: .table, data: dataset.id, x: nil, y: [], title: title, unit: nil, source: nil, rows: [],
-      target: nil,
-      sort: nil, note: nil, location: SourceLocation(file: dataset.file))
-    guard let data = ChartData.resolve(spec, datasets: datasets).0 else { return "" }
+    guard let data = ChartData.resolve(.dataPageTable(of: dataset, title: title), datasets: datasets).0 else {
+      return ""
+    }
     return ChartFigure.table(data, id: id)
   }
 

@@ -30,6 +30,13 @@ public struct ChartSpec: Sendable, Hashable {
   /// Where the block's first line of YAML is, for messages about the chart as a whole.
   public var location: SourceLocation
 
+  /// The whole of a dataset as the data page shows it, under `title`.
+  static func dataPageTable(of dataset: Dataset, title: String) -> ChartSpec {
+    ChartSpec(
+      kind: .table, data: dataset.id, x: nil, y: [], title: title, unit: nil, source: nil, rows: [], target: nil,
+      sort: nil, note: nil, location: SourceLocation(file: dataset.file))
+  }
+
   public static let keys = [
     "type", "data", "x", "y", "title", "unit", "source", "rows", "target", "sort", "note", "id",
   ]
