@@ -157,7 +157,8 @@ struct GeneratedDataset {
     for (position, column) in columns.enumerated() {
       let unit = column.placement == .spec ? column.declared : nil
       for kind in ["column", "bar", "line", "kpi"] {
-        dataset.charts.append(Chart(id: "\(dataset.id)-\(kind)-\(position)", kind: kind, columns: [position], specUnit: unit))
+        dataset.charts.append(
+          Chart(id: "\(dataset.id)-\(kind)-\(position)", kind: kind, columns: [position], specUnit: unit))
       }
     }
     dataset.charts.append(Chart(id: "\(dataset.id)-table", kind: "table", columns: Array(columns.indices)))
@@ -265,7 +266,9 @@ struct Checker {
   mutating func expectSame(_ shown: SourceFigure?, _ source: SourceFigure?, _ place: @autoclosure () -> String) {
     checked += 1
     guard let shown, let source else {
-      if (shown == nil) != (source == nil) { problems.append("\(place()): shown \(String(describing: shown)), source \(String(describing: source))") }
+      if (shown == nil) != (source == nil) {
+        problems.append("\(place()): shown \(String(describing: shown)), source \(String(describing: source))")
+      }
       return
     }
     let sameKind = shown.unit.isEmpty == source.unit.isEmpty
@@ -285,14 +288,16 @@ struct Checker {
         && $0.unit.isEmpty == shown.unit.isEmpty
     }
     if !matches {
-      problems.append("\(place()): shows \(shown.prefix)\(shown.digits)\(shown.unit)\(shown.suffix), not a figure of its data")
+      problems.append(
+        "\(place()): shows \(shown.prefix)\(shown.digits)\(shown.unit)\(shown.suffix), not a figure of its data")
     }
   }
 
   mutating func checkFigure(_ figure: String, chart: GeneratedDataset.Chart, dataset: GeneratedDataset) {
     let place = "\(chart.id)"
     let table = figure[figure.range(of: "<table")!.lowerBound...]
-    checkTable(String(table), columns: chart.columns.map { dataset.columns[$0] }, specUnits: chart.specUnit != nil, place: place)
+    checkTable(
+      String(table), columns: chart.columns.map { dataset.columns[$0] }, specUnits: chart.specUnit != nil, place: place)
     if chart.kind == "kpi" {
       let column = dataset.columns[chart.columns[0]]
       let latest = column.figures.last { $0 != nil } ?? nil
@@ -392,7 +397,9 @@ struct Checker {
         let source = column.figures[rowIndex]
         if source == nil {
           checked += 1
-          if !fields[position].isEmpty { problems.append("\(dataset.id).csv row \(rowIndex): a gap shows \(fields[position])") }
+          if !fields[position].isEmpty {
+            problems.append("\(dataset.id).csv row \(rowIndex): a gap shows \(fields[position])")
+          }
           continue
         }
         expectSame(Reading.figure(fields[position], unit: units[position]), source, "\(dataset.id).csv row \(rowIndex)")

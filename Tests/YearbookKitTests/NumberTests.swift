@@ -15,7 +15,9 @@ import Testing
     #expect(quantity.unit.symbol == unit)
   }
 
-  @Test(arguments: ["", "约", "1千余", "12,34", "1.2.3", "n/a", "3.5 apples", "-", "2016-2020", ".", "约超过3", "12345678901234567890"])
+  @Test(arguments: [
+    "", "约", "1千余", "12,34", "1.2.3", "n/a", "3.5 apples", "-", "2016-2020", ".", "约超过3", "12345678901234567890",
+  ])
   func rejectsWhatIsNotANumber(text: String) {
     #expect(Quantity.parse(text) == nil)
   }

@@ -15,8 +15,13 @@ let targets: [String: (Data) -> Void] = [
     _ = CSVParser.parse([UInt8](data))
   },
   "number": { data in
+    // Whatever unit a figure is shown in, reading it back gives the same amount: no digit lost.
     if let quantity = Quantity.parse(String(decoding: data, as: UTF8.self)) {
-      _ = ChineseNumberFormat.format(quantity)
+      let shown = ChineseNumberFormat.format(quantity)
+      if !quantity.unit.isRank, let back = Quantity.parse(shown) {
+        precondition(
+          back.isSameAmount(as: quantity) && back.qualifier == quantity.qualifier, "\(shown) is not the figure read")
+      }
     }
   },
   "chart-spec": { data in

@@ -108,7 +108,8 @@ struct ChartData: Sendable {
               "\"\(dataset.rows[badRow][index].text)\" is not a number, but the chart at \(at) plots column '\(name)'; write a figure such as 12.5, 3500万元 or 约1.6亿元, or — for no figure",
               at: cellLocation))
         } else {
-          diagnostics.append(.error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted", at: at))
+          diagnostics.append(
+            .error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted", at: at))
         }
         continue
       }
@@ -212,7 +213,8 @@ struct ChartData: Sendable {
       if columnUnit == nil && rowUnits.count == 1 { shownUnit = rowUnits.first }
       series.append(
         Series(
-          name: dataset.columns[column].label, column: column, values: values, texts: rowIndices.map { dataset.rows[$0][column].text },
+          name: dataset.columns[column].label, column: column, values: values,
+          texts: rowIndices.map { dataset.rows[$0][column].text },
           shown: shown, shownUnit: shownUnit, isNumeric: dataset.columns[column].isNumeric))
     }
     if ownUnits, wanted == nil {
@@ -226,7 +228,8 @@ struct ChartData: Sendable {
     for position in unlabelled {
       series[position].name = unlabelled.count == 1 ? spec.title : "系列\(position + 1)"
       diagnostics.append(
-        .unlabelledColumn(dataset.columns[yIndices[position]].name, of: dataset, shownAs: series[position].name, at: at))
+        .unlabelledColumn(dataset.columns[yIndices[position]].name, of: dataset, shownAs: series[position].name, at: at)
+      )
     }
     var categories = rowIndices.map { dataset.rows[$0][xIndex].text }
     var categoryLabel = dataset.columns[xIndex].label

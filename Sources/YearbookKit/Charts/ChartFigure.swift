@@ -120,7 +120,9 @@ enum ChartFigure {
       let text = series.texts[safe: row] ?? ""
       return series.isNumeric && Gap.isGap(text) ? "—" : text
     }
-    if let unit = series.shownUnit { return unit.isRank ? ChineseNumberFormat.withUnit(quantity) : ChartNumbers.cell(quantity) }
+    if let unit = series.shownUnit {
+      return unit.isRank ? ChineseNumberFormat.withUnit(quantity) : ChartNumbers.cell(quantity)
+    }
     if data.showsUnitColumn && series.texts[safe: row].flatMap(Quantity.parse)?.unit.symbol.isEmpty == true {
       return ChartNumbers.cell(quantity)
     }

@@ -1,14 +1,18 @@
 /// The data page shows every column of every dataset: a column known only by a key such as
 /// `amount` is shown under another name (the dataset's title, 类别), and the editor is told
-/// where to give it a label. Charts warn the same way at their own lines.
+/// where to give it a label. A column a chart shows is warned about at the chart's line
+/// instead, once.
 enum ColumnLabelCheck {
   static func run(site: Site, documents: [String: DocumentFacts]) -> [Diagnostic] {
     // A dataset without a title is named on the data page by the first chart drawn from it.
     var firstChartTitle: [String: String] = [:]
+    var shownByCharts: [String: Set<String>] = [:]
     for report in site.reports {
       for path in [report.markdown.contentPath] + report.articles.map(\.markdown.contentPath) {
-        for chart in documents[path]?.charts ?? [] where firstChartTitle[chart.spec.data] == nil {
-          firstChartTitle[chart.spec.data] = chart.spec.title
+        for chart in documents[path]?.charts ?? [] {
+          if firstChartTitle[chart.spec.data] == nil { firstChartTitle[chart.spec.data] = chart.spec.title }
+          let all = chart.spec.kind == .table && chart.spec.y.isEmpty
+          shownByCharts[chart.spec.data, default: []].formUnion(all ? ["*"] : chart.spec.y + [chart.spec.x ?? "*first"])
         }
       }
     }
@@ -16,7 +20,15 @@ enum ColumnLabelCheck {
     return site.datasets.flatMap { dataset -> [Diagnostic] in
       let title = dataset.hasTitle ? dataset.title : firstChartTitle[dataset.id] ?? dataset.title
       let (_, diagnostics) = ChartData.resolve(.dataPageTable(of: dataset, title: title), datasets: datasets)
-      return diagnostics.filter { $0.severity == .warning }.map { warning in
+      let shown = shownByCharts[dataset.id] ?? []
+      guard !shown.contains("*") else { return [] }
+      let warned = dataset.columns.indices.filter { index in
+        let column = dataset.columns[index]
+        return shown.contains(column.name) || shown.contains(column.label) || (index == 0 && shown.contains("*first"))
+      }.map { "column '\(dataset.columns[$0].name)' " }
+      return diagnostics.filter { warning in
+        warning.severity == .warning && !warned.contains { warning.message.hasPrefix($0) }
+      }.map { warning in
         var onDataPage = warning
         onDataPage.message = "on the data page, " + warning.message
         return onDataPage

@@ -188,7 +188,8 @@ struct RawTable {
         location: SourceLocation(file: file, line: $0.line, column: $0.column))
     }
     for row in rows.dropFirst() {
-      let cells = row.count > width && row[width...].allSatisfy({ $0.text.trimmed.isEmpty }) ? Array(row.prefix(width)) : row
+      let cells =
+        row.count > width && row[width...].allSatisfy({ $0.text.trimmed.isEmpty }) ? Array(row.prefix(width)) : row
       if cells.count != width {
         let first = row.first
         diagnostics.append(

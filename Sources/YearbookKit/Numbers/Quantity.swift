@@ -187,7 +187,7 @@ public struct Quantity: Sendable, Hashable {
   }
 
   /// Whether two quantities are the same amount (in any units of one kind).
-  func isSameAmount(as other: Quantity) -> Bool {
+  public func isSameAmount(as other: Quantity) -> Bool {
     guard let converted = other.converted(to: unit), let (a, b, _) = Quantity.aligned(self, converted) else {
       return false
     }
