@@ -6,7 +6,7 @@
 SWIFT ?= swift
 BIN := .build/debug/yearbook
 
-.PHONY: site test test-asan fuzz lint unit-tests quality-gate bench deps test-deps clean
+.PHONY: site test test-asan fuzz lint unit-tests quality-gate bench differential deps test-deps clean
 
 site: deps
 	$(SWIFT) build --product yearbook
@@ -30,6 +30,14 @@ test-asan: deps test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
 	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
+# The figure differential test (every figure shown read back and compared with its source)
+# on DATASETS random datasets from SEED (make test runs 24 from a fixed seed); the seed is
+# printed, so a failure can be run again.
+DATASETS ?= 2000
+differential: deps
+	YEARBOOK_DIFFERENTIAL_DATASETS=$(DATASETS) YEARBOOK_DIFFERENTIAL_SEED=$${SEED:-$$(date +%s)} \
+	  $(SWIFT) test --filter FigureDifferentialTests
+
 # libFuzzer on the parsers: FUZZ_SECONDS per target (default 60).
 fuzz: deps
 	scripts/fuzz.sh
@@ -37,7 +45,7 @@ fuzz: deps
 # Release builds of Yearbook against Hugo 0.111 and a cmark + cp floor on generated
 # corpora of 1,000 and 10,000 articles, output on /dev/shm (Benchmarks/bench.py), then
 # the chart renderer alone, then `yearbook serve`: one-article rebuilds on the 10,000-article
-# corpus and edit-to-reload in headless Chromium. BENCH_FLAGS passes options to bench.py:
+# corpus and edit-to-reload in headless Chromium, then the figure differential at 2,000 datasets. BENCH_FLAGS passes options to bench.py:
 # --runs 3, --markdown (the serve figures read the corpus from the default --work folder).
 bench: deps test-deps
 	@scripts/install-deps.sh bench
@@ -46,6 +54,7 @@ bench: deps test-deps
 	python3 Benchmarks/bench.py --yearbook .build/release/yearbook --project $(CURDIR) $(BENCH_FLAGS)
 	.build/release/yearbook-bench . /dev/shm/yearbook-bench/corpus-10000/yearbook
 	.venv/bin/python Benchmarks/reload_latency.py --yearbook .build/release/yearbook --project $(CURDIR)
+	$(MAKE) differential
 
 deps:
 	@scripts/install-deps.sh build
