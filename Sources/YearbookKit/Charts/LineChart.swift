@@ -79,7 +79,8 @@ enum LineChart {
       for (index, point) in points.enumerated() {
         out += Marker.shape(seriesIndex, x: point.0, y: point.1)
         if labelled.contains(index) {
-          let above = seriesIndex % 2 == 0
+          // Above the point, unless a label there would reach past the chart's top edge.
+          let above = seriesIndex % 2 == 0 && point.1 - 9 - ChartLayout.valueSize * 1.2 >= 0
           out += SVG.text(
             data.numbers.label(point.2), x: point.0,
             y: point.1 + (above ? -9 : 17),
