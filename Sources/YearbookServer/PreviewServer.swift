@@ -38,8 +38,9 @@ public struct PreviewServer: Sendable {
     if let problem = PortCheck.problem(host: options.host, port: options.port) { throw Failure(description: problem) }
     let reloads = ReloadBroadcaster()
     let site = self.site
+    let listening = options.host
     let responder = CallbackResponder { (request: Request, _: BasicRequestContext) in
-      try await Self.respond(to: request, site: site, reloads: reloads)
+      try await Self.respond(to: request, site: site, reloads: reloads, host: listening)
     }
     var logger = Logger(label: "yearbook-serve")
     logger.logLevel = .error
@@ -60,7 +61,14 @@ public struct PreviewServer: Sendable {
     try await group.run()
   }
 
-  static func respond(to request: Request, site: PreviewSite, reloads: ReloadBroadcaster) async throws -> Response {
+  static func respond(to request: Request, site: PreviewSite, reloads: ReloadBroadcaster, host: String) async throws
+    -> Response
+  {
+    guard PreviewRequest.allowsHost(request.head.authority, listeningOn: host) else {
+      return respond(
+        Data("Misdirected request: the preview answers only to 127.0.0.1, localhost and [::1].\n".utf8),
+        type: "text/plain; charset=utf-8", status: .misdirectedRequest, request: request)
+    }
     guard request.method == .get || request.method == .head else {
       return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .cacheControl: "no-store"])
     }

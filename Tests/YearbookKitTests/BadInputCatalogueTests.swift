@@ -157,6 +157,16 @@ import Testing
         "Content/assets/a: error: a symbolic link loop (points to b)",
         "Content/assets/b: error: a symbolic link loop (points to a)",
       ]),
+    "symbolic link out of Content": Case(
+      prepare: {
+        try $0.symlink("Content/assets/passwd", to: "/etc/passwd")
+        try $0.symlink("Content/2024/notes.md", to: "../../notes.md")
+        try $0.write("notes.md", "---\ntitle: 外部\ndate: 2025-01-22\n---\n正文。\n")
+      },
+      expected: [
+        "Content/assets/passwd: error: a symbolic link to /etc/passwd, outside Content/",
+        "Content/2024/notes.md: error: a symbolic link to ", "notes.md, outside Content/",
+      ]),
     "broken symbolic link": Case(
       prepare: {
         try FileManager.default.createSymbolicLink(
@@ -378,11 +388,11 @@ import Testing
       }),
     "symbolic link to a file": ValidCase(
       prepare: {
-        try $0.write("shared/talent.md", article("title: 共享的人才文章\ndate: 2025-01-22"))
+        try $0.write("Content/_shared/talent.md", article("title: 共享的人才文章\ndate: 2025-01-22"))
         try FileManager.default.removeItem(at: $0.root.appendingPathComponent("Content/2024/talent.md"))
         try FileManager.default.createSymbolicLink(
           atPath: $0.root.appendingPathComponent("Content/2024/talent.md").path,
-          withDestinationPath: "../../shared/talent.md")
+          withDestinationPath: "../_shared/talent.md")
       },
       verify: { site in
         let page = try site.read("2024/talent/index.html")

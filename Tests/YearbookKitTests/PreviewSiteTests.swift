@@ -34,6 +34,21 @@ import Testing
     #expect(full.count == preview.outputCount)
   }
 
+  @Test(arguments: [
+    ("127.0.0.1", true), ("127.0.0.1:8000", true), ("localhost:8000", true), ("LocalHost", true), ("[::1]:8000", true),
+    ("[::1]", true), ("evil.example", false), ("evil.example:8000", false), ("127.0.0.1.evil.example", false),
+    ("localhost:http", false), ("[::1]x", false), ("", false), ("127.0.0.2:8000", false),
+  ])
+  func onlyThisComputersNamesReachThePreview(host: String, allowed: Bool) {
+    #expect(PreviewRequest.allowsHost(host, listeningOn: "127.0.0.1") == allowed)
+  }
+
+  @Test func theHostServeWasToldToListenOnIsAllowedToo() {
+    #expect(PreviewRequest.allowsHost("192.0.2.7:8000", listeningOn: "192.0.2.7"))
+    #expect(PreviewRequest.allowsHost("[fe80::1]:8000", listeningOn: "fe80::1"))
+    #expect(!PreviewRequest.allowsHost(nil, listeningOn: "127.0.0.1"))
+  }
+
   @Test func twoArticlesSavedTogetherMatchAFullBuild() async throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }

@@ -136,6 +136,29 @@ import Testing
     #expect(checked > 500)
   }
 
+  /// A link inside `Content/` is published as the file it points to: the output never
+  /// holds a symbolic link for a web server to follow.
+  @Test func theOutputHoldsNoSymbolicLinks() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    try site.write("Content/assets/report.txt", "年报附件")
+    try site.symlink("Content/assets/latest.txt", to: "report.txt")
+    try site.write("Content/_drafts/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+    try site.symlink("Content/assets/logo.svg", to: "../_drafts/logo.svg")
+    _ = try await site.build()
+    var links: [String] = []
+    let enumerator = try #require(FileManager.default.enumerator(atPath: site.output.path))
+    for case let path as String in enumerator {
+      var status = stat()
+      if lstat(site.output.appendingPathComponent(path).path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+        links.append(path)
+      }
+    }
+    #expect(links.isEmpty)
+    #expect(try site.read("assets/latest.txt") == "年报附件")
+    #expect(try site.read("assets/logo.svg").hasPrefix("<svg"))
+  }
+
   @Test func rawHTMLPassesOnlyWithTheOptIn() async throws {
     var files = FixtureSite.minimal
     files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\n---\n<div class=\"note\">原样</div>\n"

@@ -116,13 +116,45 @@ import Testing
   @Test func pathsOutOfTheSiteAreNotFound() throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
-    try site.symlink("Content/assets/outside.txt", to: "/etc/hostname")
     let (running, port) = try Self.start(in: site)
     defer { running.process.terminate() }
     for path in Self.traversals {
       let response = try RawHTTP.request(path, port: port)
       #expect(response.status == 404, "\(path)")
       #expect(!response.body.contains("root:"), "\(path)")
+    }
+  }
+
+  /// A link out of `Content/` is an error, so the preview shows it and serves nothing of it.
+  @Test func aLinkOutOfContentIsShownAsAnErrorNeverServed() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    try site.write("secret.txt", "not for the web")
+    try site.symlink("Content/assets/outside.txt", to: "../../secret.txt")
+    let (running, port) = try Self.start(in: site)
+    defer { running.process.terminate() }
+    let response = try RawHTTP.request("/assets/outside.txt", port: port)
+    #expect(response.status == 503)
+    #expect(response.body.contains("Content/assets/outside.txt") && response.body.contains("outside Content/"))
+    #expect(!response.body.contains("not for the web"))
+  }
+
+  /// DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 makes the
+  /// visitor's browser ask the preview with `Host: evil.example`. It gets 421, events too.
+  @Test func onlyLoopbackHostsAreAnswered() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let (running, port) = try Self.start(in: site)
+    defer { running.process.terminate() }
+    for host in ["evil.example", "evil.example:\(port)", "127.0.0.1.evil.example", "localhost.evil.example", "[::2]"] {
+      for path in ["/", PreviewRequest.eventsPath, PreviewRequest.reloadScriptPath, "/2024/talent/"] {
+        let response = try RawHTTP.request(path, port: port, host: host)
+        #expect(response.status == 421, "\(host) \(path)")
+        #expect(!response.body.contains("人才"), "\(host) \(path)")
+      }
+    }
+    for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST", "[::1]:\(port)", "127.0.0.1"] {
+      #expect(try RawHTTP.request("/2024/talent/", port: port, host: host).status == 200, "\(host)")
     }
   }
 

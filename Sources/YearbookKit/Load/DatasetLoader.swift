@@ -12,7 +12,9 @@ enum DatasetLoader {
     for name in names where !name.hasPrefix(".") {
       let file = "\(displayFolder)/\(name)"
       let url = folder.appendingPathComponent(name)
-      if case .skip(let diagnostic) = SymbolicLinks.verdict(for: url, file: file) {
+      if case .skip(let diagnostic) = SymbolicLinks.verdict(
+        for: url, file: file, root: folder.deletingLastPathComponent())
+      {
         diagnostics.append(diagnostic)
         continue
       }

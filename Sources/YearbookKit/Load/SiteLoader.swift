@@ -387,7 +387,7 @@ public struct SiteLoader: Sendable {
 
   /// Whether a directory entry can be read; reports symbolic links that cannot.
   private mutating func usable(_ url: URL, file: String) -> Bool {
-    switch SymbolicLinks.verdict(for: url, file: file) {
+    switch SymbolicLinks.verdict(for: url, file: file, root: contentURL) {
     case .notALink, .follow: return true
     case .skip(let diagnostic):
       diagnostics.append(diagnostic)

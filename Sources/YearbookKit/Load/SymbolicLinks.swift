@@ -1,8 +1,10 @@
 import Foundation
 
-/// Symbolic links under `Content/` and `Templates/`: a link to a file is read like the file; a link that
-/// loops, points nowhere, or points to a folder is reported instead of followed, so a
-/// loop can never make a build run forever.
+/// Symbolic links under `Content/` and `Templates/`: a link to a file inside the same folder
+/// is read (and published) as that file, never as a link; a link that leads out of it is an
+/// error, so `Content/assets/x -> /etc/passwd` can never be published; a link that loops,
+/// points nowhere, or points to a folder is reported instead of followed, so a loop can
+/// never make a build run forever.
 enum SymbolicLinks {
   enum Verdict {
     case notALink
@@ -10,7 +12,8 @@ enum SymbolicLinks {
     case skip(Diagnostic)
   }
 
-  static func verdict(for url: URL, file: String) -> Verdict {
+  /// `root` is the folder links may not lead out of (`Content/` or `Templates/`).
+  static func verdict(for url: URL, file: String, root: URL) -> Verdict {
     // lstat alone: it runs for every file under Content/, and FileManager's attributes
     // also look up owner names.
     var status = stat()
@@ -23,6 +26,13 @@ enum SymbolicLinks {
     }
     defer { free(resolved) }
     let target = String(cString: resolved)
+    let boundary = (root.resolvingSymlinksInPath().path as NSString).standardizingPath + "/"
+    guard target.hasPrefix(boundary) else {
+      return .skip(
+        .error(
+          "a symbolic link to \(target), outside \(root.lastPathComponent)/: it would publish a file from elsewhere on this computer; copy the file into \(root.lastPathComponent)/ instead",
+          at: SourceLocation(file: file)))
+    }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue else {
       return .follow

@@ -125,19 +125,23 @@ public enum ThemeLoader {
 
   /// Every file below `url`. Symbolic links are judged as under `Content/`: a loop is one
   /// error, a link to a folder is not followed.
-  private static func files(under url: URL, prefix: String = "", diagnostics: inout [Diagnostic]) -> [String] {
+  private static func files(
+    under url: URL, root: URL? = nil, prefix: String = "", diagnostics: inout [Diagnostic]
+  ) -> [String] {
+    let root = root ?? url
     let shown = "\(folder)\(prefix.isEmpty ? "" : "/" + prefix.dropLast())"
     let names = FolderListing.names(in: url, file: shown, diagnostics: &diagnostics)
     var result: [String] = []
     for name in names where !name.hasPrefix(".") {
       let child = url.appendingPathComponent(name)
-      if case .skip(let diagnostic) = SymbolicLinks.verdict(for: child, file: "\(folder)/\(prefix)\(name)") {
+      if case .skip(let diagnostic) = SymbolicLinks.verdict(for: child, file: "\(folder)/\(prefix)\(name)", root: root)
+      {
         diagnostics.append(diagnostic)
         continue
       }
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        result += files(under: child, prefix: prefix + name + "/", diagnostics: &diagnostics)
+        result += files(under: child, root: root, prefix: prefix + name + "/", diagnostics: &diagnostics)
       } else {
         result.append(prefix + name)
       }

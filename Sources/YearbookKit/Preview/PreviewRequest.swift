@@ -13,6 +13,26 @@ public enum PreviewRequest: Equatable, Sendable {
   public static let reloadScriptPath = "/__yearbook/live.js"
   public static let eventsPath = "/__yearbook/events"
 
+  /// Whether a request's `Host` names this computer: `127.0.0.1`, `localhost`, `[::1]` or
+  /// the host `serve` listens on, with or without a port. A page on another site can make
+  /// a browser send requests here by pointing its own name at 127.0.0.1 (DNS rebinding);
+  /// those carry that name, and are refused, event stream included.
+  public static func allowsHost(_ header: String?, listeningOn configured: String) -> Bool {
+    guard var host = header?.trimmingCharacters(in: .whitespaces).lowercased(), !host.isEmpty else { return false }
+    if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+      let rest = host[host.index(after: close)...]
+      guard
+        rest.isEmpty || (rest.first == ":" && rest.dropFirst().allSatisfy(\.isASCII) && Int(rest.dropFirst()) != nil)
+      else { return false }
+      host = String(host[...close])
+    } else if let colon = host.lastIndex(of: ":") {
+      guard Int(host[host.index(after: colon)...]) != nil else { return false }
+      host = String(host[..<colon])
+    }
+    let listening = configured.lowercased().contains(":") ? "[\(configured.lowercased())]" : configured.lowercased()
+    return ["127.0.0.1", "localhost", "[::1]", listening].contains(host)
+  }
+
   /// `rawPath` as the client sent it (percent-encoded, without the query); `basePath`
   /// is the site's base path (`/` or `/kjj/ndbg/`); `exists` says whether an output file is
   /// there.

@@ -113,9 +113,12 @@ public final class StagingFolder: @unchecked Sendable {
     }
   }
 
+  /// Copies the file `source` names, following a symbolic link (the loader has checked it
+  /// stays inside `Content/`), so the output never holds a link.
   public func copy(from source: String, to path: String) throws(WriteError) {
     do {
-      try FileManager.default.copyItem(atPath: source, toPath: staging.path + "/" + path)
+      let file = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+      try FileManager.default.copyItem(atPath: file, toPath: staging.path + "/" + path)
     } catch {
       throw WriteError(description: "cannot copy \(source): \(FileProblem.reason(error))")
     }

@@ -40,9 +40,9 @@ final class RawHTTP {
 
   deinit { close(handle) }
 
-  func send(_ method: String, _ path: String, keepOpen: Bool = false) {
+  func send(_ method: String, _ path: String, keepOpen: Bool = false, host: String = "127.0.0.1") {
     let request =
-      "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: \(keepOpen ? "keep-alive" : "close")\r\n\r\n"
+      "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: \(keepOpen ? "keep-alive" : "close")\r\n\r\n"
     _ = request.withCString { Glibc.send(handle, $0, strlen($0), 0) }
   }
 
@@ -64,9 +64,10 @@ final class RawHTTP {
   }
 
   /// One request on a new connection.
-  static func request(_ path: String, method: String = "GET", port: Int) throws -> Response {
+  static func request(_ path: String, method: String = "GET", port: Int, host: String = "127.0.0.1") throws -> Response
+  {
     let connection = try RawHTTP(port: port)
-    connection.send(method, path)
+    connection.send(method, path, host: host)
     let text = connection.read(timeout: 10)
     guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no response to \(path): \(text)") }
     let head = text[..<split.lowerBound].split(separator: "\r\n")
