@@ -171,6 +171,9 @@ public enum SiteBuilder {
           do {
             if !body.charts.isEmpty { try staging.makeFolders(for: files.map(\.path)) }
             for file in files { try staging.write(file.text, to: file.path) }
+            body.diagnostics += files.compactMap {
+              oversized($0.text, path: $0.path, limit: index.site.config.budgets, at: article.markdown.file)
+            }
           } catch {
             body.diagnostics.append(.error("\(error)", at: SourceLocation(file: article.markdown.file)))
           }
@@ -205,7 +208,9 @@ public enum SiteBuilder {
       case .success(let text):
         do {
           try staging.write(text, to: page.outputPath)
-          return nil
+          return oversized(
+            text, path: page.outputPath, limit: index.site.config.budgets,
+            at: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.destination)
         } catch {
           // Named by what the page is made from: the Markdown file, else its template.
           return .error(
@@ -218,7 +223,8 @@ public enum SiteBuilder {
       }
     }
     timings.record("list pages, feed, sitemap", since: &started)
-    var diagnostics = reportChartProblems + problems.compactMap { $0 }
+    var diagnostics = reportChartProblems + problems.compactMap { $0 }.filter { $0.severity == .error }
+    documents.diagnostics += problems.compactMap { $0 }.filter { $0.severity == .warning }
     for file in index.copies {
       guard case .copy(let source) = file.content else { continue }
       do {
@@ -230,6 +236,15 @@ public enum SiteBuilder {
     if !diagnostics.isEmpty { throw BuildFailure(diagnostics: documents.diagnostics + diagnostics) }
     timings.record("copied files", since: &started)
     return documents
+  }
+
+  /// A warning for a written file over `page_kb`: a reader on a phone waits for it.
+  static func oversized(_ text: String, path: String, limit: Budgets, at file: String) -> Diagnostic? {
+    let size = text.utf8.count
+    guard size > limit.pageKiB * 1024 else { return nil }
+    return .warning(
+      "\(path) is \(Budgets.describe(bytes: size)), over the limit of \(Budgets.describe(bytes: limit.pageKiB * 1024)) for one page (limits: page_kb in site.yml); split the article or its data",
+      at: SourceLocation(file: file))
   }
 
   /// What can be checked once every document is rendered: links to headings, and the
@@ -266,7 +281,7 @@ public enum SiteBuilder {
   static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
     var renderer = MarkdownRenderer(
       links: LinkTargets(index: index),
-      charts: ChartRenderer(datasets: index.site.datasets, baseURL: index.site.config.baseURL),
+      charts: ChartRenderer(site: index.site),
       consistency: FigureConsistency(datasets: index.site.datasets), unsafeHTML: index.site.config.unsafeHTML)
     renderer.producesHTML = producesHTML
     return renderer

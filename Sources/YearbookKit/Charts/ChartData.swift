@@ -53,7 +53,11 @@ struct ChartData: Sendable {
   var source: String? { spec.source ?? dataset.source }
 
   /// Resolves `spec` against `datasets`; every mistake is an error at the spec's position.
-  static func resolve(_ spec: ChartSpec, datasets: [String: Dataset]) -> (ChartData?, [Diagnostic]) {
+  /// `pointLimit` bounds rows × columns: past it the chart is an error, never a page of
+  /// hundreds of megabytes.
+  static func resolve(_ spec: ChartSpec, datasets: [String: Dataset], pointLimit: Int = Budgets().chartPoints)
+    -> (ChartData?, [Diagnostic])
+  {
     let at = spec.location
     guard let dataset = datasets[spec.data] else {
       let known = datasets.keys.sorted().joined(separator: ", ")
@@ -131,6 +135,17 @@ struct ChartData: Sendable {
       if diagnostics.hasErrors { return (nil, diagnostics) }
     }
 
+    let points = rowIndices.count * max(1, yIndices.count)
+    if points > pointLimit {
+      return (
+        nil,
+        diagnostics + [
+          .error(
+            "this chart would draw \(points) points (\(rowIndices.count) rows × \(max(1, yIndices.count)) columns of dataset '\(dataset.id)'), over the limit of \(pointLimit) (limits: chart_points in site.yml): no reader can tell them apart; aggregate the data (by year, by region), choose rows with rows:, or raise the limit",
+            at: at)
+        ]
+      )
+    }
     // Marks on one axis need one unit: every plotted number is moved (exactly) to one unit,
     // and numbers in a unit that does not convert are an error naming the rows. Tiles,
     // tables and progress rows show each column in its own unit.

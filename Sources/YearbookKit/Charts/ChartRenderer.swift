@@ -2,10 +2,18 @@
 public struct ChartRenderer: Sendable {
   public var datasets: [String: Dataset]
   public var baseURL: BaseURL
+  /// The most points (rows × columns) a chart may draw (`limits: chart_points`).
+  public var pointLimit = Budgets().chartPoints
 
   public init(datasets: [Dataset], baseURL: BaseURL) {
     self.datasets = Dictionary(datasets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.baseURL = baseURL
+  }
+
+  /// The charts of `site`: its datasets, its base URL, its chart point limit.
+  public init(site: Site) {
+    self.init(datasets: site.datasets, baseURL: site.config.baseURL)
+    pointLimit = site.config.budgets.chartPoints
   }
 
   public struct Rendered: Sendable, Hashable {
@@ -73,7 +81,7 @@ public struct ChartRenderer: Sendable {
   }
 
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
-    let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets)
+    let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets, pointLimit: pointLimit)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
     let rendered = Rendered(
       spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL), data: data, baseURL: baseURL)
@@ -82,7 +90,9 @@ public struct ChartRenderer: Sendable {
 
   /// A whole dataset as a table, for the data page.
   public func table(for dataset: Dataset, id: String, title: String) -> String {
-    guard let data = ChartData.resolve(.dataPageTable(of: dataset, title: title), datasets: datasets).0 else {
+    // The data page shows every row: its size is a page budget, not a chart's.
+    let spec = ChartSpec.dataPageTable(of: dataset, title: title)
+    guard let data = ChartData.resolve(spec, datasets: datasets, pointLimit: .max).0 else {
       return ""
     }
     return ChartFigure.table(data, id: id)

@@ -19,7 +19,8 @@ enum ColumnLabelCheck {
     let datasets = Dictionary(site.datasets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     return site.datasets.flatMap { dataset -> [Diagnostic] in
       let title = dataset.hasTitle ? dataset.title : firstChartTitle[dataset.id] ?? dataset.title
-      let (_, diagnostics) = ChartData.resolve(.dataPageTable(of: dataset, title: title), datasets: datasets)
+      let (_, diagnostics) = ChartData.resolve(
+        .dataPageTable(of: dataset, title: title), datasets: datasets, pointLimit: .max)
       let shown = shownByCharts[dataset.id] ?? []
       guard !shown.contains("*") else { return [] }
       let warned = dataset.columns.indices.filter { index in

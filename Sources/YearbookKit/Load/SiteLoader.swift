@@ -58,6 +58,20 @@ public struct SiteLoader: Sendable {
     diagnostics += dataDiagnostics
     guard var config else { return nil }
     if let override = options.baseURL { config.baseURL = override }
+    for dataset in datasets where dataset.rows.count > config.budgets.datasetRows {
+      diagnostics.append(
+        .warning(
+          "the dataset has \(dataset.rows.count) rows, over the limit of \(config.budgets.datasetRows) (limits: dataset_rows in site.yml): its table makes the data page slow to load; aggregate it (by year, by region) or raise the limit",
+          at: SourceLocation(file: dataset.file)))
+    }
+    for article in reports.flatMap({ [$0.markdown] + $0.articles.map(\.markdown) }) {
+      let size = article.text.utf8.count
+      guard size > config.budgets.articleKiB * 1024 else { continue }
+      diagnostics.append(
+        .warning(
+          "the article is \(Budgets.describe(bytes: size)), over the limit of \(Budgets.describe(bytes: config.budgets.articleKiB * 1024)) (limits: article_kb in site.yml); split it into several articles",
+          at: SourceLocation(file: article.file)))
+    }
     var site = Site(config: config, reports: reports, assets: assets, contentDirectory: contentURL.path)
     site.datasets = datasets
     return site
@@ -105,6 +119,19 @@ public struct SiteLoader: Sendable {
       } else {
         yaml.error("\(key) must be a whole number of at least 1, got \(value)", at: yaml.location(of: yaml.node(key)))
       }
+    }
+    if var limits = yaml.mapping("limits") {
+      for (key, keyPath) in Budgets.keys {
+        guard let value = limits.int(key) else { continue }
+        if value >= 1 {
+          config.budgets[keyPath: keyPath] = value
+        } else {
+          limits.error(
+            "\(key) must be a whole number of at least 1, got \(value)", at: limits.location(of: limits.node(key)))
+        }
+      }
+      limits.warnAboutUnknownKeys(known: Budgets.keys.map(\.0), context: "limits")
+      yaml.diagnostics += limits.diagnostics
     }
     if let site = yaml.string("site_url") {
       let trimmed = site.hasSuffix("/") ? String(site.dropLast()) : site
@@ -169,7 +196,7 @@ public struct SiteLoader: Sendable {
     yaml.warnAboutUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths", "site_url", "portal_files", "logo",
+        "portal_paths", "site_url", "portal_files", "logo", "limits",
       ], context: "site.yml"
     )
     return config

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var footer: Footer
   /// Articles per tag page.
   public var paginate: Int = 50
+  /// Sizes the build warns about (`limits:`).
+  public var budgets = Budgets()
   /// Entries in the Atom feed, newest first.
   public var feedLimit: Int = 20
   /// The site's origin (`https://www.pinghu.gov.cn`), for the absolute URLs the sitemap

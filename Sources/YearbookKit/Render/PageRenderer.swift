@@ -9,7 +9,7 @@ struct PageRenderer: Sendable {
   init(site: SiteView, library: MustacheLibrary) {
     self.site = site
     self.library = library
-    charts = ChartRenderer(datasets: site.index.site.datasets, baseURL: site.config.baseURL)
+    charts = ChartRenderer(site: site.index.site)
   }
 
   /// An article's page, from its rendered Markdown.
