@@ -30,7 +30,7 @@ import Testing
     if withEmphasisPass {
       var tree = SyntaxTree(
         root: document, source: MarkdownSource(file: "spec", contentPath: "spec.md", text: markdown, lineOffset: 0))
-      CJKEmphasis.apply(toParentsOf: tree.collect().texts) { tree.sourceLine($0) }
+      CJKEmphasis.apply(toParentsOf: tree.collect().texts) { tree.sourceLine(of: $0) }
     }
     guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE) else { return "" }
     defer { free(rendered) }

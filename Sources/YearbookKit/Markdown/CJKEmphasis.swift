@@ -15,10 +15,11 @@ import Foundation
 /// affected keep cmark's output exactly, and unmatched asterisks stay text.
 enum CJKEmphasis {
   /// Works again on every container of `texts` (the document's text nodes) that needs it.
-  /// `lines` gives the source text of a line (1-based) so escaped `\*` is told from a run.
+  /// `lines` gives the source line a node starts on (a table cell's own text for a node
+  /// in a cell) so escaped `\*` is told from a run.
   /// Returns whether anything changed.
   @discardableResult
-  static func apply(toParentsOf texts: [OpaquePointer], lines: (Int) -> Substring.UTF8View?) -> Bool {
+  static func apply(toParentsOf texts: [OpaquePointer], lines: (OpaquePointer) -> Substring.UTF8View?) -> Bool {
     var containers: [OpaquePointer] = []
     var seen: Set<OpaquePointer> = []
     for text in texts {
@@ -139,7 +140,7 @@ enum CJKEmphasis {
     scalar == nodeEdge || (isPunctuation(scalar) && !isCJKPunctuation(scalar))
   }
 
-  private static func redo(_ container: OpaquePointer, lines: (Int) -> Substring.UTF8View?) -> Bool {
+  private static func redo(_ container: OpaquePointer, lines: (OpaquePointer) -> Substring.UTF8View?) -> Bool {
     guard mayChange(childrenOf: container) else { return false }
     var tokens = Tokens()
     tokenize(childrenOf: container, into: &tokens, lines: lines)
@@ -173,7 +174,7 @@ enum CJKEmphasis {
   /// Text becomes characters and delimiter runs; cmark's emphasis becomes its runs again
   /// around its content; other nodes stay whole.
   private static func tokenize(
-    childrenOf parent: OpaquePointer, into tokens: inout Tokens, lines: (Int) -> Substring.UTF8View?
+    childrenOf parent: OpaquePointer, into tokens: inout Tokens, lines: (OpaquePointer) -> Substring.UTF8View?
   ) {
     var child = cmark_node_first_child(parent)
     while let node = child {
@@ -214,10 +215,11 @@ enum CJKEmphasis {
   }
 
   /// `*` or `_`, read from the source where cmark says the emphasis starts.
-  private static func delimiterCharacter(of node: OpaquePointer, lines: (Int) -> Substring.UTF8View?) -> Unicode.Scalar
+  private static func delimiterCharacter(of node: OpaquePointer, lines: (OpaquePointer) -> Substring.UTF8View?)
+    -> Unicode.Scalar
   {
     let column = Int(cmark_node_get_start_column(node)) - 1
-    guard let line = lines(Int(cmark_node_get_start_line(node))), column >= 0,
+    guard let line = lines(node), column >= 0,
       let byte = line.dropFirst(column).first
     else { return "*" }
     return byte == UInt8(ascii: "_") ? "_" : "*"
@@ -226,11 +228,11 @@ enum CJKEmphasis {
   /// Which characters of a text node were written as themselves: cmark hands `\*` back as
   /// `*` in the same merged text node, so the node is lined up with its source line.
   private static func unescaped(
-    _ node: OpaquePointer, scalars: [Unicode.Scalar], lines: (Int) -> Substring.UTF8View?
+    _ node: OpaquePointer, scalars: [Unicode.Scalar], lines: (OpaquePointer) -> Substring.UTF8View?
   ) -> [Bool] {
     let none = [Bool](repeating: false, count: scalars.count)
     let line = Int(cmark_node_get_start_line(node))
-    guard line > 0, let source = lines(line).map(Array.init), let pointer = cmark_node_get_literal(node) else {
+    guard line > 0, let source = lines(node).map(Array.init), let pointer = cmark_node_get_literal(node) else {
       return none
     }
     let literal = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }

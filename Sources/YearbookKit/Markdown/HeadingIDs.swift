@@ -4,12 +4,23 @@ struct HeadingIDs {
   /// Ids the page templates use themselves.
   static let reserved: Set<String> = ["main", "top", "content", "site-header", "site-footer", "site-nav"]
   private var used = HeadingIDs.reserved
+  /// The number to try next after each base: every lower one is taken, so 10,000 headings
+  /// of one name cost 10,000 steps, not 50 million.
+  private var nextNumber: [String: Int] = [:]
 
   mutating func claim(for text: String) -> String {
     var base = HeadingIDs.slug(text)
     // Templates name their own ids `yb-…`; headings never take that prefix.
     if base.hasPrefix("yb-") { base = "h-" + base }
-    let id = Self.first(base, notIn: used)
+    var id = base
+    if used.contains(id) {
+      var number = nextNumber[base] ?? 2
+      repeat {
+        id = "\(base)-\(number)"
+        number += 1
+      } while used.contains(id)
+      nextNumber[base] = number
+    }
     used.insert(id)
     return id
   }

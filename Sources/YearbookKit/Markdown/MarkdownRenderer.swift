@@ -46,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
     let found = tree.collect()
 
     // Before soft breaks go: cmark saw a line end there when it paired the runs.
-    CJKEmphasis.apply(toParentsOf: found.texts) { tree.sourceLine($0) }
+    CJKEmphasis.apply(toParentsOf: found.texts) { tree.sourceLine(of: $0) }
     for node in found.softBreaks where SoftBreakRule.joinsWithoutSpace(node) {
       cmark_node_free(node)  // also unlinks it
     }

@@ -7,9 +7,12 @@ struct SyntaxTree {
   let root: OpaquePointer
   let source: MarkdownSource
   private var lineStarts: [String.Index]?
-  /// Table cells, whose inline nodes cmark parsed apart: the line and byte column each
-  /// cell's text starts at.
-  private var cells: [OpaquePointer: (line: Int, byteColumn: Int)] = [:]
+  /// The last column worked out, so places asked for in order along one long line (10,000
+  /// links in a paragraph) are counted on from there instead of from the line's start.
+  private var lastColumn: (line: Int, byteColumn: Int, column: Int)?
+  /// Table cells, whose inline nodes cmark parsed apart, each on its own: the line and
+  /// byte column each cell's text starts at, and the text cmark was given.
+  private var cells: [OpaquePointer: (line: Int, byteColumn: Int, text: String)] = [:]
 
   init(root: OpaquePointer, source: MarkdownSource) {
     self.root = root
@@ -50,8 +53,21 @@ struct SyntaxTree {
     return found
   }
 
-  mutating func placeCell(_ cell: OpaquePointer, line: Int, byteColumn: Int) {
-    cells[cell] = (line, byteColumn)
+  mutating func placeCell(_ cell: OpaquePointer, line: Int, byteColumn: Int, text: String = "") {
+    cells[cell] = (line, byteColumn, text)
+  }
+
+  /// The text a node's start line and column count in: its source line, or for a node in
+  /// a table cell, the cell's text as cmark parsed it.
+  mutating func sourceLine(of node: OpaquePointer) -> Substring.UTF8View? {
+    if !cells.isEmpty {
+      var current: OpaquePointer? = node
+      while let candidate = current {
+        if let cell = cells[candidate] { return Substring(cell.text).utf8 }
+        current = cmark_node_parent(candidate)
+      }
+    }
+    return sourceLine(Int(cmark_node_get_start_line(node)))
   }
 
   /// Where a node starts, in lines and characters of the original file.
@@ -97,9 +113,18 @@ struct SyntaxTree {
     let starts = lineStartIndices()
     let utf8 = source.text.utf8
     guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-    let bytes = utf8[starts[line - 1]...].prefix { $0 != 0x0A }.prefix(byteColumn - 1)
+    var from = (byteColumn: 1, column: 1)
+    if let last = lastColumn, last.line == line, last.byteColumn <= byteColumn {
+      from = (last.byteColumn, last.column)
+    }
+    // From where counting resumes, never past the line's end.
+    let start =
+      utf8.index(starts[line - 1], offsetBy: from.byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    let bytes = utf8[start...].prefix(byteColumn - from.byteColumn).prefix { $0 != 0x0A }
     // Characters are counted as editors do: one per grapheme, so a CJK character is one.
-    return String(decoding: bytes, as: UTF8.self).count + 1
+    let column = from.column + String(decoding: bytes, as: UTF8.self).count
+    lastColumn = (line, byteColumn, column)
+    return column
   }
 
   private mutating func lineStartIndices() -> [String.Index] {
