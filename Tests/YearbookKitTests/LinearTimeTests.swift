@@ -20,6 +20,11 @@ import Testing
     },
     // Each `## 主要成效` used to try -2, -3, … from the start (10,000 took 9.4 s).
     "repeated headings": { n in String(repeating: "## 主要成效\n\n正文。\n\n", count: n) },
+    // One paragraph of links to a heading: each link's column used to be counted from the
+    // start of the line (10,000 links took 12 s).
+    "fragment links in one paragraph": { n in
+      "## 主要成效\n\n" + (0..<n).map { "[见\($0)](#主要成效)" }.joined(separator: " ") + "\n"
+    },
     // Many tables, each small.
     "many small tables": { n in
       String(repeating: "| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n正文。\n\n", count: n)

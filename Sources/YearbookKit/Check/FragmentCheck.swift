@@ -9,12 +9,17 @@ enum FragmentCheck {
     only: Set<String>? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // Each target's ids once, not once per link: 10,000 links to a page of 10,000 headings
+    // would otherwise build 10,000 sets of 10,000.
+    var idsOf: [String: Set<String>] = [:]
     let checked = only.map { Array($0) } ?? Array(documents.keys)
     for path in checked.sorted() {
       guard let facts = documents[path] else { continue }
       for link in facts.fragmentLinks {
         guard let page = index.page(ofDocument: link.document), let target = documents[link.document] else { continue }
-        if target.ids.contains(link.id) || page.template.flatMap({ templateIDs[$0] })?.contains(link.id) == true {
+        let ids = idsOf[link.document] ?? target.ids
+        idsOf[link.document] = ids
+        if ids.contains(link.id) || page.template.flatMap({ templateIDs[$0] })?.contains(link.id) == true {
           continue
         }
         let headings = target.headings.map(\.id)
