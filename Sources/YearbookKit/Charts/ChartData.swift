@@ -149,7 +149,8 @@ struct ChartData: Sendable {
     // Marks on one axis need one unit: every plotted number is moved (exactly) to one unit,
     // and numbers in a unit that does not convert are an error naming the rows. Tiles,
     // tables and progress rows show each column in its own unit.
-    let units = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity?.unit } }
+    let plotted = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity } }
+    let units = plotted.map(\.unit)
     let columnUnits = yIndices.map { dataset.columns[$0].unit }
     var unit =
       columnUnits.compactMap { $0 }.first { !$0.symbol.isEmpty } ?? units.first { !$0.symbol.isEmpty } ?? Unit("")
@@ -195,7 +196,6 @@ struct ChartData: Sendable {
       // Columns shown in one unit keep it; columns in different units (or rows chosen from
       // an indicator table) share the one their figures read shortest in.
       if wanted == nil && !(columnUnits.allSatisfy { $0 != nil && $0 == columnUnits[0] }) {
-        let plotted = yIndices.flatMap { column in rowIndices.compactMap { dataset.rows[$0][column].quantity } }
         unit = ChineseNumberFormat.shortestUnit(for: plotted, preferring: unit)
       }
     }

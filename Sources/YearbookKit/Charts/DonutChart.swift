@@ -32,8 +32,11 @@ enum DonutChart {
     }
     out += "</g>"
     // The total in the hole.
+    // The exact sum, once; nil only past 19 digits, when the hole stays empty and the
+    // legend still gives every part.
+    let exactTotal = Quantity.sum(parts.map(\.1))
     out += SVG.text(
-      Quantity.sum(parts.map(\.1)).map(data.numbers.label) ?? "", x: cx, y: cy - 6, className: "yb-total",
+      exactTotal.map(data.numbers.label) ?? "", x: cx, y: cy - 6, className: "yb-total",
       anchor: "middle",
       baseline: "middle")
     out += SVG.text("合计", x: cx, y: cy + 14, className: "yb-tick", anchor: "middle", baseline: "middle")
@@ -43,7 +46,7 @@ enum DonutChart {
     out += "<g class=\"yb-legend\">"
     for (index, part) in parts.enumerated() {
       let fill = SVG.fill(id: id, index: index, patterned: true)
-      let share = Quantity.sum(parts.map(\.1)).flatMap { ChineseNumberFormat.share(part.1, of: $0) } ?? "—"
+      let share = exactTotal.flatMap { ChineseNumberFormat.share(part.1, of: $0) } ?? "—"
       let text = "\(part.0)：\(data.numbers.label(part.1))（\(share)）"
       let lines = TextMetrics.wrap(
         text, maxWidth: layout.width - legendX - 22 - layout.padding, fontSize: layout.labelSize, maxLines: 2)

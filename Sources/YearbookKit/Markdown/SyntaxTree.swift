@@ -60,31 +60,31 @@ struct SyntaxTree {
   /// The text a node's start line and column count in: its source line, or for a node in
   /// a table cell, the cell's text as cmark parsed it.
   mutating func sourceLine(of node: OpaquePointer) -> Substring.UTF8View? {
-    if !cells.isEmpty {
-      var current: OpaquePointer? = node
-      while let candidate = current {
-        if let cell = cells[candidate] { return Substring(cell.text).utf8 }
-        current = cmark_node_parent(candidate)
-      }
-    }
+    if let (_, cell) = cell(containing: node) { return Substring(cell.text).utf8 }
     return sourceLine(Int(cmark_node_get_start_line(node)))
+  }
+
+  /// The table cell `node` is in (or is), with its cell element; nil outside tables.
+  private func cell(containing node: OpaquePointer) -> (
+    element: OpaquePointer, cell: (line: Int, byteColumn: Int, text: String)
+  )? {
+    guard !cells.isEmpty else { return nil }
+    var current: OpaquePointer? = node
+    while let candidate = current {
+      if let cell = cells[candidate] { return (candidate, cell) }
+      current = cmark_node_parent(candidate)
+    }
+    return nil
   }
 
   /// Where a node starts, in lines and characters of the original file.
   mutating func location(of node: OpaquePointer) -> SourceLocation {
     var line = Int(cmark_node_get_start_line(node))
     var column = Int(cmark_node_get_start_column(node))
-    if !cells.isEmpty {
-      var current: OpaquePointer? = node
-      while let candidate = current {
-        if let cell = cells[candidate] {
-          // A cell's own nodes count columns from the cell's text.
-          column = line == 0 || candidate == node ? cell.byteColumn : cell.byteColumn + column - 1
-          line = cell.line
-          break
-        }
-        current = cmark_node_parent(candidate)
-      }
+    if let (element, cell) = cell(containing: node) {
+      // A cell's own nodes count columns from the cell's text.
+      column = line == 0 || element == node ? cell.byteColumn : cell.byteColumn + column - 1
+      line = cell.line
     }
     var current: OpaquePointer? = node
     while line == 0, let parent = current.flatMap(cmark_node_parent) {
