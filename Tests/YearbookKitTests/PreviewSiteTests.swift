@@ -34,6 +34,31 @@ import Testing
     #expect(full.count == preview.outputCount)
   }
 
+  /// A failure is remembered: an article saved after `site.yml` broke still shows the
+  /// site.yml error (the build fails), and mending site.yml rebuilds both.
+  @Test func aSaveAfterAFailedRebuildKeepsItsErrorsUntilMended() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let preview = PreviewSite(options: SiteBuilder.Options(root: site.root))
+    #expect(preview.buildAll().succeeded)
+    let config = try String(contentsOf: site.root.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+    try site.write("Content/site.yml", config.replacingOccurrences(of: "title: 测试年报", with: "title: [测试年报"))
+    #expect(preview.rebuild(changed: ["Content/site.yml"])?.succeeded == false)
+    let article = try String(contentsOf: site.root.appendingPathComponent("Content/2024/talent.md"), encoding: .utf8)
+    try site.write("Content/2024/talent.md", article.replacingOccurrences(of: "引进人才100人。", with: "引进人才120人。"))
+    let afterArticle = try #require(preview.rebuild(changed: ["Content/2024/talent.md"]))
+    #expect(!afterArticle.succeeded && !afterArticle.incremental)
+    #expect(preview.errors.map(\.location.file) == ["Content/site.yml"])
+    try site.write("Content/site.yml", config)
+    #expect(preview.rebuild(changed: ["Content/site.yml"])?.succeeded == true)
+    #expect(preview.errors.isEmpty)
+    _ = try await site.build()
+    let full = try site.snapshot()
+    #expect(preview.outputPaths == Set(full.keys))
+    #expect(full.keys.allSatisfy { preview.file(at: $0) == full[$0] })
+    #expect(String(decoding: try #require(preview.file(at: "2024/talent/index.html")), as: UTF8.self).contains("120人"))
+  }
+
   @Test(arguments: [
     ("127.0.0.1", true), ("127.0.0.1:8000", true), ("localhost:8000", true), ("LocalHost", true), ("[::1]:8000", true),
     ("[::1]", true), ("evil.example", false), ("evil.example:8000", false), ("127.0.0.1.evil.example", false),

@@ -3,7 +3,9 @@ import Foundation
 /// The site as the preview server holds it: every output file in memory, rebuilt after
 /// each save. An edit to an article renders again only the pages the dependency graph
 /// names; anything else (a template, a dataset, `site.yml`, a new file) rebuilds the
-/// whole site in memory. A failed rebuild keeps the last good files and says why.
+/// whole site in memory. A failed rebuild keeps the last good files and says why, and
+/// remembers what it was asked to rebuild: the next save rebuilds those files too, from the
+/// last good state, so the served site never mixes a failed edit's files with a later one's.
 public final class PreviewSite: @unchecked Sendable {
   public struct Rebuild: Sendable {
     /// The files that changed, relative to the project root.
@@ -39,6 +41,9 @@ public final class PreviewSite: @unchecked Sendable {
   private var deferred: [String: @Sendable () -> Result<Data, Diagnostic>] = [:]
   private var problems: [Diagnostic] = []
   private var state: State?
+  /// Files changed since the last good build (set by failed rebuilds): every later
+  /// rebuild takes them in, so a fix of one file never hides a failure in another.
+  private var unbuilt: Set<String> = []
   private var generation = 0
 
   public init(options: SiteBuilder.Options) {
@@ -76,6 +81,9 @@ public final class PreviewSite: @unchecked Sendable {
 
   public var outputCount: Int { lock.withLock { files.count + deferred.count } }
 
+  /// Every output file the preview serves, rendered or not yet.
+  public var outputPaths: Set<String> { lock.withLock { Set(files.keys).union(deferred.keys) } }
+
   /// Builds everything, in memory.
   @discardableResult
   public func buildAll(changed: [String] = []) -> Rebuild {
@@ -101,6 +109,7 @@ public final class PreviewSite: @unchecked Sendable {
         files = contents
         deferred = [:]
         problems = summary.diagnostics
+        unbuilt = []
         state = State(
           loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies,
           markdown: SiteBuilder.markdownRenderer(for: indexed.index, producesHTML: true),
@@ -120,14 +129,17 @@ public final class PreviewSite: @unchecked Sendable {
   /// none of them matters (an editor's temporary file, come and gone).
   public func rebuild(changed: [String]) -> Rebuild? {
     let started = ContinuousClock.now
-    let current = lock.withLock { state }
-    let changed = changed.filter { file in
-      FileManager.default.fileExists(atPath: options.root.appendingPathComponent(file).path)
-        || current.map { Self.knows(file, $0) } ?? true
+    let (current, unbuilt) = lock.withLock { (state, self.unbuilt) }
+    let exists = { (file: String) in
+      FileManager.default.fileExists(atPath: self.options.root.appendingPathComponent(file).path)
     }
-    guard !changed.isEmpty else { return nil }
-    guard let current, let articles = editedArticles(changed, in: current) else {
-      return buildAll(changed: changed)
+    let partOfLastGoodSite = { (file: String) in current.map { Self.knows(file, $0) } ?? true }
+    let relevant = changed.filter { exists($0) || unbuilt.contains($0) || partOfLastGoodSite($0) }
+    guard !relevant.isEmpty else { return nil }
+    // A file that came and went while the site was broken is no change to the last good site.
+    let changed = unbuilt.union(relevant).sorted().filter { exists($0) || partOfLastGoodSite($0) }
+    guard let current, !changed.isEmpty, let articles = editedArticles(changed, in: current) else {
+      return buildAll(changed: changed.isEmpty ? relevant : changed)
     }
     do throws(BuildFailure) {
       return try rebuild(articles: articles, changed: changed, from: current, since: started)
@@ -141,6 +153,7 @@ public final class PreviewSite: @unchecked Sendable {
   {
     lock.withLock {
       problems = diagnostics
+      unbuilt.formUnion(changed)
       generation += 1
     }
     return Rebuild(
@@ -189,15 +202,14 @@ public final class PreviewSite: @unchecked Sendable {
         options: SiteLoader.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL),
         contentPath: contentPath)
       diagnostics += found
+      // Every edited article is read before failing, so all their errors are shown.
+      if found.hasErrors { continue }
       guard var article,
         let reportIndex = site.reports.firstIndex(where: { $0.id == article.reportID }),
         let articleIndex = site.reports[reportIndex].articles.firstIndex(where: {
           $0.markdown.contentPath == contentPath
         })
-      else {
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-        return buildAll(changed: changed)
-      }
+      else { return buildAll(changed: changed) }
       let old = site.reports[reportIndex].articles[articleIndex]
       // A new URL or a draft changes what pages exist: the whole site is built again.
       if article.slug != old.slug || (article.draft && !options.includeDrafts) { return buildAll(changed: changed) }
@@ -314,6 +326,7 @@ public final class PreviewSite: @unchecked Sendable {
         deferred[path] = nil
       }
       problems = warnings
+      unbuilt = []
       self.state = State(
         loaded: loaded, indexed: indexed, facts: facts, graph: graph, markdown: state.markdown,
         chapterBodies: chapterBodies)
