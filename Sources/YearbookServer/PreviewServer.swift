@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceLifecycle
 import YearbookKit
 
@@ -12,10 +14,24 @@ public struct PreviewServer: Sendable {
   public struct Options: Sendable {
     public var host: String
     public var port: Int
+    public var timeouts: Timeouts
 
-    public init(host: String = "127.0.0.1", port: Int = 8000) {
+    public init(host: String = "127.0.0.1", port: Int = 8000, timeouts: Timeouts = Timeouts()) {
       self.host = host
       self.port = port
+      self.timeouts = timeouts
+    }
+  }
+
+  /// How long a connection may wait: `header` for a new connection's first request head,
+  /// `idle` between requests on a kept-alive one. An open event stream is never idle.
+  public struct Timeouts: Sendable {
+    public var header: Duration
+    public var idle: Duration
+
+    public init(header: Duration = .seconds(10), idle: Duration = .seconds(30)) {
+      self.header = header
+      self.idle = idle
     }
   }
 
@@ -39,16 +55,23 @@ public struct PreviewServer: Sendable {
     let reloads = ReloadBroadcaster()
     let site = self.site
     let listening = options.host
-    let responder = CallbackResponder { (request: Request, _: BasicRequestContext) in
-      try await Self.respond(to: request, site: site, reloads: reloads, host: listening)
+    let responder = CallbackResponder { (request: Request, context: PreviewRequestContext) in
+      var response = try await Self.respond(
+        to: request, site: site, reloads: reloads, host: listening, connectionClosed: context.connectionClosed)
+      if request.headers[.connection] == "close" { response.headers[.connection] = "close" }
+      return response
     }
     var logger = Logger(label: "yearbook-serve")
     logger.logLevel = .error
     let report = self.report
     let host = options.host
+    let timeouts = options.timeouts
     let app = Application(
       responder: responder,
-      configuration: .init(address: .hostname(host, port: options.port), serverName: "yearbook"),
+      server: HTTPServerBuilder { responder in PreviewChannel(responder: responder, timeouts: timeouts) },
+      configuration: .init(
+        address: .hostname(host, port: options.port), serverName: "yearbook",
+        availableConnectionsDelegate: ConnectionLimit.fittingOpenFiles(report: report)),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
         report("Serving at http://\(host):\(port)\(site.basePath) (Ctrl-C to stop)")
@@ -61,9 +84,10 @@ public struct PreviewServer: Sendable {
     try await group.run()
   }
 
-  static func respond(to request: Request, site: PreviewSite, reloads: ReloadBroadcaster, host: String) async throws
-    -> Response
-  {
+  static func respond(
+    to request: Request, site: PreviewSite, reloads: ReloadBroadcaster, host: String,
+    connectionClosed: EventLoopFuture<Void>
+  ) async throws -> Response {
     guard PreviewRequest.allowsHost(request.head.authority, listeningOn: host) else {
       return respond(
         Data("Misdirected request: the preview answers only to 127.0.0.1, localhost and [::1].\n".utf8),
@@ -74,7 +98,8 @@ public struct PreviewServer: Sendable {
     }
     let path = request.uri.path
     if path == PreviewRequest.eventsPath {
-      let stream = await reloads.subscribe()
+      let (id, stream) = await reloads.subscribe()
+      connectionClosed.whenComplete { _ in Task { await reloads.unsubscribe(id) } }
       return Response(
         status: .ok,
         headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],

@@ -7,17 +7,23 @@ actor ReloadBroadcaster: Service {
   private var nextID = 0
   private var closed = false
 
-  func subscribe() -> AsyncStream<Int> {
+  /// A stream of rebuild versions, and the number that ends it (`unsubscribe`).
+  func subscribe() -> (id: Int, stream: AsyncStream<Int>) {
     let (stream, continuation) = AsyncStream<Int>.makeStream()
-    if closed {
-      continuation.finish()
-      return stream
-    }
     let id = nextID
     nextID += 1
+    if closed {
+      continuation.finish()
+      return (id, stream)
+    }
     streams[id] = continuation
     continuation.onTermination = { _ in Task { await self.remove(id) } }
-    return stream
+    return (id, stream)
+  }
+
+  /// Ends a stream whose tab has gone, so its response ends and its connection is freed.
+  func unsubscribe(_ id: Int) {
+    streams.removeValue(forKey: id)?.finish()
   }
 
   private func remove(_ id: Int) {

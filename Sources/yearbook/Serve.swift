@@ -22,11 +22,18 @@ struct Serve: AsyncParsableCommand {
   @Flag(help: "Include articles marked draft: true.")
   var drafts = false
 
+  @Option(help: .hidden)
+  var headerTimeout: Double = 10
+
+  @Option(help: .hidden)
+  var idleTimeout: Double = 30
+
   func validate() throws {
     if let baseURL, BaseURL(baseURL) == nil {
       throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got \"\(baseURL)\"")
     }
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
   }
 
   func run() async throws {
@@ -45,7 +52,9 @@ struct Serve: AsyncParsableCommand {
     if !first.succeeded {
       say("Build failed: \(Terminal.count(first.diagnostics)); fix the files above, the preview rebuilds on save")
     }
-    let server = PreviewServer(site: site, options: .init(host: host, port: port), report: say)
+    let timeouts = PreviewServer.Timeouts(
+      header: .milliseconds(Int(headerTimeout * 1000)), idle: .milliseconds(Int(idleTimeout * 1000)))
+    let server = PreviewServer(site: site, options: .init(host: host, port: port, timeouts: timeouts), report: say)
     do {
       try await server.run()
     } catch let failure as PreviewServer.Failure {

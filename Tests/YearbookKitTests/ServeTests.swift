@@ -9,6 +9,11 @@ import Testing
   /// Starts `yearbook serve --port 0` and waits for the URL line.
   static func start(in site: FixtureSite, arguments: [String] = []) throws -> (CLI.Running, Int) {
     let running = try CLI.start(["serve", "--port", "0"] + arguments, in: site.root)
+    return (running, try port(of: running))
+  }
+
+  /// Waits for the URL line of a starting `serve` and returns its port.
+  static func port(of running: CLI.Running) throws -> Int {
     let handle = running.out.fileHandleForReading
     var text = ""
     let deadline = Date().addingTimeInterval(30)
@@ -17,7 +22,7 @@ import Testing
       if data.isEmpty { break }
       text += String(decoding: data, as: UTF8.self)
       if let match = text.firstMatch(of: /Serving at http:\/\/127\.0\.0\.1:(\d+)\//), let port = Int(match.1) {
-        return (running, port)
+        return port
       }
     }
     running.process.terminate()

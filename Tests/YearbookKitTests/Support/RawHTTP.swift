@@ -23,6 +23,10 @@ final class RawHTTP {
 
   init(port: Int) throws {
     handle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    // A server that stops accepting fails the test in seconds, not after the kernel's
+    // two minutes of retries (on Linux the send timeout bounds connect too).
+    var timeout = timeval(tv_sec: 5, tv_usec: 0)
+    setsockopt(handle, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -44,6 +48,11 @@ final class RawHTTP {
     let request =
       "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: \(keepOpen ? "keep-alive" : "close")\r\n\r\n"
     _ = request.withCString { Glibc.send(handle, $0, strlen($0), 0) }
+  }
+
+  /// Sends `text` as it is: a request in another HTTP version, or half of one.
+  func send(raw text: String) {
+    _ = text.withCString { Glibc.send(handle, $0, strlen($0), 0) }
   }
 
   /// Reads what arrives within `timeout` seconds, until the server closes or `until` is

@@ -1,0 +1,14 @@
+import Hummingbird
+import NIOCore
+
+/// What a request to the preview knows besides itself: when its connection closes, so an
+/// event stream ends with the tab that opened it rather than at the next rebuild.
+struct PreviewRequestContext: RequestContext {
+  var coreContext: CoreRequestContextStorage
+  let connectionClosed: EventLoopFuture<Void>
+
+  init(source: ApplicationRequestContextSource) {
+    coreContext = .init(source: source)
+    connectionClosed = source.channel.closeFuture
+  }
+}
