@@ -16,7 +16,7 @@ work=.build/fuzz
 mkdir -p "$work/crashes"
 total=0
 failed=0
-for target in front-matter csv number chart-spec markdown; do
+for target in front-matter csv workbook number chart-spec markdown; do
   rm -rf "$work/corpus/$target"
   mkdir -p "$work/corpus/$target"
   log="$work/$target.log"

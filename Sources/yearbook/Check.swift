@@ -45,6 +45,8 @@ struct Check: AsyncParsableCommand {
 enum DiagnosticJSON {
   struct Finding: Encodable {
     var file: String
+    /// In a workbook, the sheet; line and column are then the cell's row and column.
+    var sheet: String?
     var line: Int?
     var column: Int?
     var severity: String
@@ -54,7 +56,8 @@ enum DiagnosticJSON {
   static func encode(_ diagnostics: [Diagnostic]) -> String {
     let findings = diagnostics.map {
       Finding(
-        file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
+        file: $0.location.file, sheet: $0.location.sheet, line: $0.location.line, column: $0.location.column,
+        severity: $0.severity.rawValue,
         message: $0.message)
     }
     let encoder = JSONEncoder()

@@ -14,6 +14,9 @@ let targets: [String: (Data) -> Void] = [
   "csv": { data in
     _ = CSVParser.parse([UInt8](data))
   },
+  "workbook": { data in
+    _ = WorkbookDatasets.read(data, file: "Content/data/fuzz.xlsx")
+  },
   "number": { data in
     // Whatever unit a figure is shown in, reading it back gives the same amount: no digit lost.
     if let quantity = Quantity.parse(String(decoding: data, as: UTF8.self)) {

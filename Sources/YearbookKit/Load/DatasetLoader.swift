@@ -29,8 +29,20 @@ enum DatasetLoader {
         }
         continue
       }
+      if fileExtension == "xlsx" {
+        datasets += loadWorkbook(url, file: file, seen: &seen, diagnostics: &diagnostics)
+        continue
+      }
+      if ["xls", "et"].contains(fileExtension) {
+        diagnostics.append(
+          .error(
+            "an old-format workbook (.\(fileExtension)) cannot be read; open it in Excel or WPS and save it as \"Excel 工作簿 (*.xlsx)\"",
+            at: SourceLocation(file: file)))
+        continue
+      }
       guard ["csv", "yml", "yaml", "json"].contains(fileExtension) else {
-        diagnostics.append(.warning("not a dataset (.csv, .yml or .json): ignored", at: SourceLocation(file: file)))
+        diagnostics.append(
+          .warning("not a dataset (.csv, .xlsx, .yml or .json): ignored", at: SourceLocation(file: file)))
         continue
       }
       let id = url.deletingPathExtension().lastPathComponent
@@ -54,21 +66,50 @@ enum DatasetLoader {
           diagnostics: &problems)
         table = described
       }
-      let raw = table
       diagnostics += problems
-      if let raw, !problems.hasErrors {
-        let (dataset, more) = raw.build()
-        diagnostics += more
-        if dataset.rows.isEmpty {
-          diagnostics.append(
-            .warning(
-              "the dataset has no rows\(dataset.columns.isEmpty ? " and no header" : ", only a header"): the data page shows no table for it and a chart over it fails; add rows or delete the file",
-              at: SourceLocation(file: file)))
-        }
-        if !more.hasErrors { datasets.append(dataset) }
+      if let table, !problems.hasErrors, let dataset = built(table, at: SourceLocation(file: file), &diagnostics) {
+        datasets.append(dataset)
       }
     }
     return (datasets, diagnostics)
+  }
+
+  /// The dataset of a table read without errors; nil when building it finds some.
+  static func built(_ table: RawTable, at location: SourceLocation, _ diagnostics: inout [Diagnostic])
+    -> Dataset?
+  {
+    let (dataset, more) = table.build()
+    diagnostics += more
+    if dataset.rows.isEmpty {
+      diagnostics.append(
+        .warning(
+          "the dataset has no rows\(dataset.columns.isEmpty ? " and no header" : ", only a header"): the data page shows no table for it and a chart over it fails; add rows or delete the file",
+          at: location))
+    }
+    return more.hasErrors ? nil : dataset
+  }
+
+  /// One dataset per visible sheet of an .xlsx workbook, named `workbook/sheet`.
+  private static func loadWorkbook(
+    _ url: URL, file: String, seen: inout [String: String], diagnostics: inout [Diagnostic]
+  ) -> [Dataset] {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
+      return []
+    }
+    let (datasets, found) = WorkbookDatasets.read(data, file: file)
+    diagnostics += found
+    return datasets.filter { dataset in
+      if let other = seen[dataset.id] {
+        diagnostics.append(
+          .error(
+            "dataset '\(dataset.id)' is also defined by \(other); rename one of them",
+            at: SourceLocation(file: file, sheet: String(dataset.id.split(separator: "/").last ?? ""))))
+        return false
+      }
+      seen[dataset.id] = file
+      return true
+    }
   }
 
   /// A data file's text, decoded; nil (with the reason) when it cannot be read.
@@ -143,25 +184,44 @@ struct RawTable {
   /// `单位：万元` on a line above a CSV's header: the unit of its plain numbers.
   var tableUnit: (unit: String, location: SourceLocation)?
 
+  /// A field of a CSV file or a cell of a sheet, where it was read.
+  struct GridCell {
+    var text: String
+    var location: SourceLocation
+  }
+
   static func fromCSV(_ bytes: [UInt8], id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
     let (parsed, problems) = CSVParser.parse(bytes)
     for problem in problems {
       diagnostics.append(
         .error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column)))
     }
+    let grid = parsed.map { row in
+      row.map { GridCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column)) }
+    }
+    return fromGrid(
+      grid, id: id, file: file, widthHint: "check for a missing or extra comma", diagnostics: &diagnostics)
+  }
+
+  /// A table from rows of cells: lines with one field above the header (a title, a
+  /// `单位：万元` line), the header, then the rows; empty rows and empty trailing columns
+  /// left out with a warning. `widthHint` says what to check in a row of another width.
+  static func fromGrid(
+    _ grid: [[GridCell]], id: String, file: String, widthHint: String, diagnostics: inout [Diagnostic]
+  ) -> RawTable {
     var table = RawTable(id: id, file: file, columns: [], rows: [])
-    var rows = parsed
+    var rows = grid
     // Lines above the header with one field (a title, `单位：万元`), as Excel exports them.
     let isTable = rows.contains { $0.filter { !$0.text.trimmed.isEmpty }.count >= 2 }
-    while isTable, let first = rows.first, first.filter({ !$0.text.trimmed.isEmpty }).count == 1 {
-      let field = first.first { !$0.text.trimmed.isEmpty }!
-      let location = SourceLocation(file: file, line: field.line, column: field.column)
+    while isTable, let first = rows.first, first.filter({ !$0.text.trimmed.isEmpty }).count <= 1 {
+      rows.removeFirst()
+      guard let field = first.first(where: { !$0.text.trimmed.isEmpty }) else { continue }
+      let location = field.location
       if let unit = HeaderUnit.tableUnit(field.text) {
         table.tableUnit = (unit, location)
       } else if table.title == nil {
         table.title = field.text.trimmed
       }
-      rows.removeFirst()
     }
     guard let header = rows.first else { return table }
     let blankRows = rows.dropFirst().filter { $0.allSatisfy { $0.text.trimmed.isEmpty } }.count
@@ -184,11 +244,7 @@ struct RawTable {
           at: SourceLocation(file: file)))
     }
     let width = header.count - blankColumns
-    table.columns = header.prefix(width).map {
-      RawColumn(
-        name: $0.text.trimmed,
-        location: SourceLocation(file: file, line: $0.line, column: $0.column))
-    }
+    table.columns = header.prefix(width).map { RawColumn(name: $0.text.trimmed, location: $0.location) }
     for row in rows.dropFirst() {
       let cells =
         row.count > width && row[width...].allSatisfy({ $0.text.trimmed.isEmpty }) ? Array(row.prefix(width)) : row
@@ -196,12 +252,13 @@ struct RawTable {
         let first = row.first
         diagnostics.append(
           .error(
-            "this row has \(cells.count) field\(cells.count == 1 ? "" : "s") but the header has \(width); check for a missing or extra comma",
-            at: SourceLocation(file: file, line: first?.line, column: 1)))
+            "this row has \(cells.count) field\(cells.count == 1 ? "" : "s") but the header has \(width); \(widthHint)",
+            at: first.map {
+              var start = $0.location; start.column = 1; return start
+            } ?? SourceLocation(file: file)))
         continue
       }
-      table.rows.append(
-        cells.map { RawCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column)) })
+      table.rows.append(cells.map { RawCell(text: $0.text, location: $0.location) })
     }
     RawTable.checkColumnNames(table.columns, diagnostics: &diagnostics)
     return table

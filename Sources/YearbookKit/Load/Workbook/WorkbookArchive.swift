@@ -1,0 +1,51 @@
+import Foundation
+import ZIPFoundation
+
+/// The parts of an .xlsx file, a zip of XML files, each unpacked under a size limit: a
+/// hostile file can declare small sizes and unpack to gigabytes.
+struct WorkbookArchive {
+  /// No part of a real bureau workbook comes near this.
+  static let partLimit = 64 << 20
+
+  private let archive: Archive
+  private let location: SourceLocation
+
+  init(data: Data, file: String) throws(WorkbookError) {
+    location = SourceLocation(file: file)
+    do {
+      archive = try Archive(data: data, accessMode: .read)
+    } catch {
+      throw WorkbookError(
+        message:
+          "not a readable .xlsx workbook (it is not a zip archive); save it again from Excel or WPS as \"Excel 工作簿 (*.xlsx)\"",
+        location: location)
+    }
+  }
+
+  /// The part at `path` (`xl/workbook.xml`), or nil when the archive has none.
+  func part(_ path: String) throws(WorkbookError) -> Data? {
+    guard let entry = archive[path] else { return nil }
+    guard entry.uncompressedSize <= UInt64(Self.partLimit) else { throw tooLarge(path) }
+    var data = Data()
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        data.append(chunk)
+        if data.count > Self.partLimit { throw CocoaError(.fileReadTooLarge) }
+      }
+    } catch let error as CocoaError where error.code == .fileReadTooLarge {
+      throw tooLarge(path)
+    } catch {
+      throw WorkbookError(
+        message: "the workbook is damaged: its part \(path) cannot be unpacked; save it again from Excel or WPS",
+        location: location)
+    }
+    return data
+  }
+
+  private func tooLarge(_ path: String) -> WorkbookError {
+    WorkbookError(
+      message:
+        "the workbook's part \(path) unpacks to more than \(Self.partLimit >> 20) MiB, far beyond any table a report needs; split the workbook",
+      location: location)
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// A workbook part's XML as a small tree: element names without their namespace prefix,
+/// attributes likewise, and the text directly inside each element.
+final class WorkbookXML {
+  let name: String
+  let attributes: [String: String]
+  var children: [WorkbookXML] = []
+  var text = ""
+
+  init(name: String, attributes: [String: String]) {
+    self.name = name
+    self.attributes = attributes
+  }
+
+  func child(_ name: String) -> WorkbookXML? { children.first { $0.name == name } }
+  func children(_ name: String) -> [WorkbookXML] { children.filter { $0.name == name } }
+
+  /// Every `<t>` below, joined: a shared string or an inline string with rich-text runs
+  /// (`<r><t>…</t></r>`), leaving out phonetic guides (`<rPh>`).
+  var runText: String {
+    if name == "t" { return text }
+    if name == "rPh" { return "" }
+    return children.map(\.runText).joined()
+  }
+
+  static func localName(_ name: String) -> String {
+    name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
+  }
+
+  /// Parses `data`; nil when it is not well-formed XML. Document type declarations are
+  /// refused, so no entity can expand.
+  static func parse(_ data: Data) -> WorkbookXML? {
+    let builder = TreeBuilder()
+    let parser = XMLParser(data: data)
+    parser.shouldResolveExternalEntities = false
+    parser.delegate = builder
+    guard parser.parse(), !builder.sawDoctype else { return nil }
+    return builder.root
+  }
+
+  private final class TreeBuilder: NSObject, XMLParserDelegate {
+    var root: WorkbookXML?
+    var stack: [WorkbookXML] = []
+    var sawDoctype = false
+
+    func parser(
+      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
+      var local: [String: String] = [:]
+      for (key, value) in attributes { local[WorkbookXML.localName(key)] = value }
+      let element = WorkbookXML(name: WorkbookXML.localName(elementName), attributes: local)
+      if let parent = stack.last { parent.children.append(element) } else { root = element }
+      stack.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+      stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      stack.last?.text += string
+    }
+
+    func parser(
+      _ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?
+    ) {
+      sawDoctype = true
+      parser.abortParsing()
+    }
+
+    func parser(
+      _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+    ) {
+      sawDoctype = true
+      parser.abortParsing()
+    }
+  }
+}
