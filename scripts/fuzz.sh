@@ -13,6 +13,8 @@ fi
   -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
   -Xlinker "$fuzzer_lib" -Xlinker -lstdc++ 2>&1 | grep -v "Cannot export local symbol")
 work=.build/fuzz
+# Leaks inside libraries (listed there) are not Yearbook's to fix.
+export LSAN_OPTIONS="suppressions=$PWD/Tests/lsan-suppressions.txt:print_suppressions=0"
 mkdir -p "$work/crashes"
 total=0
 failed=0

@@ -119,6 +119,16 @@ import Testing
     #expect(errors.first?.hasPrefix(expected) == true, "\(errors)")
   }
 
+  /// Found by fuzzing: a central directory pointing past the end of the file, which
+  /// ZIPFoundation's in-memory reader trapped on.
+  @Test func aDamagedArchiveIsAnErrorNotACrash() async throws {
+    let site = try Self.site(with: ["damaged-directory.xlsx"])
+    defer { site.remove() }
+    let errors = await site.failingBuild().filter { $0.severity == .error }
+    #expect(errors.count == 1)
+    #expect(errors.first?.location.file == "Content/data/damaged-directory.xlsx")
+  }
+
   @Test(arguments: [
     ("General", NumberFormats.Kind.general), ("0", .fixed(decimals: 0)), ("#,##0.00", .fixed(decimals: 2)),
     ("0.0%", .percent(decimals: 1)), ("0%", .percent(decimals: 0)), ("yyyy\"年\"m\"月\"d\"日\"", .date),

@@ -93,11 +93,11 @@ enum DatasetLoader {
   private static func loadWorkbook(
     _ url: URL, file: String, seen: inout [String: String], diagnostics: inout [Diagnostic]
   ) -> [Dataset] {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    guard FileManager.default.isReadableFile(atPath: url.path) else {
       diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
       return []
     }
-    let (datasets, found) = WorkbookDatasets.read(data, file: file)
+    let (datasets, found) = WorkbookDatasets.read(url, file: file)
     diagnostics += found
     return datasets.filter { dataset in
       if let other = seen[dataset.id] {

@@ -2,7 +2,9 @@ import Foundation
 import ZIPFoundation
 
 /// The parts of an .xlsx file, a zip of XML files, each unpacked under a size limit: a
-/// hostile file can declare small sizes and unpack to gigabytes.
+/// hostile file can declare small sizes and unpack to gigabytes. Read from the file, not
+/// from memory: ZIPFoundation 0.9.20's in-memory archive traps when a damaged directory
+/// points past the end of the data (found by fuzzing), where a file read simply ends.
 struct WorkbookArchive {
   /// No part of a real bureau workbook comes near this.
   static let partLimit = 64 << 20
@@ -10,10 +12,10 @@ struct WorkbookArchive {
   private let archive: Archive
   private let location: SourceLocation
 
-  init(data: Data, file: String) throws(WorkbookError) {
+  init(url: URL, file: String) throws(WorkbookError) {
     location = SourceLocation(file: file)
     do {
-      archive = try Archive(data: data, accessMode: .read)
+      archive = try Archive(url: url, accessMode: .read)
     } catch {
       throw WorkbookError(
         message:

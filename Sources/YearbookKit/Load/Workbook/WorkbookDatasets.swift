@@ -4,10 +4,10 @@ import Foundation
 /// `workbook/sheet` (`指标/企业`), titled by the title row above its header or else by
 /// the workbook and sheet names.
 public enum WorkbookDatasets {
-  public static func read(_ data: Data, file: String) -> ([Dataset], [Diagnostic]) {
+  public static func read(_ url: URL, file: String) -> ([Dataset], [Diagnostic]) {
     let workbook: Workbook
     do {
-      workbook = try WorkbookReader.read(data, file: file)
+      workbook = try WorkbookReader.read(url, file: file)
     } catch {
       return ([], [.error(error.message, at: error.location)])
     }

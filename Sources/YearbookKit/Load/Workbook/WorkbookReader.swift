@@ -9,8 +9,8 @@ enum WorkbookReader {
   /// workbook is refused rather than read into memory.
   static let cellLimit = 2_000_000
 
-  static func read(_ data: Data, file: String) throws(WorkbookError) -> Workbook {
-    let archive = try WorkbookArchive(data: data, file: file)
+  static func read(_ url: URL, file: String) throws(WorkbookError) -> Workbook {
+    let archive = try WorkbookArchive(url: url, file: file)
     let workbook = try element(archive, "xl/workbook.xml", file: file, required: true)!
     let relations = try element(archive, "xl/_rels/workbook.xml.rels", file: file, required: true)!
     var targets: [String: String] = [:]
