@@ -88,6 +88,38 @@ import Testing
     for figure in ["5993.92", "10271.00", "904.46"] { #expect(page.contains(figure), "\(figure)") }
   }
 
+  @Test func aMetaFileNamesAndDescribesSheets() async throws {
+    let site = try Self.site(with: ["指标.xlsx"])
+    defer { site.remove() }
+    try site.write(
+      "Content/data/指标.meta.yml",
+      """
+      sheets:
+        企业:
+          id: hightech-firms-by-town
+          title: 各镇（街道）高新技术企业数量
+          source: 平湖市科学技术局
+          columns:
+            - {name: 地区, label: 镇（街道）}
+      """)
+    let summary = try await site.build()
+    let files = try site.snapshot().keys
+    #expect(files.contains("data/hightech-firms-by-town.csv"))
+    #expect(files.contains("data/指标/科技投入.csv"))
+    #expect(!files.contains("data/指标/企业.csv"))
+    let dataPage = try site.read("data/index.html")
+    #expect(dataPage.contains("各镇（街道）高新技术企业数量"))
+    #expect(dataPage.contains("平湖市科学技术局"))
+    #expect(!summary.diagnostics.contains { $0.location.file == "Content/data/指标.meta.yml" })
+
+    try site.write("Content/data/指标.meta.yml", "sheets:\n  企业表:\n    title: 无\n")
+    let errors = await site.failingBuild().filter { $0.severity == .error }.map(\.description)
+    #expect(
+      errors == [
+        "Content/data/指标.meta.yml:2:3: error: the workbook has no visible sheet '企业表' (its sheets: 科技投入, 企业)"
+      ])
+  }
+
   @Test func aFormulaWithoutASavedValueIsAnErrorAtItsCell() async throws {
     let site = try Self.site(with: ["公式.xlsx"])
     defer { site.remove() }

@@ -30,7 +30,10 @@ enum DatasetLoader {
         continue
       }
       if fileExtension == "xlsx" {
-        datasets += loadWorkbook(url, file: file, seen: &seen, diagnostics: &diagnostics)
+        let meta = DatasetMeta.metaName(forDataset: name, among: names).map {
+          (url: folder.appendingPathComponent($0), file: "\(displayFolder)/\($0)")
+        }
+        datasets += loadWorkbook(url, file: file, meta: meta, seen: &seen, diagnostics: &diagnostics)
         continue
       }
       if ["xls", "et"].contains(fileExtension) {
@@ -91,20 +94,21 @@ enum DatasetLoader {
 
   /// One dataset per visible sheet of an .xlsx workbook, named `workbook/sheet`.
   private static func loadWorkbook(
-    _ url: URL, file: String, seen: inout [String: String], diagnostics: inout [Diagnostic]
+    _ url: URL, file: String, meta: (url: URL, file: String)?, seen: inout [String: String],
+    diagnostics: inout [Diagnostic]
   ) -> [Dataset] {
     guard FileManager.default.isReadableFile(atPath: url.path) else {
       diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
       return []
     }
-    let (datasets, found) = WorkbookDatasets.read(url, file: file)
+    let (datasets, found) = WorkbookDatasets.read(url, file: file, meta: meta)
     diagnostics += found
     return datasets.filter { dataset in
       if let other = seen[dataset.id] {
         diagnostics.append(
           .error(
             "dataset '\(dataset.id)' is also defined by \(other); rename one of them",
-            at: SourceLocation(file: file, sheet: String(dataset.id.split(separator: "/").last ?? ""))))
+            at: SourceLocation(file: file)))
         return false
       }
       seen[dataset.id] = file

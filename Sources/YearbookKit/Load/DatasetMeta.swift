@@ -11,7 +11,7 @@ enum DatasetMeta {
   /// The dataset files a meta file may describe.
   static func datasetNames(forMeta name: String) -> [String] {
     let stem = String(name.prefix(upTo: name.range(of: ".meta.", options: .backwards)!.lowerBound))
-    return ["csv", "yml", "yaml", "json"].map { "\(stem).\($0)" }
+    return ["csv", "yml", "yaml", "json", "xlsx"].map { "\(stem).\($0)" }
   }
 
   static func metaName(forDataset name: String, among names: [String]) -> String? {
@@ -20,13 +20,29 @@ enum DatasetMeta {
   }
 
   static func apply(_ url: URL, file: String, to table: inout RawTable, diagnostics: inout [Diagnostic]) {
-    guard let text = DatasetLoader.readText(url, file: file, diagnostics: &diagnostics) else { return }
-    var document = YAMLDocument(
+    guard var document = read(url, file: file, diagnostics: &diagnostics) else { return }
+    apply(&document, to: &table, diagnostics: &diagnostics)
+    document.warnAboutUnknownKeys(known: keys, context: "a dataset description")
+    diagnostics += document.diagnostics
+  }
+
+  /// The description as YAML; nil (with the reason) when it cannot be read.
+  static func read(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+    guard let text = DatasetLoader.readText(url, file: file, diagnostics: &diagnostics) else { return nil }
+    let document = YAMLDocument(
       yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, lineOffset: 0)
     guard document.isValid else {
       diagnostics += document.diagnostics
-      return
+      return nil
     }
+    return document
+  }
+
+  static let keys = ["title", "source", "period", "note", "notes", "columns"]
+
+  /// Applies one description (a whole `.meta.yml`, or one sheet's entry of a workbook's)
+  /// to `table`; unknown keys are left for the caller to report.
+  static func apply(_ document: inout YAMLDocument, to table: inout RawTable, diagnostics: inout [Diagnostic]) {
     table.title = document.string("title") ?? table.title
     table.source = document.string("source")
     table.period = document.string("period")
@@ -45,8 +61,5 @@ enum DatasetMeta {
       table.columns[index].unitLocation = described.unitLocation
       table.columns[index].type = described.type
     }
-    document.warnAboutUnknownKeys(
-      known: ["title", "source", "period", "note", "notes", "columns"], context: "a dataset description")
-    diagnostics += document.diagnostics
   }
 }

@@ -48,6 +48,9 @@ struct YAMLDocument {
 
   var isValid: Bool { mapping != nil }
 
+  /// The keys as written, in order (`sheets:` names a workbook's sheets).
+  var keys: [String] { mapping?.compactMap { $0.key.scalar?.string } ?? [] }
+
   func location(of node: Node?) -> SourceLocation {
     guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
     return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
