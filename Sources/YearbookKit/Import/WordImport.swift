@@ -1,0 +1,357 @@
+import Foundation
+
+/// Turns a Word document (as pandoc reads it) into the files of a report: `_index.md` from
+/// the text before the first section, one article per top-level section, one dataset per
+/// table with a table chart where it stood. Pure: the command writes the files.
+public struct WordImport {
+  public struct Options: Sendable {
+    public var report: String
+    public var date: String
+    public var source: String?
+
+    public init(report: String, date: String, source: String? = nil) {
+      self.report = report
+      self.date = date
+      self.source = source
+    }
+  }
+
+  /// A file to write, relative to the project root.
+  public struct File: Sendable, Equatable {
+    public var path: String
+    public var text: String
+  }
+
+  public struct Result: Sendable {
+    public var files: [File]
+    public var warnings: [String]
+    public var articles: Int
+    public var datasets: Int
+  }
+
+  /// Reads pandoc's JSON; nil when it is not a document pandoc 2.17 writes.
+  static func document(fromJSON data: Data) -> PandocDocument? {
+    try? JSONDecoder().decode(PandocDocument.self, from: data)
+  }
+
+  /// `publisher` from `Content/site.yml`: every imported article's `source`.
+  public static func publisher(root: URL) -> String? {
+    guard let text = try? String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8) else {
+      return nil
+    }
+    var document = YAMLDocument(yaml: text, file: "Content/site.yml", lineOffset: 0)
+    return document.string("publisher")
+  }
+
+  public static func plan(pandocJSON data: Data, options: Options) -> Result? {
+    document(fromJSON: data).map { plan($0, options: options) }
+  }
+
+  static func plan(_ document: PandocDocument, options: Options) -> Result {
+    var importer = Importer(options: options)
+    return importer.run(document.blocks)
+  }
+}
+
+private struct Importer {
+  let options: WordImport.Options
+  var warnings: [String] = []
+  var datasets: [WordImport.File] = []
+  var tableCount = 0
+
+  init(options: WordImport.Options) {
+    self.options = options
+  }
+
+  /// A section's heading and its body, in document order.
+  struct Section {
+    var title: String
+    var blocks: [PandocDocument.Block] = []
+  }
+
+  mutating func run(_ blocks: [PandocDocument.Block]) -> WordImport.Result {
+    let flat = blocks.flatMap(Self.unwrapped)
+    let usesHeadings = flat.contains { if case .heading(1, _) = $0 { true } else { false } }
+    var preamble: [PandocDocument.Block] = []
+    var sections: [Section] = []
+    for block in flat {
+      if let title = Self.sectionTitle(block, usesHeadings: usesHeadings) {
+        sections.append(Section(title: title))
+      } else if sections.isEmpty {
+        preamble.append(block)
+      } else {
+        sections[sections.count - 1].blocks.append(block)
+      }
+    }
+    var files: [WordImport.File] = []
+    // A short first line without a full stop is the document's title.
+    var reportTitle = "\(options.report)年度报告"
+    if case .paragraph(let inlines)? = preamble.first {
+      let text = Self.plainText(inlines)
+      if !text.isEmpty && text.count <= 40 && !text.contains("。") {
+        reportTitle = text
+        preamble.removeFirst()
+      }
+    }
+    let reportBody = markdown(preamble)
+    files.append(
+      WordImport.File(
+        path: "Content/\(options.report)/_index.md",
+        text: "---\ntitle: \(Self.yamlString(reportTitle))\ndate: \(options.date)\n---\n\(reportBody)"))
+    var usedNames: Set<String> = []
+    for (index, section) in sections.enumerated() {
+      var name = Self.fileName(section.title)
+      var suffix = 2
+      while usedNames.contains(name) {
+        name = "\(Self.fileName(section.title))-\(suffix)"
+        suffix += 1
+      }
+      usedNames.insert(name)
+      var front = ["---", "title: \(Self.yamlString(section.title))", "date: \(options.date)"]
+      if let source = options.source, !source.isEmpty { front.append("source: \(Self.yamlString(source))") }
+      front += ["weight: \(index + 1)", "---", ""]
+      files.append(
+        WordImport.File(
+          path: "Content/\(options.report)/\(name).md",
+          text: front.joined(separator: "\n") + markdown(section.blocks, usesHeadings: usesHeadings)))
+    }
+    return WordImport.Result(
+      files: files + datasets, warnings: warnings, articles: sections.count, datasets: datasets.count / 2)
+  }
+
+  // MARK: Sections
+
+  static func unwrapped(_ block: PandocDocument.Block) -> [PandocDocument.Block] {
+    if case .division(let inner) = block { return inner.flatMap(unwrapped) }
+    return [block]
+  }
+
+  static var topNumber: Regex<Substring> { /^[一二三四五六七八九十]+、\s*/ }
+  static var subNumber: Regex<Substring> { /^[（(][一二三四五六七八九十]+[）)]\s*/ }
+
+  /// The title of the section `block` starts: a level-1 heading when the document uses
+  /// heading styles, otherwise a paragraph numbered `一、`.
+  static func sectionTitle(_ block: PandocDocument.Block, usesHeadings: Bool) -> String? {
+    switch block {
+    case .heading(1, let inlines) where usesHeadings:
+      return withoutNumber(plainText(inlines))
+    case .paragraph(let inlines) where !usesHeadings:
+      let text = plainText(inlines)
+      guard text.count <= 40, text.firstMatch(of: topNumber) != nil else { return nil }
+      return withoutNumber(text)
+    default:
+      return nil
+    }
+  }
+
+  static func withoutNumber(_ text: String) -> String {
+    text.replacing(topNumber, with: "").replacing(subNumber, with: "").trimmingCharacters(in: .whitespaces)
+  }
+
+  /// A file name from a heading: its text without characters file systems or URLs refuse.
+  static func fileName(_ title: String) -> String {
+    let refused = CharacterSet(charactersIn: "/\\:*?\"<>|#%&{}$!'@+`=[]；;，,。、 　")
+    let kept = String(title.unicodeScalars.filter { !refused.contains($0) }.map(Character.init))
+    return String(kept.prefix(24)).isEmpty ? "section" : String(kept.prefix(24))
+  }
+
+  static func yamlString(_ text: String) -> String {
+    let needsQuotes = text.contains { ":#[]{},&*!|>'\"%@`".contains($0) } || text.hasPrefix("-") || text.hasPrefix("?")
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
+  // MARK: Markdown
+
+  mutating func markdown(_ blocks: [PandocDocument.Block], usesHeadings: Bool = true) -> String {
+    var parts: [String] = []
+    var pendingCaption: String?
+    for block in blocks {
+      switch block {
+      case .paragraph(let inlines):
+        let text = Self.plainText(inlines)
+        // `表1 2024年科技投入情况` names the table that follows.
+        if text.firstMatch(of: /^表\s*\d+/) != nil && text.count <= 60 {
+          pendingCaption = text
+          continue
+        }
+        if !usesHeadings, text.count <= 40, text.firstMatch(of: Self.subNumber) != nil {
+          parts.append("## " + Self.withoutNumber(text))
+          continue
+        }
+        let line = Self.inlineMarkdown(inlines)
+        if !line.isEmpty { parts.append(line) }
+      case .table(let table):
+        parts.append(tableChart(table, caption: pendingCaption))
+        pendingCaption = nil
+        continue
+      default:
+        let text = blockMarkdown(block)
+        if !text.isEmpty { parts.append(text) }
+      }
+      if let caption = pendingCaption {
+        parts.insert(Self.escaped(caption), at: parts.count - 1)
+        pendingCaption = nil
+      }
+    }
+    if let caption = pendingCaption { parts.append(Self.escaped(caption)) }
+    return parts.joined(separator: "\n\n") + (parts.isEmpty ? "" : "\n")
+  }
+
+  mutating func blockMarkdown(_ block: PandocDocument.Block) -> String {
+    switch block {
+    case .paragraph(let inlines): return Self.inlineMarkdown(inlines)
+    case .heading(let level, let inlines):
+      return String(repeating: "#", count: min(max(level, 2), 4)) + " " + Self.withoutNumber(Self.plainText(inlines))
+    case .bulletList(let items):
+      return items.map { "- " + indented(markdown($0)) }.joined(separator: "\n")
+    case .orderedList(let start, let items):
+      return items.enumerated().map { "\(start + $0.offset). " + indented(markdown($0.element)) }.joined(
+        separator: "\n")
+    case .quote(let inner):
+      return markdown(inner).split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(
+        separator: "\n")
+    case .division(let inner): return markdown(inner)
+    case .lines(let lines): return lines.map(Self.inlineMarkdown).joined(separator: "\\\n")
+    case .code(let text): return "```\n\(text)\n```"
+    case .table(let table): return tableChart(table, caption: nil)
+    case .other: return ""
+    }
+  }
+
+  private func indented(_ text: String) -> String {
+    text.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "\n   ")
+  }
+
+  static func plainText(_ inlines: [PandocDocument.Inline]) -> String {
+    inlines.map { inline -> String in
+      switch inline {
+      case .text(let text): text
+      case .space: " "
+      case .lineBreak: " "
+      case .strong(let inner), .emphasis(let inner), .plain(let inner), .link(let inner, _), .image(let inner, _):
+        plainText(inner)
+      case .quoted(let double, let inner): (double ? "“" : "‘") + plainText(inner) + (double ? "”" : "’")
+      case .code(let text): text
+      case .note, .other: ""
+      }
+    }.joined().trimmingCharacters(in: .whitespaces)
+  }
+
+  static func inlineMarkdown(_ inlines: [PandocDocument.Inline]) -> String {
+    inlines.map { inline -> String in
+      switch inline {
+      case .text(let text): escaped(text)
+      case .space: " "
+      case .lineBreak: "\\\n"
+      case .strong(let inner): wrapped(inlineMarkdown(inner), in: "**")
+      case .emphasis(let inner): wrapped(inlineMarkdown(inner), in: "*")
+      case .plain(let inner): inlineMarkdown(inner)
+      case .quoted(let double, let inner):
+        (double ? "“" : "‘") + inlineMarkdown(inner) + (double ? "”" : "’")
+      case .code(let text): "`\(text)`"
+      case .link(let inner, let url): "[\(inlineMarkdown(inner))](\(url))"
+      case .image(let inner, _): plainText(inner)
+      case .note(let blocks):
+        "（注：\(blocks.map { if case .paragraph(let inner) = $0 { plainText(inner) } else { "" } }.joined())）"
+      case .other: ""
+      }
+    }.joined().trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Bold or italics around text, the marks kept off its outer spaces.
+  static func wrapped(_ text: String, in mark: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return text }
+    return mark + trimmed + mark
+  }
+
+  /// Characters Markdown would read as marks, escaped.
+  static func escaped(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if "\\`*_[]<>".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+
+  // MARK: Tables
+
+  /// The table as a dataset (CSV and `.meta.yml`) and the chart block that shows it.
+  mutating func tableChart(_ table: PandocDocument.Table, caption: String?) -> String {
+    tableCount += 1
+    let id = "\(options.report)-table-\(tableCount)"
+    let captionText = table.caption.compactMap {
+      if case .paragraph(let inner) = $0 { Self.plainText(inner) } else { nil }
+    }
+    .joined(separator: " ")
+    let title = Self.tableTitle(caption ?? (captionText.isEmpty ? nil : captionText)) ?? "表\(tableCount)"
+    let (grid, merges) = Self.grid(table)
+    if !merges.isEmpty {
+      warnings.append(
+        "table \(tableCount) (\(title)): merged cells \(merges.joined(separator: "; ")); check Content/data/\(id).csv")
+    }
+    let csv = grid.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    datasets.append(WordImport.File(path: "Content/data/\(id).csv", text: csv))
+    datasets.append(
+      WordImport.File(
+        path: "Content/data/\(id).meta.yml",
+        text: "title: \(Self.yamlString(title))\n"
+          + (options.source.map { "source: \(Self.yamlString($0))\n" } ?? "")))
+    return "```chart\ntype: table\ndata: \(id)\ntitle: \(Self.yamlString(title))\n```"
+  }
+
+  /// `表1 2024年科技投入情况` → `2024年科技投入情况`.
+  static func tableTitle(_ caption: String?) -> String? {
+    guard let caption else { return nil }
+    let title = caption.replacing(/^表\s*\d+[\s:：.、]*/, with: "").trimmingCharacters(in: .whitespaces)
+    return title.isEmpty ? caption : title
+  }
+
+  /// Header rows read as one (a group over its columns), spans filled, and each merge named.
+  static func grid(_ table: PandocDocument.Table) -> ([[String]], [String]) {
+    var merges: [String] = []
+    func expand(_ rows: [[PandocDocument.Table.Cell]]) -> [[String]] {
+      var filled: [[String?]] = []
+      for (rowIndex, row) in rows.enumerated() {
+        while filled.count <= rowIndex { filled.append([]) }
+        var column = 0
+        for cell in row {
+          while column < filled[rowIndex].count, filled[rowIndex][column] != nil { column += 1 }
+          let text = cell.blocks.compactMap { if case .paragraph(let inner) = $0 { plainText(inner) } else { nil } }
+            .joined(separator: " ")
+          if cell.rowSpan > 1 || cell.columnSpan > 1 {
+            merges.append(
+              "“\(text)” over \(cell.rowSpan) row\(cell.rowSpan == 1 ? "" : "s") and \(cell.columnSpan) column\(cell.columnSpan == 1 ? "" : "s")"
+            )
+          }
+          for r in rowIndex..<rowIndex + cell.rowSpan {
+            while filled.count <= r { filled.append([]) }
+            for c in column..<column + cell.columnSpan {
+              while filled[r].count <= c { filled[r].append(nil) }
+              filled[r][c] = text
+            }
+          }
+          column += cell.columnSpan
+        }
+      }
+      return filled.map { $0.map { $0 ?? "" } }
+    }
+    var head = expand(table.head)
+    var body = expand(table.body)
+    if head.isEmpty, !body.isEmpty { head = [body.removeFirst()] }
+    let width = (head + body).map(\.count).max() ?? 0
+    var header = Array(repeating: "", count: width)
+    for row in head {
+      for (column, text) in row.enumerated() { header[column] = SheetTable.combined(header[column], text) }
+    }
+    let rows = body.map { $0 + Array(repeating: "", count: width - $0.count) }
+    return ([header] + rows, merges)
+  }
+
+  static func csvField(_ text: String) -> String {
+    guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+/// `yearbook import` on a Word report written by python-docx
+/// (`Tests/Fixtures/Word/make_documents.py`), read by Debian's pandoc.
+@Suite struct WordImportTests {
+  static let report = FixtureSite.repository.appendingPathComponent("Tests/Fixtures/Word/report.docx")
+
+  @Test func aNumberedReportBecomesArticlesADatasetAndATableChart() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let run = try CLI.run(
+      ["import", Self.report.path, "--report", "2023", "--date", "2024-01-20", "--root", site.root.path],
+      in: site.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Imported 2 articles and 1 dataset into Content/2023/ (1 warning)"))
+    #expect(
+      run.stderr.contains(
+        "warning: table 1 (2024年科技投入情况): merged cells “项目” over 2 rows and 1 column; “2024年” over 1 row and 2 columns"))
+    func read(_ path: String) throws -> String {
+      try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+    }
+    #expect(
+      try read("Content/2023/_index.md")
+        == "---\ntitle: 平湖市科学技术局2024年工作总结\ndate: 2024-01-20\n---\n2024年，市科技局围绕中心工作，取得了新成效。\n")
+    #expect(
+      try read("Content/2023/科技创新平台建设.md") == """
+        ---
+        title: 科技创新平台建设
+        date: 2024-01-20
+        source: 测试科技局
+        weight: 1
+        ---
+        全年新建省级重点实验室**2家**，完成目标任务。
+
+        ## 实验室建设
+
+        ```chart
+        type: table
+        data: 2023-table-1
+        title: 2024年科技投入情况
+        ```
+
+        """)
+    #expect(try read("Content/2023/人才工作.md").hasSuffix("weight: 2\n---\n引进高层次人才100人。\n"))
+    #expect(
+      try read("Content/data/2023-table-1.csv")
+        == "项目,2024年金额（万元）,2024年增长（%）\n研发投入,5993.92,25.3\n财政科技支出,10271,8.2\n")
+    #expect(try read("Content/data/2023-table-1.meta.yml") == "title: 2024年科技投入情况\nsource: 测试科技局\n")
+
+    // The imported site builds, and its table shows the document's figures.
+    _ = try await site.build()
+    let page = try site.read("2023/科技创新平台建设/index.html")
+    for figure in ["5993.92", "10271", "25.3", "8.2"] { #expect(page.contains(figure), "\(figure)") }
+
+    // Nothing is overwritten without --force; --dry-run lists and writes nothing.
+    let again = try CLI.run(
+      ["import", Self.report.path, "--report", "2023", "--root", site.root.path], in: site.root)
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("error: Content/2023/_index.md exists; nothing was written (--force replaces it)"))
+    let dry = try CLI.run(
+      ["import", Self.report.path, "--report", "2025", "--dry-run", "--root", site.root.path], in: site.root)
+    #expect(dry.status == 0)
+    #expect(dry.stdout.contains("would write Content/2025/_index.md"))
+    #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/2025").path))
+  }
+
+  @Test(arguments: ["doc", "wps"])
+  func anOldFormatDocumentIsOneClearError(kind: String) throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    try site.writeBytes("总结.\(kind)", [0xD0, 0xCF, 0x11, 0xE0])
+    let run = try CLI.run(["import", "总结.\(kind)", "--report", "2025", "--root", site.root.path], in: site.root)
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("is an old-format document (.\(kind)); open it in Word or WPS and save it as"))
+  }
+}
