@@ -44,47 +44,54 @@ struct Import: ParsableCommand {
       Terminal.status("error: \(document): no such file")
       throw ExitCode(1)
     }
-    let accepted = try pandoc(["--track-changes=accept"])
+    let media = FileManager.default.temporaryDirectory.appendingPathComponent("yearbook-import-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: media) }
+    let accepted = try pandoc(["--track-changes=accept", "--extract-media=\(media.path)"])
     let everything = try pandoc(["--track-changes=all"])
     let rootURL = URL(fileURLWithPath: root)
     let day = date ?? ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
     guard
       let result = WordImport.plan(
         pandocJSON: accepted,
-        options: .init(report: report, date: day, source: WordImport.publisher(root: rootURL)))
+        options: .init(document: document, report: report, date: day, source: WordImport.publisher(root: rootURL)))
     else {
       Terminal.status("error: \(document): pandoc's output could not be read (pandoc 2.17 is expected)")
       throw ExitCode(1)
     }
     var warnings = result.warnings
     let text = String(decoding: everything, as: UTF8.self)
-    let changes =
-      text.components(separatedBy: "\"insertion\"").count
-      + text.components(separatedBy: "\"deletion\"")
-      .count - 2
+    let changes = ["\"insertion\"", "\"deletion\""].map { text.components(separatedBy: $0).count - 1 }.reduce(0, +)
     let comments = text.components(separatedBy: "\"comment-start\"").count - 1
-    if changes > 0 { warnings.append("\(changes) tracked change\(changes == 1 ? "" : "s") accepted") }
-    if comments > 0 { warnings.append("\(comments) comment\(comments == 1 ? "" : "s") left out") }
-    let existing = result.files.filter {
-      FileManager.default.fileExists(atPath: rootURL.appendingPathComponent($0.path).path)
+    let here = SourceLocation(file: document)
+    if changes > 0 {
+      warnings.append(.warning("\(changes) tracked change\(changes == 1 ? "" : "s") accepted", at: here))
     }
+    if comments > 0 { warnings.append(.warning("\(comments) comment\(comments == 1 ? "" : "s") left out", at: here)) }
+    let paths = result.files.map(\.path) + result.images.map(\.path)
+    let existing = paths.filter { FileManager.default.fileExists(atPath: rootURL.appendingPathComponent($0).path) }
     if !existing.isEmpty && !force && !dryRun {
-      for file in existing { Terminal.status("error: \(file.path) exists; nothing was written (--force replaces it)") }
+      for path in existing { Terminal.status("error: \(path) exists; nothing was written (--force replaces it)") }
       throw ExitCode(1)
     }
-    for file in result.files {
-      if dryRun {
-        print("would write \(file.path)\(existing.contains(file) ? " (replacing it)" : "")")
-        continue
-      }
-      let url = rootURL.appendingPathComponent(file.path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(file.text.utf8).write(to: url)
+    for path in paths where dryRun {
+      print("would write \(path)\(existing.contains(path) ? " (replacing it)" : "")")
     }
-    for warning in warnings { Terminal.status("\(document): warning: \(warning)") }
+    if !dryRun {
+      for file in result.files { try write(Data(file.text.utf8), to: rootURL.appendingPathComponent(file.path)) }
+      for image in result.images {
+        try write(Data(contentsOf: URL(fileURLWithPath: image.from)), to: rootURL.appendingPathComponent(image.path))
+      }
+    }
+    for warning in warnings { Terminal.status(warning.description) }
+    let pictures = result.images.isEmpty ? "" : ", \(result.images.count) image\(result.images.count == 1 ? "" : "s")"
     print(
-      "\(dryRun ? "Would import" : "Imported") \(result.articles) article\(result.articles == 1 ? "" : "s") and \(result.datasets) dataset\(result.datasets == 1 ? "" : "s") into Content/\(report)/ (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"
+      "\(dryRun ? "Would import" : "Imported") \(result.articles) article\(result.articles == 1 ? "" : "s") and \(result.datasets) dataset\(result.datasets == 1 ? "" : "s")\(pictures) into Content/\(report)/ (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"
     )
+  }
+
+  private func write(_ data: Data, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url)
   }
 
   /// pandoc's JSON tree of the document.

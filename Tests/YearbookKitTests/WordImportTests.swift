@@ -15,10 +15,15 @@ import Testing
       ["import", Self.report.path, "--report", "2023", "--date", "2024-01-20", "--root", site.root.path],
       in: site.root)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("Imported 2 articles and 1 dataset into Content/2023/ (1 warning)"))
+    #expect(run.stdout.contains("Imported 2 articles and 1 dataset, 2 images into Content/2023/ (2 warnings)"))
     #expect(
       run.stderr.contains(
-        "warning: table 1 (2024年科技投入情况): merged cells “项目” over 2 rows and 1 column; “2024年” over 1 row and 2 columns"))
+        "Content/data/2023-table-1.csv: warning: table 1 (2024年科技投入情况): merged cells “项目” over 2 rows and 1 column; “2024年” over 1 row and 2 columns; check that it reads as the document's table does"
+      ))
+    #expect(
+      run.stderr.contains(
+        "Content/2023/人才工作.md:11:1: warning: the picture image2.png has no caption (a 图N line below it) or description; it reads “人才工作配图” until you say what it shows"
+      ))
     func read(_ path: String) throws -> String {
       try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
     }
@@ -44,7 +49,15 @@ import Testing
         ```
 
         """)
-    #expect(try read("Content/2023/人才工作.md").hasSuffix("weight: 2\n---\n引进高层次人才100人。\n"))
+    // A picture's 图N line is its description; one without gets the section's name.
+    #expect(
+      try read("Content/2023/人才工作.md").hasSuffix(
+        "weight: 2\n---\n引进高层次人才100人。\n\n![图1 人才引进活动现场](../assets/2023/image1.png)\n\n![人才工作配图](../assets/2023/image2.png)\n"
+      ))
+    for image in ["image1.png", "image2.png"] {
+      let data = try Data(contentsOf: site.root.appendingPathComponent("Content/assets/2023/\(image)"))
+      #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(image) is the document's PNG")
+    }
     #expect(
       try read("Content/data/2023-table-1.csv")
         == "项目,2024年金额（万元）,2024年增长（%）\n研发投入,5993.92,25.3\n财政科技支出,10271,8.2\n")
@@ -54,6 +67,7 @@ import Testing
     _ = try await site.build()
     let page = try site.read("2023/科技创新平台建设/index.html")
     for figure in ["5993.92", "10271", "25.3", "8.2"] { #expect(page.contains(figure), "\(figure)") }
+    #expect(try site.read("2023/人才工作/index.html").contains("<img src=\"/assets/2023/image1.png\" alt=\"图1 人才引进活动现场\">"))
 
     // Nothing is overwritten without --force; --dry-run lists and writes nothing.
     let again = try CLI.run(

@@ -5,11 +5,14 @@ import Foundation
 /// table with a table chart where it stood. Pure: the command writes the files.
 public struct WordImport {
   public struct Options: Sendable {
+    /// The document as the editor named it, where its warnings are located.
+    public var document: String
     public var report: String
     public var date: String
     public var source: String?
 
-    public init(report: String, date: String, source: String? = nil) {
+    public init(document: String, report: String, date: String, source: String? = nil) {
+      self.document = document
       self.report = report
       self.date = date
       self.source = source
@@ -22,9 +25,16 @@ public struct WordImport {
     public var text: String
   }
 
+  /// An image to copy from where pandoc extracted it to the report's assets.
+  public struct Image: Sendable, Equatable {
+    public var from: String
+    public var path: String
+  }
+
   public struct Result: Sendable {
     public var files: [File]
-    public var warnings: [String]
+    public var images: [Image]
+    public var warnings: [Diagnostic]
     public var articles: Int
     public var datasets: Int
   }
@@ -55,9 +65,13 @@ public struct WordImport {
 
 private struct Importer {
   let options: WordImport.Options
-  var warnings: [String] = []
+  var warnings: [Diagnostic] = []
   var datasets: [WordImport.File] = []
+  var images: [WordImport.Image] = []
   var tableCount = 0
+  /// The section being written, and its pictures without a caption.
+  var sectionTitle = ""
+  var undescribed: [String] = []
 
   init(options: WordImport.Options) {
     self.options = options
@@ -110,13 +124,22 @@ private struct Importer {
       var front = ["---", "title: \(Self.yamlString(section.title))", "date: \(options.date)"]
       if let source = options.source, !source.isEmpty { front.append("source: \(Self.yamlString(source))") }
       front += ["weight: \(index + 1)", "---", ""]
-      files.append(
-        WordImport.File(
-          path: "Content/\(options.report)/\(name).md",
-          text: front.joined(separator: "\n") + markdown(section.blocks, usesHeadings: usesHeadings)))
+      sectionTitle = section.title
+      let text = front.joined(separator: "\n") + markdown(section.blocks, usesHeadings: usesHeadings)
+      let path = "Content/\(options.report)/\(name).md"
+      for picture in undescribed {
+        let line = (text.components(separatedBy: "\n").firstIndex { $0.contains("/\(picture))") } ?? 0) + 1
+        warnings.append(
+          .warning(
+            "the picture \(picture) has no caption (a 图N line below it) or description; it reads “\(section.title)配图” until you say what it shows",
+            at: SourceLocation(file: path, line: line, column: 1)))
+      }
+      undescribed = []
+      files.append(WordImport.File(path: path, text: text))
     }
     return WordImport.Result(
-      files: files + datasets, warnings: warnings, articles: sections.count, datasets: datasets.count / 2)
+      files: files + datasets, images: images, warnings: warnings, articles: sections.count,
+      datasets: datasets.count / 2)
   }
 
   // MARK: Sections
@@ -166,10 +189,28 @@ private struct Importer {
   mutating func markdown(_ blocks: [PandocDocument.Block], usesHeadings: Bool = true) -> String {
     var parts: [String] = []
     var pendingCaption: String?
+    var pendingImage: (description: String, url: String)?
     for block in blocks {
+      if let image = pendingImage, !Self.isParagraph(block) {
+        parts.append(picture(image.url, alt: image.description))
+        pendingImage = nil
+      }
       switch block {
+      case .paragraph(let inlines) where Self.image(in: inlines) != nil:
+        let (description, url) = Self.image(in: inlines)!
+        pendingImage = (description, url)
+        continue
       case .paragraph(let inlines):
         let text = Self.plainText(inlines)
+        // `图1 …` below a picture is its caption, and its text for those who cannot see it.
+        if let image = pendingImage {
+          pendingImage = nil
+          if text.firstMatch(of: /^图\s*\d+/) != nil && text.count <= 80 {
+            parts.append(picture(image.url, alt: text))
+            continue
+          }
+          parts.append(picture(image.url, alt: image.description))
+        }
         // `表1 2024年科技投入情况` names the table that follows.
         if text.firstMatch(of: /^表\s*\d+/) != nil && text.count <= 60 {
           pendingCaption = text
@@ -194,6 +235,7 @@ private struct Importer {
         pendingCaption = nil
       }
     }
+    if let image = pendingImage { parts.append(picture(image.url, alt: image.description)) }
     if let caption = pendingCaption { parts.append(Self.escaped(caption)) }
     return parts.joined(separator: "\n\n") + (parts.isEmpty ? "" : "\n")
   }
@@ -276,6 +318,36 @@ private struct Importer {
     return result
   }
 
+  // MARK: Images
+
+  static func isParagraph(_ block: PandocDocument.Block) -> Bool {
+    if case .paragraph = block { return true }
+    return false
+  }
+
+  /// The picture a paragraph holds alone, with pandoc's description of it.
+  static func image(in inlines: [PandocDocument.Inline]) -> (String, String)? {
+    let visible = inlines.filter { if case .space = $0 { false } else { true } }
+    guard visible.count == 1, case .image(let description, let url) = visible[0] else { return nil }
+    return (plainText(description), url)
+  }
+
+  /// The picture saved under `Content/assets/<report>/`, as Markdown. Without a caption
+  /// or a description it gets a warning: a reader who cannot see it gets nothing.
+  mutating func picture(_ url: String, alt: String) -> String {
+    let name = (url as NSString).lastPathComponent
+    let path = "Content/assets/\(options.report)/\(name)"
+    images.append(WordImport.Image(from: url, path: path))
+    var text = alt
+    // pandoc describes an undescribed picture by its file name. The build requires a
+    // description, so it gets the section's name until the editor writes a real one.
+    if text.isEmpty || text == name || text.firstMatch(of: /^image\d+\.\w+$/) != nil {
+      text = "\(sectionTitle)配图"
+      undescribed.append(name)
+    }
+    return "![\(Self.escaped(text))](../assets/\(options.report)/\(name))"
+  }
+
   // MARK: Tables
 
   /// The table as a dataset (CSV and `.meta.yml`) and the chart block that shows it.
@@ -290,7 +362,9 @@ private struct Importer {
     let (grid, merges) = Self.grid(table)
     if !merges.isEmpty {
       warnings.append(
-        "table \(tableCount) (\(title)): merged cells \(merges.joined(separator: "; ")); check Content/data/\(id).csv")
+        .warning(
+          "table \(tableCount) (\(title)): merged cells \(merges.joined(separator: "; ")); check that it reads as the document's table does",
+          at: SourceLocation(file: "Content/data/\(id).csv")))
     }
     let csv = grid.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     datasets.append(WordImport.File(path: "Content/data/\(id).csv", text: csv))

@@ -5,7 +5,25 @@ a "表1" line above a table whose header is merged across and down.
 Run from this folder: `python3 make_documents.py` (needs `pip install python-docx`). The
 files are committed; the tests read them.
 """
+import struct
+import zlib
+
 from docx import Document
+from docx.shared import Cm
+
+
+def png(path, rgb):
+    """A 4×3 picture of one colour, as a camera's photo would be a larger one."""
+    raw = b"".join(b"\x00" + bytes(rgb) * 4 for _ in range(3))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 3, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+png("/tmp/yearbook-photo-1.png", (200, 30, 30))
+png("/tmp/yearbook-photo-2.png", (30, 30, 200))
 d = Document()
 d.add_paragraph("平湖市科学技术局2024年工作总结")
 d.add_paragraph("2024年，市科技局围绕中心工作，取得了新成效。")
@@ -24,4 +42,7 @@ t.cell(3,0).text = "财政科技支出"; t.cell(3,1).text = "10271"; t.cell(3,2)
 m = t.cell(0,0).merge(t.cell(1,0))
 d.add_paragraph("二、人才工作")
 d.add_paragraph("引进高层次人才100人。")
+d.add_picture("/tmp/yearbook-photo-1.png", width=Cm(4))
+d.add_paragraph("图1 人才引进活动现场")
+d.add_picture("/tmp/yearbook-photo-2.png", width=Cm(4))
 d.save("report.docx")
