@@ -81,6 +81,56 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/2025").path))
   }
 
+  /// A document with Word's heading styles (written by pandoc from
+  /// `Tests/Fixtures/Word/report-2024.html`): sections at level-1 headings, level-2 as
+  /// `##`, the title from the document's properties, a numbered list kept, a captioned
+  /// table; every sentence and figure of the source reaches the built pages.
+  @Test func aReportWithHeadingStylesRoundTrips() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let document = FixtureSite.repository.appendingPathComponent("Tests/Fixtures/Word/report-2024.docx")
+    let run = try CLI.run(
+      ["import", document.path, "--report", "2023", "--date", "2025-01-20", "--root", site.root.path], in: site.root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Imported 2 articles and 1 dataset into Content/2023/ (0 warnings)"))
+    func read(_ path: String) throws -> String {
+      try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+    }
+    #expect(try read("Content/2023/_index.md").hasPrefix("---\ntitle: 平湖市科技局2024年工作总结\n"))
+    #expect(
+      try read("Content/2023/平台提效.md").hasSuffix(
+        """
+        全年新增省级重点实验室**2家**，省级企业研究院**5家**，科研平台能级进一步提升。
+
+        ## 科研平台
+
+        市科技局推动企业与高校院所共建平台，重点做好以下工作：
+
+        1. 完善平台绩效评价办法；
+        2. 落实平台建设补助资金。
+
+        ```chart
+        type: table
+        data: 2023-table-1
+        title: 2024年科技投入情况
+        ```
+
+        """))
+    #expect(try read("Content/2023/人才汇聚.md").hasSuffix("weight: 2\n---\n全年引进高层次人才*100人*，外国人才服务持续优化。\n"))
+    _ = try await site.build()
+    let pages = try ["2023/index.html", "2023/平台提效/index.html", "2023/人才汇聚/index.html"].map { try site.read($0) }
+      .joined()
+    let source = try String(
+      contentsOf: FixtureSite.repository.appendingPathComponent("Tests/Fixtures/Word/report-2024.html"),
+      encoding: .utf8)
+    let shown = pages.replacing(/<[^>]+>/, with: "")
+    let sentences = source.matches(of: /<(?:p|li|td)>(.+?)<\/(?:p|li|td)>/).map {
+      String($0.1).replacing(/<[^>]+>/, with: "")
+    }
+    #expect(sentences.count == 12)
+    for text in sentences { #expect(shown.contains(text), "\(text) is on the imported pages") }
+  }
+
   @Test(arguments: ["doc", "wps"])
   func anOldFormatDocumentIsOneClearError(kind: String) throws {
     let site = try FixtureSite(FixtureSite.minimal)

@@ -5,6 +5,22 @@ import Foundation
 /// rest is read as its text.
 struct PandocDocument: Decodable {
   var blocks: [Block]
+  /// The title in the document's properties (Word's 文件 → 信息 → 标题), when it has one.
+  var title: [Inline]?
+
+  private enum DocumentKey: String, CodingKey { case blocks, meta }
+  private enum MetaKey: String, CodingKey { case title }
+
+  init(from decoder: Decoder) throws {
+    let document = try decoder.container(keyedBy: DocumentKey.self)
+    blocks = try document.decode([Block].self, forKey: .blocks)
+    let meta = try? document.nestedContainer(keyedBy: MetaKey.self, forKey: .meta)
+    if let title = try? meta?.nestedContainer(keyedBy: Key.self, forKey: .title),
+      (try? title.decode(String.self, forKey: .t)) == "MetaInlines"
+    {
+      self.title = try? title.decode([Inline].self, forKey: .c)
+    }
+  }
 
   indirect enum Block: Decodable {
     case paragraph([Inline])

@@ -59,7 +59,7 @@ public struct WordImport {
 
   static func plan(_ document: PandocDocument, options: Options) -> Result {
     var importer = Importer(options: options)
-    return importer.run(document.blocks)
+    return importer.run(document.blocks, title: document.title.map(Importer.plainText))
   }
 }
 
@@ -83,7 +83,7 @@ private struct Importer {
     var blocks: [PandocDocument.Block] = []
   }
 
-  mutating func run(_ blocks: [PandocDocument.Block]) -> WordImport.Result {
+  mutating func run(_ blocks: [PandocDocument.Block], title: String?) -> WordImport.Result {
     let flat = blocks.flatMap(Self.unwrapped)
     let usesHeadings = flat.contains { if case .heading(1, _) = $0 { true } else { false } }
     var preamble: [PandocDocument.Block] = []
@@ -98,9 +98,10 @@ private struct Importer {
       }
     }
     var files: [WordImport.File] = []
-    // A short first line without a full stop is the document's title.
-    var reportTitle = "\(options.report)年度报告"
-    if case .paragraph(let inlines)? = preamble.first {
+    // The title in the document's properties, else a short first line without a full
+    // stop, else the report's name.
+    var reportTitle = title.flatMap { $0.isEmpty ? nil : $0 } ?? "\(options.report)年度报告"
+    if title?.isEmpty ?? true, case .paragraph(let inlines)? = preamble.first {
       let text = Self.plainText(inlines)
       if !text.isEmpty && text.count <= 40 && !text.contains("。") {
         reportTitle = text
