@@ -131,6 +131,21 @@ import Testing
     for text in sentences { #expect(shown.contains(text), "\(text) is on the imported pages") }
   }
 
+  /// Pictures one after another, the first without a caption: each is kept.
+  @Test func picturesInARowAreEachKept() {
+    let picture = { (name: String) in PandocDocument.Block.paragraph([.image([], url: "/tmp/media/\(name)")]) }
+    let document = PandocDocument(blocks: [
+      .paragraph([.text("一、平台建设")]), picture("image1.png"), picture("image2.png"),
+      .paragraph([.text("图2 实验室")]),
+    ])
+    let result = WordImport.plan(document, options: .init(document: "a.docx", report: "2025", date: "2026-01-20"))
+    #expect(result.images.map(\.path) == ["Content/assets/2025/image1.png", "Content/assets/2025/image2.png"])
+    #expect(
+      result.files.first { $0.path == "Content/2025/平台建设.md" }?.text.hasSuffix(
+        "![平台建设配图](../assets/2025/image1.png)\n\n![图2 实验室](../assets/2025/image2.png)\n") == true)
+    #expect(result.warnings.map(\.location.description) == ["Content/2025/平台建设.md:6:1"])
+  }
+
   @Test(arguments: ["doc", "wps"])
   func anOldFormatDocumentIsOneClearError(kind: String) throws {
     let site = try FixtureSite(FixtureSite.minimal)

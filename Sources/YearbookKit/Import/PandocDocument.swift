@@ -11,6 +11,11 @@ struct PandocDocument: Decodable {
   private enum DocumentKey: String, CodingKey { case blocks, meta }
   private enum MetaKey: String, CodingKey { case title }
 
+  init(blocks: [Block], title: [Inline]? = nil) {
+    self.blocks = blocks
+    self.title = title
+  }
+
   init(from decoder: Decoder) throws {
     let document = try decoder.container(keyedBy: DocumentKey.self)
     blocks = try document.decode([Block].self, forKey: .blocks)

@@ -199,6 +199,8 @@ private struct Importer {
       switch block {
       case .paragraph(let inlines) where Self.image(in: inlines) != nil:
         let (description, url) = Self.image(in: inlines)!
+        // Two pictures in a row: the first has no caption below it.
+        if let image = pendingImage { parts.append(picture(image.url, alt: image.description)) }
         pendingImage = (description, url)
         continue
       case .paragraph(let inlines):
