@@ -146,6 +146,17 @@ import Testing
     #expect(result.warnings.map(\.location.description) == ["Content/2025/平台建设.md:6:1"])
   }
 
+  /// A citation and a span (pandoc's JSON for `见[@doe]与[标注]{.x}。`) read as their text.
+  @Test func citationsAndSpansReadAsText() throws {
+    let json = #"""
+      {"pandoc-api-version":[1,22,2,1],"meta":{},"blocks":[{"t":"Para","c":[{"t":"Str","c":"见"},{"t":"Cite","c":[[{"citationId":"doe","citationPrefix":[],"citationSuffix":[],"citationMode":{"t":"NormalCitation"},"citationNoteNum":1,"citationHash":0}],[{"t":"Str","c":"[@doe]"}]]},{"t":"Str","c":"与"},{"t":"Span","c":[["",["x"],[]],[{"t":"Str","c":"标注"}]]},{"t":"Str","c":"。"}]}]}
+      """#
+    let result = try #require(
+      WordImport.plan(
+        pandocJSON: Data(json.utf8), options: .init(document: "a.docx", report: "2025", date: "2026-01-20")))
+    #expect(result.files.first?.text.hasSuffix("---\n见\\[@doe\\]与标注。\n") == true, "\(result.files)")
+  }
+
   @Test(arguments: ["doc", "wps"])
   func anOldFormatDocumentIsOneClearError(kind: String) throws {
     let site = try FixtureSite(FixtureSite.minimal)

@@ -100,8 +100,10 @@ struct PandocDocument: Decodable {
         let kind = try content.decode(Tagged.self)
         self = .quoted(double: kind.t == "DoubleQuote", try content.decode([Inline].self))
       case "Span", "Cite":
+        // A span starts with its attributes, a citation with its sources: neither is kept.
+        // (A failed `try?` would not move past the element, so each is read as what it is.)
         var content = try node.nestedUnkeyedContainer(forKey: .c)
-        _ = try? content.decode(Attributes.self)
+        _ = try content.decode(Ignored.self)
         self = .plain(try content.decode([Inline].self))
       case "Code":
         var content = try node.nestedUnkeyedContainer(forKey: .c)
@@ -145,9 +147,7 @@ struct PandocDocument: Decodable {
       body = try content.decode([Body].self).flatMap { $0.rows.map(\.cells) }
     }
 
-    private struct ColumnSpec: Decodable {
-      init(from decoder: Decoder) throws {}
-    }
+    private typealias ColumnSpec = Ignored
 
     private struct Row: Decodable {
       var cells: [Cell]
@@ -183,6 +183,11 @@ struct PandocDocument: Decodable {
   }
 
   private enum Key: String, CodingKey { case t, c }
+
+  /// Any value, passed over.
+  fileprivate struct Ignored: Decodable {
+    init(from decoder: Decoder) throws {}
+  }
 
   /// `{"t": "AlignDefault"}` and other tags without content.
   private struct Tagged: Decodable { var t: String }

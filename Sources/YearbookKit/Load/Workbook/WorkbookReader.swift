@@ -26,11 +26,14 @@ enum WorkbookReader {
     var sheets: [Workbook.Sheet] = []
     var cells = 0
     for entry in workbook.child("sheets")?.children("sheet") ?? [] {
+      // A sheet listed without its part would be lost without a word: the file is damaged.
       guard let name = entry.attributes["name"], let id = entry.attributes["id"], let path = targets[id] else {
-        continue
+        throw WorkbookError(
+          message: "the workbook is damaged: a sheet it lists has no contents; save it again from Excel or WPS",
+          location: SourceLocation(file: file))
       }
       let hidden = ["hidden", "veryHidden"].contains(entry.attributes["state"] ?? "")
-      guard let sheet = try element(archive, path, file: file, required: false) else { continue }
+      let sheet = try element(archive, path, file: file, required: true)!
       let reader = SheetReader(
         file: file, sheet: name, strings: strings, formats: formats, date1904: date1904)
       sheets.append(try reader.read(sheet, hidden: hidden, cells: &cells))
