@@ -151,14 +151,17 @@ import Testing
     #expect(errors.first?.hasPrefix(expected) == true, "\(errors)")
   }
 
-  /// Found by fuzzing: a central directory pointing past the end of the file, which
-  /// ZIPFoundation's in-memory reader trapped on.
-  @Test func aDamagedArchiveIsAnErrorNotACrash() async throws {
-    let site = try Self.site(with: ["damaged-directory.xlsx"])
+  /// Both found by fuzzing: `damaged-directory.xlsx` has a central directory pointing past
+  /// the end of the file, which ZIPFoundation's in-memory reader trapped on;
+  /// `damaged-checksum.xlsx` has a part whose checksum fails and whose bytes are not UTF-8,
+  /// which Foundation's XMLParser trapped on.
+  @Test(arguments: ["damaged-directory.xlsx", "damaged-checksum.xlsx"])
+  func aDamagedArchiveIsAnErrorNotACrash(name: String) async throws {
+    let site = try Self.site(with: [name])
     defer { site.remove() }
     let errors = await site.failingBuild().filter { $0.severity == .error }
     #expect(errors.count == 1)
-    #expect(errors.first?.location.file == "Content/data/damaged-directory.xlsx")
+    #expect(errors.first?.location.file == "Content/data/\(name)")
   }
 
   @Test(arguments: [

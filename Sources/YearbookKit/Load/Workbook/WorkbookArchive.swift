@@ -30,10 +30,12 @@ struct WorkbookArchive {
     guard entry.uncompressedSize <= UInt64(Self.partLimit) else { throw tooLarge(path) }
     var data = Data()
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+      // ZIPFoundation computes the checksum of what it hands over but does not compare it.
+      let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
         data.append(chunk)
         if data.count > Self.partLimit { throw CocoaError(.fileReadTooLarge) }
       }
+      if checksum != entry.checksum { throw CocoaError(.fileReadCorruptFile) }
     } catch let error as CocoaError where error.code == .fileReadTooLarge {
       throw tooLarge(path)
     } catch {

@@ -35,6 +35,9 @@ final class WorkbookXML {
   /// Parses `data`; nil when it is not well-formed XML. Document type declarations are
   /// refused, so no entity can expand.
   static func parse(_ data: Data) -> WorkbookXML? {
+    // Workbook parts are UTF-8; Foundation's XMLParser traps on a name or value that is
+    // not (found by fuzzing), so such a part is refused before it is parsed.
+    guard String(validating: data, as: UTF8.self) != nil else { return nil }
     let builder = TreeBuilder()
     let parser = XMLParser(data: data)
     parser.shouldResolveExternalEntities = false
