@@ -65,7 +65,7 @@ let package = Package(
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookKit"],
+      dependencies: ["YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],
