@@ -15,7 +15,6 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
   ],
   targets: [
@@ -24,15 +23,21 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // Workbook parts are inflated with zlib itself: see Inflate.swift for why not ZIPFoundation.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     .target(name: "CRenameExchange"),
     .target(
       name: "YearbookKit",
       dependencies: [
         "CCmark",
+        "CZlib",
         "CRenameExchange",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     // The preview server: the only target that links SwiftNIO, so the library, its tests

@@ -18,11 +18,7 @@ export LSAN_OPTIONS="suppressions=$PWD/Tests/lsan-suppressions.txt:print_suppres
 mkdir -p "$work/crashes"
 total=0
 failed=0
-# The workbook target is left out by default until a known hang is mended: ZIPFoundation
-# 0.9.20's inflate loop never ends on a truncated deflate stream (its provider returns
-# empty chunks at the end of the entry and the loop waits for Z_STREAM_END). Issue 19.
-# Run it with FUZZ_TARGETS="workbook".
-for target in ${FUZZ_TARGETS:-front-matter csv number chart-spec markdown}; do
+for target in ${FUZZ_TARGETS:-front-matter csv number chart-spec markdown workbook}; do
   rm -rf "$work/corpus/$target"
   mkdir -p "$work/corpus/$target"
   log="$work/$target.log"

@@ -9,6 +9,7 @@ need="${1:-build}"
 
 missing=()
 [ -f /usr/include/cmark.h ] || missing+=(libcmark-dev)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # `yearbook import` reads Word documents through pandoc's JSON tree.
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)

@@ -139,8 +139,13 @@ import Testing
 
   @Test(arguments: [
     ("坏.xlsx", [UInt8]("not a zip at all".utf8), "Content/data/坏.xlsx: error: not a readable .xlsx workbook"),
+    ("空.xlsx", [], "Content/data/空.xlsx: error: not a readable .xlsx workbook"),
     ("旧.xls", [0xD0, 0xCF, 0x11, 0xE0], "Content/data/旧.xls: error: an old-format workbook (.xls) cannot be read"),
     ("旧.et", [0xD0, 0xCF, 0x11, 0xE0], "Content/data/旧.et: error: an old-format workbook (.et) cannot be read"),
+    (
+      "加密.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+      "Content/data/加密.xlsx: error: the workbook is protected by a password or is an old .xls file renamed"
+    ),
   ])
   func unreadableWorkbooksAreOneClearError(name: String, bytes: [UInt8], expected: String) async throws {
     let site = try FixtureSite(FixtureSite.minimal)
@@ -154,14 +159,29 @@ import Testing
   /// Both found by fuzzing: `damaged-directory.xlsx` has a central directory pointing past
   /// the end of the file, which ZIPFoundation's in-memory reader trapped on;
   /// `damaged-checksum.xlsx` has a part whose checksum fails and whose bytes are not UTF-8,
-  /// which Foundation's XMLParser trapped on.
-  @Test(arguments: ["damaged-directory.xlsx", "damaged-checksum.xlsx"])
+  /// which Foundation's XMLParser trapped on; `inflate-hang.xlsx` has a part whose deflate
+  /// stream runs to the end of the file unfinished, on which ZIPFoundation's reader waited
+  /// forever; `inflate-overread.xlsx` made ZIPFoundation's inflate read past its buffer
+  /// (a segmentation fault under AddressSanitizer); `truncated-deflate.xlsx` declares a
+  /// part half as long as its stream, which ZIPFoundation read past (made by
+  /// `make_workbooks.py`).
+  @Test(
+    .timeLimit(.minutes(1)),
+    arguments: [
+      "damaged-directory.xlsx", "damaged-checksum.xlsx", "inflate-hang.xlsx", "inflate-overread.xlsx",
+      "truncated-deflate.xlsx",
+    ])
   func aDamagedArchiveIsAnErrorNotACrash(name: String) async throws {
     let site = try Self.site(with: [name])
     defer { site.remove() }
     let errors = await site.failingBuild().filter { $0.severity == .error }
     #expect(errors.count == 1)
     #expect(errors.first?.location.file == "Content/data/\(name)")
+    // Read alone too, as the fuzzer reads it.
+    let (datasets, diagnostics) = WorkbookDatasets.read(
+      Self.fixtures.appendingPathComponent(name), file: "Content/data/\(name)")
+    #expect(datasets.isEmpty)
+    #expect(diagnostics.map(\.severity) == [.error])
   }
 
   @Test(arguments: [

@@ -4,6 +4,8 @@ Run from this folder: `python3 make_workbooks.py` (needs `pip install openpyxl`)
 files are committed; the tests read them, they do not run this script.
 """
 import datetime
+import struct
+import zipfile
 
 import openpyxl
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
@@ -72,6 +74,24 @@ def mac_dates():
     book.save("苹果日期.xlsx")
 
 
+def truncated_part():
+    """指标.xlsx with its first sheet's deflate stream cut to half: the zip directory and
+    local header say the part is shorter than its stream, as when a copy is cut short."""
+    data = bytearray(open("指标.xlsx", "rb").read())
+    with zipfile.ZipFile("指标.xlsx") as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    half = info.compress_size // 2
+    struct.pack_into("<I", data, info.header_offset + 18, half)
+    offset = data.index(b"PK\x01\x02")
+    while offset >= 0:
+        name_length, extra_length, comment_length = struct.unpack_from("<HHH", data, offset + 28)
+        if bytes(data[offset + 46 : offset + 46 + name_length]) == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", data, offset + 20, half)
+        offset = data.find(b"PK\x01\x02", offset + 46 + name_length + extra_length + comment_length)
+    open("truncated-deflate.xlsx", "wb").write(bytes(data))
+
+
 indicators()
 formula_without_value()
 mac_dates()
+truncated_part()

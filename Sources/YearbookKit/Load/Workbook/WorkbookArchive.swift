@@ -1,49 +1,98 @@
 import Foundation
-import ZIPFoundation
 
 /// The parts of an .xlsx file, a zip of XML files, each unpacked under a size limit: a
-/// hostile file can declare small sizes and unpack to gigabytes. Read from the file, not
-/// from memory: ZIPFoundation 0.9.20's in-memory archive traps when a damaged directory
-/// points past the end of the data (found by fuzzing), where a file read simply ends.
+/// hostile file can declare small sizes and unpack to gigabytes. Where each part lies is
+/// read by `ZipDirectory`; `Inflate` unpacks each from exactly its stored bytes.
 struct WorkbookArchive {
   /// No part of a real bureau workbook comes near this.
   static let partLimit = 64 << 20
+  /// Nor does a whole workbook, whose parts are compressed.
+  static let fileLimit = 128 << 20
 
-  private let archive: Archive
+  private let data: Data
+  private let directory: ZipDirectory
   private let location: SourceLocation
 
   init(url: URL, file: String) throws(WorkbookError) {
     location = SourceLocation(file: file)
-    do {
-      archive = try Archive(url: url, accessMode: .read)
-    } catch {
+    let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+    // Not read at all: Foundation leaks a buffer reading an empty file (found by fuzzing).
+    guard size > 0 else { throw Self.error(.notAZipArchive, location: location) }
+    guard size <= Self.fileLimit else {
       throw WorkbookError(
+        message:
+          "the workbook is larger than \(Self.fileLimit >> 20) MiB, far beyond any table a report needs; split the workbook",
+        location: location)
+    }
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw WorkbookError(message: "the workbook cannot be read: \(error.localizedDescription)", location: location)
+    }
+    // Excel keeps a workbook with an opening password, like an old .xls, in a compound file.
+    if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+      throw WorkbookError(
+        message:
+          "the workbook is protected by a password or is an old .xls file renamed; open it in Excel or WPS, remove any password (文件 → 信息 → 保护工作簿) and save it as \"Excel 工作簿 (*.xlsx)\"",
+        location: location)
+    }
+    do {
+      directory = try ZipDirectory(data)
+    } catch {
+      throw Self.error(error, location: location)
+    }
+  }
+
+  private static func error(_ problem: ZipDirectory.Problem, location: SourceLocation) -> WorkbookError {
+    switch problem {
+    case .notAZipArchive:
+      WorkbookError(
         message:
           "not a readable .xlsx workbook (it is not a zip archive); save it again from Excel or WPS as \"Excel 工作簿 (*.xlsx)\"",
         location: location)
+    case .encrypted:
+      WorkbookError(
+        message:
+          "the workbook's parts are encrypted; open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿) and save it again",
+        location: location)
+    case .damaged(let what):
+      WorkbookError(message: "the workbook is damaged (\(what)); save it again from Excel or WPS", location: location)
     }
   }
 
   /// The part at `path` (`xl/workbook.xml`), or nil when the archive has none.
   func part(_ path: String) throws(WorkbookError) -> Data? {
-    guard let entry = archive[path] else { return nil }
-    guard entry.uncompressedSize <= UInt64(Self.partLimit) else { throw tooLarge(path) }
-    var data = Data()
-    do {
-      // ZIPFoundation computes the checksum of what it hands over but does not compare it.
-      let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-        data.append(chunk)
-        if data.count > Self.partLimit { throw CocoaError(.fileReadTooLarge) }
+    guard let entry = directory.entries[path] else { return nil }
+    guard entry.uncompressedSize <= Self.partLimit else { throw tooLarge(path) }
+    let stored = data[(data.startIndex + entry.stored.lowerBound)..<(data.startIndex + entry.stored.upperBound)]
+    let unpacked: Data
+    switch entry.method {
+    case 0:
+      unpacked = Data(stored)
+    case 8:
+      do {
+        unpacked = try Inflate.raw(Data(stored), limit: Self.partLimit)
+      } catch .tooLarge {
+        throw tooLarge(path)
+      } catch {
+        throw damaged(path)
       }
-      if checksum != entry.checksum { throw CocoaError(.fileReadCorruptFile) }
-    } catch let error as CocoaError where error.code == .fileReadTooLarge {
-      throw tooLarge(path)
-    } catch {
+    default:
       throw WorkbookError(
-        message: "the workbook is damaged: its part \(path) cannot be unpacked; save it again from Excel or WPS",
+        message:
+          "the workbook's part \(path) is compressed in a way Excel and WPS do not use (method \(entry.method)); save it again from Excel or WPS",
         location: location)
     }
-    return data
+    guard Inflate.checksum(unpacked) == entry.checksum, unpacked.count == entry.uncompressedSize else {
+      throw damaged(path)
+    }
+    return unpacked
+  }
+
+  private func damaged(_ part: String) -> WorkbookError {
+    WorkbookError(
+      message: "the workbook is damaged: its part \(part) cannot be unpacked; save it again from Excel or WPS",
+      location: location)
   }
 
   private func tooLarge(_ path: String) -> WorkbookError {
