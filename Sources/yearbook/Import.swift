@@ -58,15 +58,7 @@ struct Import: ParsableCommand {
       Terminal.status("error: \(document): pandoc's output could not be read (pandoc 2.17 is expected)")
       throw ExitCode(1)
     }
-    var warnings = result.warnings
-    let text = String(decoding: everything, as: UTF8.self)
-    let changes = ["\"insertion\"", "\"deletion\""].map { text.components(separatedBy: $0).count - 1 }.reduce(0, +)
-    let comments = text.components(separatedBy: "\"comment-start\"").count - 1
-    let here = SourceLocation(file: document)
-    if changes > 0 {
-      warnings.append(.warning("\(changes) tracked change\(changes == 1 ? "" : "s") accepted", at: here))
-    }
-    if comments > 0 { warnings.append(.warning("\(comments) comment\(comments == 1 ? "" : "s") left out", at: here)) }
+    let warnings = result.warnings + WordImport.reviewWarnings(everyChange: everything, document: document)
     let paths = result.files.map(\.path) + result.images.map(\.path)
     let existing = paths.filter { FileManager.default.fileExists(atPath: rootURL.appendingPathComponent($0).path) }
     if !existing.isEmpty && !force && !dryRun {

@@ -11,9 +11,7 @@ import Testing
   @Test func aNumberedReportBecomesArticlesADatasetAndATableChart() async throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
-    let run = try CLI.run(
-      ["import", Self.report.path, "--report", "2023", "--date", "2024-01-20", "--root", site.root.path],
-      in: site.root)
+    let run = try site.importWord("report.docx", report: "2023", date: "2024-01-20")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Imported 2 articles and 1 dataset, 2 images into Content/2023/ (2 warnings)"))
     #expect(
@@ -24,9 +22,7 @@ import Testing
       run.stderr.contains(
         "Content/2023/人才工作.md:11:1: warning: the picture image2.png has no caption (a 图N line below it) or description; it reads “人才工作配图” until you say what it shows"
       ))
-    func read(_ path: String) throws -> String {
-      try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-    }
+    let read = site.source
     #expect(
       try read("Content/2023/_index.md")
         == "---\ntitle: 平湖市科学技术局2024年工作总结\ndate: 2024-01-20\n---\n2024年，市科技局围绕中心工作，取得了新成效。\n")
@@ -88,14 +84,10 @@ import Testing
   @Test func aReportWithHeadingStylesRoundTrips() async throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
-    let document = FixtureSite.repository.appendingPathComponent("Tests/Fixtures/Word/report-2024.docx")
-    let run = try CLI.run(
-      ["import", document.path, "--report", "2023", "--date", "2025-01-20", "--root", site.root.path], in: site.root)
+    let run = try site.importWord("report-2024.docx", report: "2023")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Imported 2 articles and 1 dataset into Content/2023/ (0 warnings)"))
-    func read(_ path: String) throws -> String {
-      try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-    }
+    let read = site.source
     #expect(try read("Content/2023/_index.md").hasPrefix("---\ntitle: 平湖市科技局2024年工作总结\n"))
     #expect(
       try read("Content/2023/平台提效.md").hasSuffix(
@@ -146,6 +138,25 @@ import Testing
     #expect(result.warnings.map(\.location.description) == ["Content/2025/平台建设.md:6:1"])
   }
 
+  /// A `单位：万元` line above a table, or `（单位：万元）` ending its caption, is the unit of
+  /// its figures: kept as the CSV's unit line, which the build reads.
+  @Test(arguments: [
+    ["表2 科技资金兑现情况", "单位：万元"], ["单位：万元", "表2 科技资金兑现情况"], ["表2 科技资金兑现情况（单位：万元）"],
+  ])
+  func aUnitLineIsTheTablesUnit(lines: [String]) throws {
+    let cell = { (text: String) in
+      PandocDocument.Table.Cell(rowSpan: 1, columnSpan: 1, blocks: [.paragraph([.text(text)])])
+    }
+    let table = PandocDocument.Table(head: [[cell("项目"), cell("金额")]], body: [[cell("科发资金"), cell("5993.92")]])
+    let document = PandocDocument(
+      blocks: [.paragraph([.text("一、生态增能")])] + lines.map { .paragraph([.text($0)]) } + [.table(table)])
+    let result = WordImport.plan(document, options: .init(document: "a.docx", report: "2025", date: "2026-01-20"))
+    let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.text) })
+    #expect(files["Content/data/2025-table-1.csv"] == "单位：万元\n项目,金额\n科发资金,5993.92\n")
+    #expect(files["Content/data/2025-table-1.meta.yml"] == "title: 科技资金兑现情况\n")
+    #expect(files["Content/2025/生态增能.md"]?.contains("单位") == false)
+  }
+
   /// A citation and a span (pandoc's JSON for `见[@doe]与[标注]{.x}。`) read as their text.
   @Test func citationsAndSpansReadAsText() throws {
     let json = #"""
@@ -157,6 +168,24 @@ import Testing
     #expect(result.files.first?.text.hasSuffix("---\n见\\[@doe\\]与标注。\n") == true, "\(result.files)")
   }
 
+  /// A document under review (`tracked.md` written to Word by pandoc): changes accepted,
+  /// the comment left out but not its range, and a warning counting each.
+  @Test func trackedChangesAreAcceptedAndCommentsLeftOut() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let run = try site.importWord("tracked.docx", report: "2023")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "tracked.docx: warning: 4 tracked changes accepted (2 insertions, 2 deletions); check that the imported text is the final one"
+      ))
+    #expect(
+      run.stderr.contains("tracked.docx: warning: 1 comment left out; read it in Word or WPS before publishing"))
+    let read = site.source
+    #expect(try read("Content/2023/平台提效.md").hasSuffix("---\n全年新建省级重点实验室3家，完成目标任务。\n\n新增省级企业研究院5家。\n"))
+    #expect(try read("Content/2023/人才汇聚.md").hasSuffix("---\n引进高层次人才100人。\n"))
+  }
+
   @Test(arguments: ["doc", "wps"])
   func anOldFormatDocumentIsOneClearError(kind: String) throws {
     let site = try FixtureSite(FixtureSite.minimal)
@@ -165,5 +194,19 @@ import Testing
     let run = try CLI.run(["import", "总结.\(kind)", "--report", "2025", "--root", site.root.path], in: site.root)
     #expect(run.status != 0)
     #expect(run.stderr.contains("is an old-format document (.\(kind)); open it in Word or WPS and save it as"))
+  }
+}
+
+extension FixtureSite {
+  /// `yearbook import` of a document in `Tests/Fixtures/Word/` into this site.
+  func importWord(_ name: String, report: String, date: String = "2025-01-20") throws -> CLI.Result {
+    let document = FixtureSite.repository.appendingPathComponent("Tests/Fixtures/Word/\(name)")
+    return try CLI.run(
+      ["import", document.path, "--report", report, "--date", date, "--root", root.path], in: root)
+  }
+
+  /// A file the import wrote, relative to the project root.
+  func source(_ path: String) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
   }
 }

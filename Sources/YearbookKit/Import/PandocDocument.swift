@@ -134,6 +134,12 @@ struct PandocDocument: Decodable {
     var head: [[Cell]]
     var body: [[Cell]]
 
+    init(caption: [Block] = [], head: [[Cell]], body: [[Cell]]) {
+      self.caption = caption
+      self.head = head
+      self.body = body
+    }
+
     init(from decoder: Decoder) throws {
       var content = try decoder.unkeyedContainer()
       _ = try content.decode(Attributes.self)

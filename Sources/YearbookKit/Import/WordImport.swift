@@ -53,6 +53,30 @@ public struct WordImport {
     return document.string("publisher")
   }
 
+  /// The tracked changes the import accepted and the comments it left out, counted in
+  /// pandoc's reading of the document with every change kept (`--track-changes=all`).
+  public static func reviewWarnings(everyChange data: Data, document: String) -> [Diagnostic] {
+    let text = String(decoding: data, as: UTF8.self)
+    func count(_ kind: String) -> Int { text.components(separatedBy: "\"\(kind)\"").count - 1 }
+    let (insertions, deletions, comments) = (count("insertion"), count("deletion"), count("comment-start"))
+    let here = SourceLocation(file: document)
+    var warnings: [Diagnostic] = []
+    if insertions + deletions > 0 {
+      let changes = insertions + deletions
+      warnings.append(
+        .warning(
+          "\(changes) tracked change\(changes == 1 ? "" : "s") accepted (\(insertions) insertion\(insertions == 1 ? "" : "s"), \(deletions) deletion\(deletions == 1 ? "" : "s")); check that the imported text is the final one",
+          at: here))
+    }
+    if comments > 0 {
+      warnings.append(
+        .warning(
+          "\(comments) comment\(comments == 1 ? "" : "s") left out; read \(comments == 1 ? "it" : "them") in Word or WPS before publishing",
+          at: here))
+    }
+    return warnings
+  }
+
   public static func plan(pandocJSON data: Data, options: Options) -> Result? {
     document(fromJSON: data).map { plan($0, options: options) }
   }
@@ -172,8 +196,11 @@ private struct Importer {
     text.replacing(topNumber, with: "").replacing(subNumber, with: "").trimmingCharacters(in: .whitespaces)
   }
 
-  /// A file name from a heading: its text without characters file systems or URLs refuse.
-  static func fileName(_ title: String) -> String {
+  /// A file name from a heading: its short form (`平台提效` of `平台提效：科研平台建设`),
+  /// without characters file systems or URLs refuse.
+  static func fileName(_ heading: String) -> String {
+    let short = heading.split(whereSeparator: { "：:—".contains($0) }).first.map(String.init) ?? heading
+    let title = short.trimmingCharacters(in: .whitespaces).isEmpty ? heading : short
     let refused = CharacterSet(charactersIn: "/\\:*?\"<>|#%&{}$!'@+`=[]；;，,。、 　")
     let kept = String(title.unicodeScalars.filter { !refused.contains($0) }.map(Character.init))
     return String(kept.prefix(24)).isEmpty ? "section" : String(kept.prefix(24))
@@ -191,6 +218,7 @@ private struct Importer {
     var parts: [String] = []
     var pendingCaption: String?
     var pendingImage: (description: String, url: String)?
+    var pendingUnit: (unit: String, line: String)?
     for block in blocks {
       if let image = pendingImage, !Self.isParagraph(block) {
         parts.append(picture(image.url, alt: image.description))
@@ -219,6 +247,11 @@ private struct Importer {
           pendingCaption = text
           continue
         }
+        // `单位：万元` above a table, before or after its caption, is the unit of its numbers.
+        if let unit = HeaderUnit.tableUnit(text) {
+          pendingUnit = (unit, text)
+          continue
+        }
         if !usesHeadings, text.count <= 40, text.firstMatch(of: Self.subNumber) != nil {
           parts.append("## " + Self.withoutNumber(text))
           continue
@@ -226,20 +259,23 @@ private struct Importer {
         let line = Self.inlineMarkdown(inlines)
         if !line.isEmpty { parts.append(line) }
       case .table(let table):
-        parts.append(tableChart(table, caption: pendingCaption))
+        parts.append(tableChart(table, caption: pendingCaption, unit: pendingUnit?.unit))
         pendingCaption = nil
+        pendingUnit = nil
         continue
       default:
         let text = blockMarkdown(block)
         if !text.isEmpty { parts.append(text) }
       }
-      if let caption = pendingCaption {
-        parts.insert(Self.escaped(caption), at: parts.count - 1)
-        pendingCaption = nil
+      // A caption or unit line that no table followed stays text.
+      for line in [pendingCaption, pendingUnit?.line].compactMap({ $0 }) {
+        parts.insert(Self.escaped(line), at: parts.count - 1)
       }
+      pendingCaption = nil
+      pendingUnit = nil
     }
     if let image = pendingImage { parts.append(picture(image.url, alt: image.description)) }
-    if let caption = pendingCaption { parts.append(Self.escaped(caption)) }
+    for line in [pendingCaption, pendingUnit?.line].compactMap({ $0 }) { parts.append(Self.escaped(line)) }
     return parts.joined(separator: "\n\n") + (parts.isEmpty ? "" : "\n")
   }
 
@@ -249,18 +285,27 @@ private struct Importer {
     case .heading(let level, let inlines):
       return String(repeating: "#", count: min(max(level, 2), 4)) + " " + Self.withoutNumber(Self.plainText(inlines))
     case .bulletList(let items):
-      return items.map { "- " + indented(markdown($0)) }.joined(separator: "\n")
+      return items.map { "- " + indented(markdown(Self.unquoted($0))) }.joined(separator: "\n")
     case .orderedList(let start, let items):
-      return items.enumerated().map { "\(start + $0.offset). " + indented(markdown($0.element)) }.joined(
-        separator: "\n")
+      return items.enumerated().map { "\(start + $0.offset). " + indented(markdown(Self.unquoted($0.element))) }
+        .joined(separator: "\n")
     case .quote(let inner):
-      return markdown(inner).split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(
-        separator: "\n")
+      return markdown(inner).trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
     case .division(let inner): return markdown(inner)
     case .lines(let lines): return lines.map(Self.inlineMarkdown).joined(separator: "\\\n")
     case .code(let text): return "```\n\(text)\n```"
-    case .table(let table): return tableChart(table, caption: nil)
+    case .table(let table): return tableChart(table, caption: nil, unit: nil)
     case .other: return ""
+    }
+  }
+
+  /// A list item's paragraphs: pandoc reads the indent LibreOffice and WPS give list
+  /// paragraphs as a quotation, which in a list is only the list's own indent.
+  static func unquoted(_ blocks: [PandocDocument.Block]) -> [PandocDocument.Block] {
+    blocks.flatMap { block -> [PandocDocument.Block] in
+      if case .quote(let inner) = block { return unquoted(inner) }
+      return [block]
     }
   }
 
@@ -354,14 +399,15 @@ private struct Importer {
   // MARK: Tables
 
   /// The table as a dataset (CSV and `.meta.yml`) and the chart block that shows it.
-  mutating func tableChart(_ table: PandocDocument.Table, caption: String?) -> String {
+  mutating func tableChart(_ table: PandocDocument.Table, caption: String?, unit: String?) -> String {
     tableCount += 1
     let id = "\(options.report)-table-\(tableCount)"
     let captionText = table.caption.compactMap {
       if case .paragraph(let inner) = $0 { Self.plainText(inner) } else { nil }
     }
     .joined(separator: " ")
-    let title = Self.tableTitle(caption ?? (captionText.isEmpty ? nil : captionText)) ?? "表\(tableCount)"
+    let (captionTitle, captionUnit) = Self.tableTitle(caption ?? (captionText.isEmpty ? nil : captionText))
+    let title = captionTitle ?? "表\(tableCount)"
     let (grid, merges) = Self.grid(table)
     if !merges.isEmpty {
       warnings.append(
@@ -369,7 +415,10 @@ private struct Importer {
           "table \(tableCount) (\(title)): merged cells \(merges.joined(separator: "; ")); check that it reads as the document's table does",
           at: SourceLocation(file: "Content/data/\(id).csv")))
     }
-    let csv = grid.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    // The unit line is kept above the header, where the CSV reader takes it as the unit of
+    // the table's plain numbers.
+    let unitLine = (unit ?? captionUnit).map { "单位：\($0)\n" } ?? ""
+    let csv = unitLine + grid.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     datasets.append(WordImport.File(path: "Content/data/\(id).csv", text: csv))
     datasets.append(
       WordImport.File(
@@ -379,11 +428,18 @@ private struct Importer {
     return "```chart\ntype: table\ndata: \(id)\ntitle: \(Self.yamlString(title))\n```"
   }
 
-  /// `表1 2024年科技投入情况` → `2024年科技投入情况`.
-  static func tableTitle(_ caption: String?) -> String? {
-    guard let caption else { return nil }
-    let title = caption.replacing(/^表\s*\d+[\s:：.、]*/, with: "").trimmingCharacters(in: .whitespaces)
-    return title.isEmpty ? caption : title
+  /// `表1 2024年科技投入情况` → `2024年科技投入情况`; `表2 科技投入（单位：万元）` →
+  /// `科技投入` and the unit `万元`.
+  static func tableTitle(_ caption: String?) -> (title: String?, unit: String?) {
+    guard let caption else { return (nil, nil) }
+    var title = caption.replacing(/^表\s*\d+[\s:：.、]*/, with: "").trimmingCharacters(in: .whitespaces)
+    var unit: String?
+    if let match = title.firstMatch(of: /\s*[（(]单位[:：][^（()）]+[）)]$/), let found = HeaderUnit.tableUnit(String(match.0))
+    {
+      unit = found
+      title = String(title[..<match.range.lowerBound])
+    }
+    return (title.isEmpty ? caption : title, unit)
   }
 
   /// Header rows read as one (a group over its columns), spans filled, and each merge named.

@@ -52,3 +52,7 @@ d.save("report.docx")
 import subprocess
 
 subprocess.run(["pandoc", "-f", "html", "-t", "docx", "report-2024.html", "-o", "report-2024.docx"], check=True)
+
+# A document under review: two deletions, two insertions and a comment, written by
+# pandoc's Word writer from `tracked.md` (Word's own tracked-change and comment markup).
+subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "tracked.md", "-o", "tracked.docx"], check=True)
