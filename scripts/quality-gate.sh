@@ -2,7 +2,7 @@
 # The quality gate of `make test`: builds the default site, the gate fixture site (every
 # chart type and every template, under the base path /kjj/ndbg/), the writing fixture
 # (units per cell, emphasis next to Chinese punctuation, pipe tables, footer fields) and a
-# site made by `yearbook init`, then
+# site made by `yearbook init` and the 2024 report imported from Word, then
 # checks every page with the Nu HTML checker (vnu) and in headless Chromium (axe-core WCAG
 # 2.1 A/AA, console errors, off-site requests, and layout: nothing wider than its column,
 # no chart text cut at the SVG's edge). Screenshots at 390 and 1280 px go to Screenshots/.
@@ -22,8 +22,18 @@ cp -r Tests/Fixtures/WritingSite/Content Templates "$gate/writing/"
 .build/debug/yearbook build --root "$gate/writing" --output "$gate/writing/site"
 .build/debug/yearbook init "$gate/init" > /dev/null
 .build/debug/yearbook build --root "$gate/init" --output "$gate/init/site"
+# The default site's 2024 report imported from Word (written by LibreOffice) with its
+# workbook beside it: what `yearbook import` writes must pass the same checks.
+mkdir -p "$gate/imported/Content/data" "$gate/imported/Content/assets"
+cp -r Templates "$gate/imported/"
+cp Content/site.yml "$gate/imported/Content/"
+cp Content/assets/logo.svg "$gate/imported/Content/assets/"
+cp Tests/Fixtures/Word/科技指标2024.xlsx "$gate/imported/Content/data/"
+.build/debug/yearbook import Tests/Fixtures/Word/report-2024-full.docx --report 2024 --date 2025-01-20 \
+  --root "$gate/imported" 2> /dev/null
+.build/debug/yearbook build --root "$gate/imported" --output "$gate/imported/site"
 
-for root in . "$gate/fixture" "$gate/writing" "$gate/init"; do
+for root in . "$gate/fixture" "$gate/writing" "$gate/init" "$gate/imported"; do
   # `check` fails on any broken link, missing fragment or image without alt.
   if ! report=$(.build/debug/yearbook check --root "$root" 2>&1); then
     echo "$report"
@@ -33,9 +43,10 @@ for root in . "$gate/fixture" "$gate/writing" "$gate/init"; do
   echo "links ($root): 0 broken of $checked checked"
 done
 
-sites=("$gate/default/site" "$gate/fixture-root" "$gate/writing/site" "$gate/init/site")
+sites=("$gate/default/site" "$gate/fixture-root" "$gate/writing/site" "$gate/init/site" "$gate/imported/site")
 # CMS fragments are not documents: each is checked inside a plain host page (__hosts/).
-site_roots=("$gate/default/site" "$gate/fixture-root/kjj/ndbg" "$gate/writing/site" "$gate/init/site")
+site_roots=("$gate/default/site" "$gate/fixture-root/kjj/ndbg" "$gate/writing/site" "$gate/init/site"
+  "$gate/imported/site")
 .venv/bin/python scripts/portal_gate.py hosts "${site_roots[@]}"
 files=$(find "${sites[@]}" -name '*.html' -not -path '*/fragments/*' | wc -l)
 for site in "${sites[@]}"; do
@@ -62,7 +73,7 @@ echo "vnu: 0 errors, 0 warnings in $svgs chart files (charts/*.svg) checked as S
 rm -rf Screenshots
 .venv/bin/python scripts/browser_gate.py \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/" "writing=$gate/writing/site:/" \
-  "init=$gate/init/site:/" \
+  "init=$gate/init/site:/" "imported=$gate/imported/site:/" \
   --screenshots Screenshots --layout-selftest Tests/Fixtures/LayoutCheck
 .venv/bin/python scripts/portal_gate.py hostile --screenshots Screenshots/portal \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
