@@ -186,6 +186,21 @@ import Testing
     #expect(try read("Content/2023/人才汇聚.md").hasSuffix("---\n引进高层次人才100人。\n"))
   }
 
+  @Test func aMissingPandocIsOneLineWithTheInstallCommand() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let document = FixtureSite.repository.appendingPathComponent("Tests/Fixtures/Word/report.docx")
+    let run = try CLI.runCommand(
+      "/usr/bin/env",
+      [
+        "PATH=/nonexistent", CLI.executable.path, "import", document.path, "--report", "2025", "--root", site.root.path,
+      ],
+      in: site.root)
+    #expect(run.status == 1)
+    #expect(run.stderr == "error: pandoc is not installed; install it with: apt-get install -y pandoc\n")
+    #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/2025").path))
+  }
+
   @Test(arguments: ["doc", "wps"])
   func anOldFormatDocumentIsOneClearError(kind: String) throws {
     let site = try FixtureSite(FixtureSite.minimal)
