@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@testable import YearbookKit
+
+/// The official Mustache specification (`Tests/Fixtures/MustacheSpec/`) for the forms
+/// `TemplateSyntax` reads: every test of interpolation, sections, inverted sections,
+/// partials and comments renders as the specification says, through a small evaluator of
+/// the parsed nodes over the tests' JSON data; and every set-delimiter test is refused with
+/// an error at the tag.
+@Suite struct MustacheSpecTests {
+  /// A value of the specification's JSON data.
+  indirect enum Value: Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case list([Value])
+    case object([String: Value])
+
+    init(from decoder: Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if container.decodeNil() {
+        self = .null
+      } else if let value = try? container.decode(Bool.self) {
+        self = .bool(value)
+      } else if let value = try? container.decode(Double.self) {
+        self = .number(value)
+      } else if let value = try? container.decode(String.self) {
+        self = .string(value)
+      } else if let value = try? container.decode([Value].self) {
+        self = .list(value)
+      } else {
+        self = .object(try container.decode([String: Value].self))
+      }
+    }
+
+    var isFalsey: Bool {
+      switch self {
+      case .null, .bool(false): true
+      case .list(let items): items.isEmpty
+      default: false
+      }
+    }
+
+    var text: String {
+      switch self {
+      case .null: ""
+      case .bool(let value): String(value)
+      case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+      case .string(let value): value
+      case .list, .object: ""
+      }
+    }
+  }
+
+  struct Test: Decodable {
+    var name: String
+    var data: Value
+    var template: String
+    var partials: [String: String]?
+    var expected: String
+  }
+
+  struct Spec: Decodable {
+    var tests: [Test]
+  }
+
+  static func spec(_ name: String) throws -> [Test] {
+    let url = FixtureSite.repository.appendingPathComponent("Tests/Fixtures/MustacheSpec/\(name).json")
+    return try JSONDecoder().decode(Spec.self, from: Data(contentsOf: url)).tests
+  }
+
+  /// Renders parsed nodes as the specification defines: names looked up from the innermost
+  /// value out, dotted names resolved from the first part's match without falling back.
+  struct Evaluator {
+    var partials: [String: String]
+
+    func lookup(_ name: TemplateSyntax.Name, in stack: [Value]) -> Value {
+      guard let first = name.parts.first else { return stack.last ?? .null }
+      var value = Value.null
+      for frame in stack.reversed() {
+        if case .object(let fields) = frame, let found = fields[first] {
+          value = found
+          break
+        }
+      }
+      for part in name.parts.dropFirst() {
+        guard case .object(let fields) = value, let found = fields[part] else { return .null }
+        value = found
+      }
+      return value
+    }
+
+    func render(_ nodes: [TemplateSyntax.Node], _ stack: [Value]) throws -> String {
+      var output = ""
+      for node in nodes {
+        switch node {
+        case .text(let text):
+          output += text
+        case .value(let name, let escaped, _):
+          let text = lookup(name, in: stack).text
+          output += escaped ? HTML.escape(text) : text
+        case .section(let name, let inverted, let children, _):
+          let value = lookup(name, in: stack)
+          if inverted {
+            if value.isFalsey { output += try render(children, stack) }
+          } else if case .list(let items) = value {
+            for item in items { output += try render(children, stack + [item]) }
+          } else if !value.isFalsey {
+            output += try render(children, stack + [value])
+          }
+        case .partial(let name, let indentation, _):
+          guard let source = partials[name] else { continue }
+          // The indent goes before every line of the partial's own text.
+          var lines = source.components(separatedBy: "\n").map { indentation + $0 }
+          if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
+          let syntax = try TemplateSyntax(lines.joined(separator: "\n"), template: name)
+          output += try render(syntax.nodes, stack)
+        }
+      }
+      return output
+    }
+  }
+
+  @Test(arguments: ["interpolation", "sections", "inverted", "partials", "comments"])
+  func everyTestOfTheSpecificationPasses(spec: String) throws {
+    let tests = try Self.spec(spec)
+    var passed = 0
+    for test in tests {
+      let syntax = try TemplateSyntax(test.template, template: "\(spec): \(test.name)")
+      let output = try Evaluator(partials: test.partials ?? [:]).render(syntax.nodes, [test.data])
+      #expect(output == test.expected, "\(spec): \(test.name)")
+      if output == test.expected { passed += 1 }
+    }
+    print("Mustache specification, \(spec): \(passed) of \(tests.count) pass")
+  }
+
+  @Test func setDelimiterTagsAreAnErrorAtTheTag() throws {
+    for test in try Self.spec("delimiters") where test.template.contains("{{=") {
+      #expect(throws: TemplateError.self, "\(test.name)") {
+        try TemplateSyntax(test.template, template: "page.mustache")
+      }
+    }
+    #expect(
+      Self.error("<p>\n  {{=<% %>=}}\n<% name %>")?.hasPrefix(
+        "article.mustache:2:3: error: a set-delimiter tag ({{=… …=}}) is not supported") == true)
+  }
+
+  static func error(_ text: String) -> String? {
+    do {
+      _ = try TemplateSyntax(text, template: "article.mustache")
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func unbalancedSectionsAreErrorsAtTheirTags() {
+    let error = Self.error
+    #expect(
+      error("<main>\n{{#report}}\n{{title}}\n")
+        == "article.mustache:2:1: error: {{#report}} is never closed (add {{/report}})")
+    #expect(
+      error("{{#a}}\n  {{^b}}x{{/a}}")
+        == "article.mustache:2:10: error: {{/a}} closes {{^b}} (opened at 2:3)")
+    #expect(error("x {{/a}}") == "article.mustache:1:3: error: {{/a}} closes a section that was never opened")
+    #expect(error("{{title") == "article.mustache:1:1: error: this tag has no closing }}")
+    #expect(error("{{ }}") == "article.mustache:1:1: error: this tag names nothing")
+  }
+}
