@@ -2,7 +2,8 @@ import Foundation
 
 /// A Mustache template read into its tags, with each tag's place for errors. The forms a
 /// theme may use: text, `{{name}}`, `{{{name}}}` and `{{&name}}`, sections `{{#name}}`,
-/// inverted sections `{{^name}}`, partials `{{>name}}` and comments `{{!…}}`. Whitespace
+/// inverted sections `{{^name}}`, partials `{{>name}}`, comments `{{!…}}`, and a layout
+/// (`{{<layout}}`) whose blocks (`{{$main}}`) a page fills. Whitespace
 /// follows the Mustache specification: a section, comment or partial tag alone on its line
 /// takes the line with it, and a partial alone on its line is indented as the tag is.
 /// Set-delimiter tags and lambdas are not supported: a delimiter tag is an error at its
@@ -15,6 +16,11 @@ struct TemplateSyntax: Sendable, Equatable {
     case section(Name, inverted: Bool, [Node], at: TemplatePosition)
     /// The partial's text is indented by `indentation` on every line.
     case partial(String, indentation: String, at: TemplatePosition)
+    /// `{{$name}}…{{/name}}`: in a layout, what shows unless the page fills the block; in a
+    /// page, what fills it.
+    case block(String, [Node], at: TemplatePosition)
+    /// `{{<layout}}…{{/layout}}`: the layout rendered with these blocks filled.
+    case parent(String, indentation: String, blocks: [Node], at: TemplatePosition)
   }
 
   /// `a.b.c` as its parts; `.` (the current value) has none.
@@ -48,12 +54,12 @@ struct TemplateSyntax: Sendable, Equatable {
     case close
     case comment
     case partial
+    case block
+    case parent
   }
 
   enum Token {
-    /// `startsLine`: the text begins a line (the template's start, or after a standalone
-    /// tag took the rest of the line before it).
-    case text(String, startsLine: Bool)
+    case text(String)
     case tag(TagKind, String, TemplatePosition, indentation: String)
   }
 
@@ -76,7 +82,7 @@ struct TemplateSyntax: Sendable, Equatable {
     }
     while let open = rest.range(of: "{{") {
       if open.lowerBound > rest.startIndex {
-        tokens.append(.text(String(rest[..<open.lowerBound]), startsLine: tokens.isEmpty))
+        tokens.append(.text(String(rest[..<open.lowerBound])))
       }
       advanceLines(through: open.lowerBound, from: rest.startIndex)
       let at = position(open.lowerBound)
@@ -92,7 +98,7 @@ struct TemplateSyntax: Sendable, Equatable {
       var name = trimmed
       if triple {
         kind = .value(escaped: false)
-      } else if let sigil = trimmed.first, "#^/!>&=".contains(sigil) {
+      } else if let sigil = trimmed.first, "#^/!>&=$<".contains(sigil) {
         name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
         switch sigil {
         case "#": kind = .open(inverted: false)
@@ -100,6 +106,8 @@ struct TemplateSyntax: Sendable, Equatable {
         case "/": kind = .close
         case "!": kind = .comment
         case ">": kind = .partial
+        case "$": kind = .block
+        case "<": kind = .parent
         case "&": kind = .value(escaped: false)
         default:
           throw TemplateError(
@@ -120,84 +128,102 @@ struct TemplateSyntax: Sendable, Equatable {
       advanceLines(through: close.upperBound, from: open.lowerBound)
       rest = rest[close.upperBound...]
     }
-    if !rest.isEmpty { tokens.append(.text(String(rest), startsLine: tokens.isEmpty)) }
+    if !rest.isEmpty { tokens.append(.text(String(rest))) }
     return tokens
   }
 
-  /// A section, inverted, closing, comment or partial tag alone on its line (but for
-  /// spaces and tabs) takes the whole line; a partial's leading spaces become its indent.
+  /// A line that holds only section, inverted, closing, comment, partial, block and layout
+  /// tags (one or more) and spaces or tabs is left out whole, its line break too; a partial
+  /// or layout there is indented by the line's leading spaces.
   private static func removeStandaloneLines(_ tokens: inout [Token]) {
-    for index in tokens.indices {
-      guard case .tag(let kind, let name, let at, _) = tokens[index] else { continue }
-      if case .value = kind { continue }
-      // Before: the start of the template, or text whose last line is blank and begins a line.
-      var indentation = ""
-      var before: (index: Int, keep: String)?
-      if index > 0 {
-        guard case .text(let text, let startsLine) = tokens[index - 1] else { continue }
-        let scalars = text.unicodeScalars
-        let lineStart: String.Index
-        if let newline = scalars.lastIndex(of: "\n") {
-          lineStart = scalars.index(after: newline)
-        } else {
-          guard startsLine else { continue }
-          lineStart = scalars.startIndex
-        }
-        let lastLine = scalars[lineStart...]
-        guard lastLine.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
-        indentation = String(lastLine)
-        before = (index - 1, String(scalars[..<lineStart]))
+    var lines: [[Token]] = [[]]
+    for token in tokens {
+      guard case .text(let text) = token else {
+        lines[lines.count - 1].append(token)
+        continue
       }
-      // After: the end of the template, or text whose first line is blank.
-      var after: (index: Int, keep: String)?
-      if index + 1 < tokens.count {
-        guard case .text(let text, _) = tokens[index + 1] else { continue }
-        let rest = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
-        if rest.starts(with: ["\r", "\n"]) {
-          after = (index + 1, String(rest.dropFirst(2)))
-        } else if rest.first == "\n" {
-          after = (index + 1, String(rest.dropFirst()))
-        } else if rest.isEmpty && index + 2 == tokens.count {
-          after = (index + 1, "")
-        } else {
-          continue
+      // Cut the text after each line break ("\r\n" is one Character, so by scalars).
+      var scalars = text.unicodeScalars[...]
+      while let newline = scalars.firstIndex(of: "\n") {
+        let end = scalars.index(after: newline)
+        lines[lines.count - 1].append(.text(String(scalars[..<end])))
+        lines.append([])
+        scalars = scalars[end...]
+      }
+      if !scalars.isEmpty { lines[lines.count - 1].append(.text(String(scalars))) }
+    }
+    tokens = lines.flatMap { line -> [Token] in
+      var indentation: String?
+      var hasTag = false
+      for token in line {
+        switch token {
+        case .text(let text):
+          let blank = text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+          guard blank else { return line }
+          if !hasTag, indentation == nil { indentation = text.trimmingCharacters(in: .newlines) }
+        case .tag(let kind, _, _, _):
+          if case .value = kind { return line }
+          hasTag = true
         }
       }
-      if let before, case .text(_, let startsLine) = tokens[before.index] {
-        tokens[before.index] = .text(before.keep, startsLine: startsLine)
+      guard hasTag else { return line }
+      return line.compactMap { token in
+        guard case .tag(let kind, let name, let at, _) = token else { return nil }
+        return .tag(kind, name, at, indentation: kind == .partial || kind == .parent ? indentation ?? "" : "")
       }
-      if let after { tokens[after.index] = .text(after.keep, startsLine: true) }
-      tokens[index] = .tag(kind, name, at, indentation: kind == .partial ? indentation : "")
     }
   }
 
   // MARK: Tree
 
+  private struct Open {
+    var kind: TagKind
+    var name: String
+    var at: TemplatePosition
+    var indentation: String
+    var nodes: [Node] = []
+
+    var tag: String {
+      let sigil =
+        switch kind {
+        case .open(let inverted): inverted ? "^" : "#"
+        case .block: "$"
+        default: "<"
+        }
+      return "{{\(sigil)\(name)}}"
+    }
+  }
+
   private static func tree(_ tokens: [Token], template: String) throws(TemplateError) -> [Node] {
-    var stack: [(name: String, inverted: Bool, at: TemplatePosition, nodes: [Node])] = [("", false, .start, [])]
+    var stack = [Open(kind: .comment, name: "", at: .start, indentation: "")]
     for token in tokens {
       switch token {
-      case .text(let text, _):
+      case .text(let text):
         if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text)) }
       case .tag(let kind, let name, let at, let indentation):
         switch kind {
         case .value(let escaped):
           stack[stack.count - 1].nodes.append(.value(Name(name), escaped: escaped, at: at))
-        case .open(let inverted):
-          stack.append((name, inverted, at, []))
+        case .open, .block, .parent:
+          stack.append(Open(kind: kind, name: name, at: at, indentation: indentation))
         case .close:
           guard stack.count > 1 else {
             throw TemplateError(message: "{{/\(name)}} closes a section that was never opened", at: at)
           }
-          let section = stack.removeLast()
-          guard section.name == name else {
-            throw TemplateError(
-              message:
-                "{{/\(name)}} closes {{\(section.inverted ? "^" : "#")\(section.name)}} (opened at \(section.at.lineColumn))",
-              at: at)
+          let open = stack.removeLast()
+          guard open.name == name else {
+            throw TemplateError(message: "{{/\(name)}} closes \(open.tag) (opened at \(open.at.lineColumn))", at: at)
           }
-          stack[stack.count - 1].nodes.append(
-            .section(Name(name), inverted: section.inverted, section.nodes, at: section.at))
+          let node: Node
+          switch open.kind {
+          case .open(let inverted): node = .section(Name(name), inverted: inverted, open.nodes, at: open.at)
+          case .block: node = .block(name, open.nodes, at: open.at)
+          default:
+            // Only the blocks inside a layout tag count; other text there is not shown.
+            let blocks = open.nodes.filter { if case .block = $0 { true } else { false } }
+            node = .parent(name, indentation: open.indentation, blocks: blocks, at: open.at)
+          }
+          stack[stack.count - 1].nodes.append(node)
         case .comment:
           continue
         case .partial:
@@ -207,8 +233,7 @@ struct TemplateSyntax: Sendable, Equatable {
     }
     guard stack.count == 1 else {
       let open = stack[stack.count - 1]
-      throw TemplateError(
-        message: "{{\(open.inverted ? "^" : "#")\(open.name)}} is never closed (add {{/\(open.name)}})", at: open.at)
+      throw TemplateError(message: "\(open.tag) is never closed (add {{/\(open.name)}})", at: open.at)
     }
     return stack[0].nodes
   }
