@@ -138,7 +138,7 @@ public enum SiteBuilder {
     let markdown = markdownRenderer(for: index, producesHTML: true)
     let reports = index.site.reports.map(\.markdown)
     let reportBodies = Parallel.map(reports) { markdown.render($0) }
-    let pages = PageRenderer(site: SiteView(index: index, documents: [:]), library: theme.library)
+    let pages = PageRenderer(site: SiteView(index: index, documents: [:]), theme: theme)
     var reportChartProblems: [Diagnostic] = []
     for (report, body) in zip(index.site.reports, reportBodies)
     where index.site.config.portalFiles && !body.diagnostics.hasErrors {
@@ -193,7 +193,7 @@ public enum SiteBuilder {
     if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
     timings.record("document facts", since: &started)
 
-    let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), library: theme.library)
+    let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), theme: theme)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
     var articleHTML: [String: String] = [:]
     for (position, body) in zip(articles, articleBodies) {

@@ -109,7 +109,21 @@ public enum ThemeLoader {
     if diagnostics.hasErrors { return (nil, diagnostics) }
     var theme = Theme(library: library, staticFiles: staticFiles)
     theme.templates = sources
+    theme.plans = compiledPlans(sources)
     return (theme, diagnostics)
+  }
+
+  /// Each page template compiled with its layout and partials. `YEARBOOK_RENDERER=swift-mustache`
+  /// renders every page with swift-mustache instead, the oracle the compiled pages are
+  /// compared with.
+  static func compiledPlans(_ sources: [String: TemplateSource]) -> [String: TemplatePlan] {
+    guard ProcessInfo.processInfo.environment["YEARBOOK_RENDERER"] != "swift-mustache" else { return [:] }
+    let compiler = TemplateCompiler(sources: sources.mapValues(\.text))
+    var plans: [String: TemplatePlan] = [:]
+    for (name, frames) in PageSchemas.frames where sources[name] != nil {
+      plans[name] = try? compiler.compile(name, frames: frames)
+    }
+    return plans
   }
 
   private static func describe(_ error: Error) -> String {

@@ -284,7 +284,7 @@ public final class PreviewSite: @unchecked Sendable {
       }
     }
     timings.record("dependencies", since: &step)
-    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), library: loaded.theme.library)
+    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), theme: loaded.theme)
     var chapterBodies = state.chapterBodies
     for (contentPath, body) in bodies {
       guard let page = index.page(ofDocument: contentPath), case .article(let report, let position) = page.kind

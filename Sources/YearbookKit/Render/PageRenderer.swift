@@ -4,11 +4,13 @@ import Mustache
 struct PageRenderer: Sendable {
   let site: SiteView
   let library: MustacheLibrary
+  let plans: [String: TemplatePlan]
   let charts: ChartRenderer
 
-  init(site: SiteView, library: MustacheLibrary) {
+  init(site: SiteView, theme: Theme) {
     self.site = site
-    self.library = library
+    self.library = theme.library
+    plans = theme.plans
     charts = ChartRenderer(site: site.index.site)
   }
 
@@ -164,6 +166,9 @@ struct PageRenderer: Sendable {
   }
 
   func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
+    if let plan = plans[template] {
+      return .success(plan.render([TemplateBox(context.content), TemplateBox(context.frame)]))
+    }
     guard let html = library.render(TemplateBox(context), withTemplate: template) else {
       return .failure(
         .error("the template \(template).mustache could not be rendered", at: SourceLocation(file: "Templates")))

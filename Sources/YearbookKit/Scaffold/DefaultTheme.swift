@@ -49,7 +49,14 @@ enum DefaultTheme {
 {{/has_charts}}
 </details>
 {{/embed}}
-{{#previous}}{{>pager}}{{/previous}}{{^previous}}{{#next}}{{>pager}}{{/next}}{{/previous}}
+{{#previous}}
+{{>pager}}
+{{/previous}}
+{{^previous}}
+{{#next}}
+{{>pager}}
+{{/next}}
+{{/previous}}
 </footer>
 </article>
 {{/article}}
@@ -220,8 +227,7 @@ enum DefaultTheme {
 <a class="skip-link" href="#main">跳到正文</a>
 {{>site-header}}
 <main id="main" class="site-main">
-{{$main}}{{/main}}
-</main>
+{{$main}}{{/main}}</main>
 {{>site-footer}}
 </body>
 </html>

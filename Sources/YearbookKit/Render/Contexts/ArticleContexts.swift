@@ -37,9 +37,7 @@ struct ArticleContext: TemplateValue {
   }
 
   static let fields = TemplateFields<Self>(
-    ArticleCard.fields.byName.values.map { field in
-      TemplateFields<Self>.Field(name: field.name, shape: field.shape) { field.value($0.card) }
-    } + [
+    TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
       .text("body") { $0.body },
       .object("embed") { $0.embed },
       .list("toc") { $0.toc.map { TOCEntry(text: $0.text, id: $0.id) } },

@@ -66,6 +66,20 @@ struct NotFoundContent: TemplateValue {
 
 /// The root schema of each page template, for checking templates before rendering.
 enum PageSchemas {
+  /// The values each page template is compiled against, outermost first: its content,
+  /// then the frame, whose fields Mustache finds first (as `PageContext` looks them up).
+  static let frames: [String: [TemplateSchema]] = [
+    "home": [HomeContent.schema, PageFrame.schema],
+    "report": [ReportContent.schema, PageFrame.schema],
+    "article": [ArticleContent.schema, PageFrame.schema],
+    "tags": [TagsContent.schema, PageFrame.schema],
+    "tag": [TagContent.schema, PageFrame.schema],
+    "data": [DataContent.schema, PageFrame.schema],
+    "not-found": [NotFoundContent.schema, PageFrame.schema],
+    "embed": [EmbedContent.schema, PageFrame.schema],
+    "print": [PrintContent.schema, PageFrame.schema],
+  ]
+
   static let byTemplate: [String: TemplateSchema] = [
     "home": PageContext<HomeContent>.schema,
     "report": PageContext<ReportContent>.schema,

@@ -92,9 +92,7 @@ struct ChapterContext: TemplateValue {
   let body: String
 
   static let fields = TemplateFields<Self>(
-    ArticleCard.fields.byName.values.map { field in
-      TemplateFields<Self>.Field(name: field.name, shape: field.shape) { field.value($0.card) }
-    } + [
+    TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
       .text("anchor") { $0.anchor },
       .text("body") { $0.body },
     ])

@@ -42,6 +42,17 @@ public struct TemplateShape: Sendable {
 public struct TemplateSchema: Sendable {
   public var typeName: String
   public var fields: [String: TemplateShape]
+  /// How a compiled template reads each field from a boxed value of this type.
+  var access: [String: FieldAccess] = [:]
+}
+
+/// A field read from its value boxed as `TemplateBox<Root>`, without looking up its name
+/// or casting its type: the getter of the field's kind is set, the others are nil.
+struct FieldAccess: Sendable {
+  var text: (@Sendable (AnyObject) -> String?)?
+  var flag: (@Sendable (AnyObject) -> Bool)?
+  var object: (@Sendable (AnyObject) -> AnyObject?)?
+  var list: (@Sendable (AnyObject) -> [AnyObject])?
 }
 
 public struct TemplateFields<Root>: Sendable {
@@ -49,6 +60,7 @@ public struct TemplateFields<Root>: Sendable {
     let name: String
     let shape: TemplateShape
     let value: @Sendable (Root) -> Any?
+    let access: FieldAccess
   }
 
   let byName: [String: Field]
@@ -57,42 +69,81 @@ public struct TemplateFields<Root>: Sendable {
   public init(_ fields: [Field]) {
     byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     schema = TemplateSchema(
-      typeName: String(describing: Root.self), fields: byName.mapValues(\.shape))
+      typeName: String(describing: Root.self), fields: byName.mapValues(\.shape), access: byName.mapValues(\.access))
   }
 }
 
 extension TemplateFields.Field {
+  /// The value a compiled template holds, unboxed without a check: the compiler binds each
+  /// field to values of its own type only.
+  private static func root(_ box: AnyObject) -> Root where Root: MustacheParent & Sendable {
+    unsafeDowncast(box, to: TemplateBox<Root>.self).value
+  }
+
   /// Text, escaped by `{{…}}`; nil (or an absent value) renders nothing and is false in
   /// a section. Empty text is given as nil, because Mustache counts "" as true.
-  public static func text(_ name: String, _ value: @escaping @Sendable (Root) -> String?) -> Self {
-    Self(name: name, shape: .text) { root in value(root).flatMap { $0.isEmpty ? nil : TemplateText($0) } }
+  public static func text(_ name: String, _ value: @escaping @Sendable (Root) -> String?) -> Self
+  where Root: MustacheParent & Sendable {
+    let text: @Sendable (Root) -> String? = { value($0).flatMap { $0.isEmpty ? nil : $0 } }
+    return Self(
+      name: name, shape: .text, value: { text($0).map(TemplateText.init) },
+      access: FieldAccess(text: { text(root($0)) }))
   }
 
-  public static func number(_ name: String, _ value: @escaping @Sendable (Root) -> Int) -> Self {
-    Self(name: name, shape: .number) { TemplateText(String(value($0))) }
+  public static func number(_ name: String, _ value: @escaping @Sendable (Root) -> Int) -> Self
+  where Root: MustacheParent & Sendable {
+    Self(
+      name: name, shape: .number, value: { TemplateText(String(value($0))) },
+      access: FieldAccess(text: { String(value(root($0))) }))
   }
 
-  public static func flag(_ name: String, _ value: @escaping @Sendable (Root) -> Bool) -> Self {
-    Self(name: name, shape: .flag) { value($0) }
+  public static func flag(_ name: String, _ value: @escaping @Sendable (Root) -> Bool) -> Self
+  where Root: MustacheParent & Sendable {
+    Self(name: name, shape: .flag, value: { value($0) }, access: FieldAccess(flag: { value(root($0)) }))
   }
 
   public static func object<Child: TemplateValue>(
     _ name: String, _ value: @escaping @Sendable (Root) -> Child?
-  ) -> Self {
-    Self(name: name, shape: .object({ Child.schema })) { value($0).map(TemplateBox.init) }
+  ) -> Self where Root: MustacheParent & Sendable {
+    Self(
+      name: name, shape: .object({ Child.schema }), value: { value($0).map(TemplateBox.init) },
+      access: FieldAccess(object: { value(root($0)).map(TemplateBox.init) }))
   }
 
   /// An object boxed in advance, for values templates name many times on one page.
   public static func object<Child: TemplateValue>(
     _ name: String, boxed value: @escaping @Sendable (Root) -> TemplateBox<Child>
-  ) -> Self {
-    Self(name: name, shape: .object({ Child.schema })) { value($0) }
+  ) -> Self where Root: MustacheParent & Sendable {
+    Self(
+      name: name, shape: .object({ Child.schema }), value: { value($0) },
+      access: FieldAccess(object: { value(root($0)) }))
+  }
+
+  /// The fields of a member (an article's card), read through it.
+  static func forwarded<Member: TemplateValue>(
+    _ fields: TemplateFields<Member>, through member: @escaping @Sendable (Root) -> Member
+  ) -> [Self] where Root: MustacheParent & Sendable {
+    let box: @Sendable (AnyObject) -> AnyObject = { TemplateBox(member(root($0))) }
+    var result: [Self] = []
+    for field in fields.byName.values {
+      let inner = field.access
+      var access = FieldAccess()
+      if let text = inner.text { access.text = { text(box($0)) } }
+      if let flag = inner.flag { access.flag = { flag(box($0)) } }
+      if let object = inner.object { access.object = { object(box($0)) } }
+      if let list = inner.list { access.list = { list(box($0)) } }
+      let value: @Sendable (Root) -> Any? = { field.value(member($0)) }
+      result.append(Self(name: field.name, shape: field.shape, value: value, access: access))
+    }
+    return result
   }
 
   public static func list<Child: TemplateValue>(
     _ name: String, _ value: @escaping @Sendable (Root) -> [Child]
-  ) -> Self {
-    Self(name: name, shape: .list({ Child.schema })) { value($0).map(TemplateBox.init) }
+  ) -> Self where Root: MustacheParent & Sendable {
+    Self(
+      name: name, shape: .list({ Child.schema }), value: { value($0).map(TemplateBox.init) },
+      access: FieldAccess(list: { value(root($0)).map(TemplateBox.init) }))
   }
 }
 

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Compiles a page template, with its layout and partials, against the schemas of the
+/// values it renders into a `TemplatePlan`. Every name is bound here, so a name no value
+/// has, a section over something that cannot be one, or a missing partial is an error at
+/// its tag, found before any page renders.
+struct TemplateCompiler {
+  /// Template name → its text (`layout`, `article-card`, …).
+  let sources: [String: String]
+
+  private enum Frame {
+    case object(TemplateSchema)
+    /// A section over text or a flag: no fields of its own.
+    case scalar
+  }
+
+  /// `frames`: the schemas of the values the page is rendered over, outermost first.
+  func compile(_ template: String, frames: [TemplateSchema]) throws(TemplateError) -> TemplatePlan {
+    var state = State(stack: frames.map(Frame.object))
+    let nodes = try parse(template, indentation: "", from: nil)
+    return TemplatePlan(steps: Self.merged(try compile(nodes, &state)))
+  }
+
+  private struct State {
+    var stack: [Frame]
+    /// Blocks a page fills in its layout, the outermost page's first.
+    var blocks: [String: [TemplateSyntax.Node]] = [:]
+    /// Partials and layouts being compiled, to refuse one that includes itself.
+    var including: [String] = []
+  }
+
+  private func parse(_ name: String, indentation: String, from tag: TemplatePosition?) throws(TemplateError)
+    -> [TemplateSyntax.Node]
+  {
+    guard let source = sources[name] else {
+      throw TemplateError(
+        message: "no template named \(name) (Templates/\(name).mustache or Templates/partials/\(name).mustache)",
+        at: tag ?? TemplatePosition(template: "\(name).mustache", line: 1, column: 1))
+    }
+    var text = source
+    if !indentation.isEmpty {
+      // The indent of a partial alone on its line goes before every line of its own text.
+      var lines = source.components(separatedBy: "\n").map { indentation + $0 }
+      if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
+      text = lines.joined(separator: "\n")
+    }
+    return try TemplateSyntax(text, template: "\(name).mustache").nodes
+  }
+
+  private func compile(_ nodes: [TemplateSyntax.Node], _ state: inout State) throws(TemplateError)
+    -> [TemplatePlan.Step]
+  {
+    var steps: [TemplatePlan.Step] = []
+    for node in nodes {
+      switch node {
+      case .text(let text):
+        steps.append(.text(text))
+      case .value(let name, let escaped, let at):
+        let lookup = try lookup(name, in: state.stack, at: at)
+        guard lookup.kind != .object && lookup.kind != .list else {
+          throw TemplateError(
+            message: "{{\(name)}} is a group of fields, not text; use {{#\(name)}}…{{/\(name)}}", at: at)
+        }
+        steps.append(.value(lookup.lookup, escaped: escaped))
+      case .section(let name, let inverted, let children, let at):
+        let lookup = try lookup(name, in: state.stack, at: at)
+        if inverted {
+          steps.append(.inverted(lookup.lookup, body: try compile(children, &state)))
+          continue
+        }
+        state.stack.append(lookup.schema.map(Frame.object) ?? .scalar)
+        let body = try compile(children, &state)
+        state.stack.removeLast()
+        steps.append(.section(lookup.lookup, body: body))
+      case .partial(let name, let indentation, let at):
+        steps += try include(name, indentation: indentation, at: at, &state) { nodes, state throws(TemplateError) in
+          try compile(nodes, &state)
+        }
+      case .block(let name, let children, _):
+        steps += try compile(state.blocks[name] ?? children, &state)
+      case .parent(let name, let indentation, let filled, let at):
+        let outer = state.blocks
+        for case .block(let block, let children, _) in filled where state.blocks[block] == nil {
+          state.blocks[block] = children
+        }
+        steps += try include(name, indentation: indentation, at: at, &state) { nodes, state throws(TemplateError) in
+          try compile(nodes, &state)
+        }
+        state.blocks = outer
+      }
+    }
+    return steps
+  }
+
+  private func include(
+    _ name: String, indentation: String, at: TemplatePosition, _ state: inout State,
+    _ body: (_ nodes: [TemplateSyntax.Node], _ state: inout State) throws(TemplateError) -> [TemplatePlan.Step]
+  ) throws(TemplateError) -> [TemplatePlan.Step] {
+    guard !state.including.contains(name) else {
+      throw TemplateError(
+        message: "\(name) includes itself (\((state.including + [name]).joined(separator: " → ")))", at: at)
+    }
+    let nodes = try parse(name, indentation: indentation, from: at)
+    state.including.append(name)
+    defer { state.including.removeLast() }
+    return try body(nodes, &state)
+  }
+
+  private struct Bound {
+    var lookup: TemplatePlan.Lookup
+    var kind: TemplatePlan.Lookup.Kind { lookup.kind }
+    /// The schema of the object or list items a section enters; nil for text and flags.
+    var schema: TemplateSchema?
+  }
+
+  private func lookup(_ name: TemplateSyntax.Name, in stack: [Frame], at: TemplatePosition) throws(TemplateError)
+    -> Bound
+  {
+    guard let first = name.parts.first else {
+      guard case .scalar? = stack.last else {
+        throw TemplateError(message: "{{.}} is only text inside a section over text", at: at)
+      }
+      return Bound(lookup: TemplatePlan.Lookup(kind: .current, candidates: []))
+    }
+    // Every value on the stack with the field, innermost first, of the innermost one's kind.
+    var candidates: [TemplatePlan.Lookup.Candidate] = []
+    var shape: TemplateShape?
+    for (index, frame) in stack.enumerated().reversed() {
+      guard case .object(let schema) = frame, let found = schema.fields[first], let access = schema.access[first]
+      else { continue }
+      if let shape, Self.kind(of: shape) != Self.kind(of: found) { continue }
+      shape = shape ?? found
+      candidates.append(TemplatePlan.Lookup.Candidate(frame: index, access: access))
+    }
+    guard var shape else {
+      throw TemplateError(message: "no field named \(first) here\(Self.known(in: stack))", at: at)
+    }
+    var path: [FieldAccess] = []
+    for part in name.parts.dropFirst() {
+      guard let schema = shape.fields?(), let next = schema.fields[part], let access = schema.access[part] else {
+        throw TemplateError(message: "\(name): no field named \(part) in \(first)", at: at)
+      }
+      path.append(access)
+      shape = next
+    }
+    return Bound(
+      lookup: TemplatePlan.Lookup(kind: Self.kind(of: shape), candidates: candidates, path: path),
+      schema: shape.fields?())
+  }
+
+  private static func kind(of shape: TemplateShape) -> TemplatePlan.Lookup.Kind {
+    switch shape.kind {
+    case .text, .number: .text
+    case .flag: .flag
+    case .object: .object
+    case .list: .list
+    }
+  }
+
+  private static func known(in stack: [Frame]) -> String {
+    guard case .object(let schema)? = stack.last(where: { if case .object = $0 { true } else { false } }) else {
+      return ""
+    }
+    return " (\(schema.typeName) has \(schema.fields.keys.sorted().joined(separator: ", ")))"
+  }
+
+  /// Adjacent text runs joined into one.
+  static func merged(_ steps: [TemplatePlan.Step]) -> [TemplatePlan.Step] {
+    var result: [TemplatePlan.Step] = []
+    for step in steps {
+      switch step {
+      case .text(let text):
+        if case .text(let previous)? = result.last {
+          result[result.count - 1] = .text(previous + text)
+        } else if !text.isEmpty {
+          result.append(step)
+        }
+      case .section(let lookup, let body): result.append(.section(lookup, body: merged(body)))
+      case .inverted(let lookup, let body): result.append(.inverted(lookup, body: merged(body)))
+      case .value: result.append(step)
+      }
+    }
+    return result
+  }
+}
