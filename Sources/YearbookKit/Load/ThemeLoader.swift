@@ -118,7 +118,7 @@ public enum ThemeLoader {
   /// compared with.
   static func compiledPlans(_ sources: [String: TemplateSource]) -> [String: TemplatePlan] {
     guard ProcessInfo.processInfo.environment["YEARBOOK_RENDERER"] != "swift-mustache" else { return [:] }
-    let compiler = TemplateCompiler(sources: sources.mapValues(\.text))
+    let compiler = TemplateCompiler(sources: sources.mapValues(\.text), unknownNames: .renderEmpty)
     var plans: [String: TemplatePlan] = [:]
     for (name, frames) in PageSchemas.frames where sources[name] != nil {
       plans[name] = try? compiler.compile(name, frames: frames)

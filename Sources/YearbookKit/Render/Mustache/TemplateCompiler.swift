@@ -7,6 +7,14 @@ import Foundation
 struct TemplateCompiler {
   /// Template name → its text (`layout`, `article-card`, …).
   let sources: [String: String]
+  /// What a name no value has does: an error at its tag, or (while `TemplateCheck` still
+  /// reports it, as a warning) render empty, as swift-mustache renders it.
+  var unknownNames = UnknownNames.error
+
+  enum UnknownNames {
+    case error
+    case renderEmpty
+  }
 
   private enum Frame {
     case object(TemplateSchema)
@@ -132,12 +140,15 @@ struct TemplateCompiler {
       shape = shape ?? found
       candidates.append(TemplatePlan.Lookup.Candidate(frame: index, access: access))
     }
+    let absent = Bound(lookup: TemplatePlan.Lookup(kind: .text, candidates: []))
     guard var shape else {
+      if unknownNames == .renderEmpty { return absent }
       throw TemplateError(message: "no field named \(first) here\(Self.known(in: stack))", at: at)
     }
     var path: [FieldAccess] = []
     for part in name.parts.dropFirst() {
       guard let schema = shape.fields?(), let next = schema.fields[part], let access = schema.access[part] else {
+        if unknownNames == .renderEmpty { return absent }
         throw TemplateError(message: "\(name): no field named \(part) in \(first)", at: at)
       }
       path.append(access)
