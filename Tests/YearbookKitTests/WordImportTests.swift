@@ -186,6 +186,26 @@ import Testing
     #expect(try read("Content/2023/人才汇聚.md").hasSuffix("---\n引进高层次人才100人。\n"))
   }
 
+  /// Word's table of contents and links to its bookmarks (`contents.md` written to Word by
+  /// pandoc): the contents are left out, with a warning, so their 一、 entries start no
+  /// section; a cross-reference keeps its text; the site builds without a broken link.
+  @Test func aTableOfContentsAndBookmarkLinksDoNotBreakTheSite() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let run = try site.importWord("contents.docx", report: "2023")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Imported 2 articles and 0 datasets into Content/2023/ (1 warning)"))
+    #expect(
+      run.stderr.contains(
+        "contents.docx: warning: the table of contents (2 entries) is left out: the site lists the articles itself"))
+    #expect(try site.source("Content/2023/_index.md").hasSuffix("---\n"))
+    #expect(
+      try site.source("Content/2023/平台提效.md").hasSuffix(
+        "---\n全年新建省级重点实验室2家，详见主体培育一节和[市科技局网站](https://www.pinghu.gov.cn/)。\n"))
+    let summary = try await site.build()
+    #expect(summary.diagnostics.filter { $0.severity == .error }.isEmpty)
+  }
+
   @Test func aMissingPandocIsOneLineWithTheInstallCommand() throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }

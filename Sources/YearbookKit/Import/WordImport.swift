@@ -108,7 +108,22 @@ private struct Importer {
   }
 
   mutating func run(_ blocks: [PandocDocument.Block], title: String?) -> WordImport.Result {
-    let flat = blocks.flatMap(Self.unwrapped)
+    var flat = blocks.flatMap(Self.unwrapped)
+    // Word's table of contents: each entry a link to a heading's bookmark ending in its
+    // page number. The site lists the articles itself, and an entry numbered 一、 would
+    // otherwise start a section of its own.
+    let contents = flat.filter(Self.isContentsEntry)
+    if !contents.isEmpty {
+      flat.removeAll { block in
+        if Self.isContentsEntry(block) { return true }
+        guard case .paragraph(let inlines) = block else { return false }
+        return ["目录", "目 录", "目　录"].contains(Self.plainText(inlines))
+      }
+      warnings.append(
+        .warning(
+          "the table of contents (\(contents.count) entries) is left out: the site lists the articles itself",
+          at: SourceLocation(file: options.document)))
+    }
     let usesHeadings = flat.contains { if case .heading(1, _) = $0 { true } else { false } }
     var preamble: [PandocDocument.Block] = []
     var sections: [Section] = []
@@ -168,6 +183,15 @@ private struct Importer {
   }
 
   // MARK: Sections
+
+  /// A line of Word's table of contents: a link to a bookmark whose text ends in a page
+  /// number (`一、平台提效\t2`, often with dot leaders).
+  static func isContentsEntry(_ block: PandocDocument.Block) -> Bool {
+    guard case .paragraph(let inlines) = block,
+      inlines.contains(where: { if case .link(_, let url) = $0 { url.hasPrefix("#") } else { false } })
+    else { return false }
+    return plainText(inlines).firstMatch(of: /\d+$/) != nil
+  }
 
   static func unwrapped(_ block: PandocDocument.Block) -> [PandocDocument.Block] {
     if case .division(let inner) = block { return inner.flatMap(unwrapped) }
@@ -340,6 +364,8 @@ private struct Importer {
       case .quoted(let double, let inner):
         (double ? "“" : "‘") + inlineMarkdown(inner) + (double ? "”" : "’")
       case .code(let text): "`\(text)`"
+      // A link to a bookmark in the document points nowhere once it is cut into articles.
+      case .link(let inner, let url) where url.hasPrefix("#"): inlineMarkdown(inner)
       case .link(let inner, let url): "[\(inlineMarkdown(inner))](\(url))"
       case .image(let inner, _): plainText(inner)
       case .note(let blocks):

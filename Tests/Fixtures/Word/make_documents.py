@@ -56,3 +56,7 @@ subprocess.run(["pandoc", "-f", "html", "-t", "docx", "report-2024.html", "-o", 
 # A document under review: two deletions, two insertions and a comment, written by
 # pandoc's Word writer from `tracked.md` (Word's own tracked-change and comment markup).
 subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "tracked.md", "-o", "tracked.docx"], check=True)
+
+# A report with Word's table of contents (entries linking to bookmarks, ending in page
+# numbers) and a cross-reference to a bookmark, written by pandoc from `contents.md`.
+subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "contents.md", "-o", "contents.docx"], check=True)
