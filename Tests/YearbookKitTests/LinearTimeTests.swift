@@ -8,8 +8,6 @@ import Testing
   import Glibc
 #endif
 
-private let underAddressSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
-
 /// Markdown that once took quadratic time, rendered at n and 4n: the time may grow about
 /// fourfold, never the sixteenfold of n². Measured in this thread's CPU time (best of
 /// three), so other tests running beside it do not count. The bound is 6×, or 1.5 times
