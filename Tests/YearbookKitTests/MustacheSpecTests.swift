@@ -95,10 +95,7 @@ import Testing
 
     func parsed(_ name: String, indentation: String) throws -> [TemplateSyntax.Node]? {
       guard let source = partials[name] else { return nil }
-      // The indent goes before every line of the partial's own text.
-      var lines = source.components(separatedBy: "\n").map { indentation + $0 }
-      if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
-      return try TemplateSyntax(lines.joined(separator: "\n"), template: name).nodes
+      return try TemplateSyntax(TemplateSyntax.indented(source, by: indentation), template: name).nodes
     }
 
     func render(_ nodes: [TemplateSyntax.Node], _ stack: [Value], blocks: [String: [TemplateSyntax.Node]] = [:]) throws

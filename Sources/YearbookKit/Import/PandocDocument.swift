@@ -19,11 +19,13 @@ struct PandocDocument: Decodable {
   init(from decoder: Decoder) throws {
     let document = try decoder.container(keyedBy: DocumentKey.self)
     blocks = try document.decode([Block].self, forKey: .blocks)
-    let meta = try? document.nestedContainer(keyedBy: MetaKey.self, forKey: .meta)
-    if let title = try? meta?.nestedContainer(keyedBy: Key.self, forKey: .title),
-      (try? title.decode(String.self, forKey: .t)) == "MetaInlines"
-    {
-      self.title = try? title.decode([Inline].self, forKey: .c)
+    // A document without a title in its properties has no `title` in its meta.
+    guard document.contains(.meta) else { return }
+    let meta = try document.nestedContainer(keyedBy: MetaKey.self, forKey: .meta)
+    guard meta.contains(.title) else { return }
+    let title = try meta.nestedContainer(keyedBy: Key.self, forKey: .title)
+    if try title.decode(String.self, forKey: .t) == "MetaInlines" {
+      self.title = try title.decode([Inline].self, forKey: .c)
     }
   }
 
@@ -113,8 +115,9 @@ struct PandocDocument: Decodable {
         var content = try node.nestedUnkeyedContainer(forKey: .c)
         _ = try content.decode(Attributes.self)
         let text = try content.decode([Inline].self)
-        let target = try content.decode([String].self)
-        let url = target.first ?? ""
+        // The target is [url, title].
+        var target = try content.nestedUnkeyedContainer()
+        let url = try target.decode(String.self)
         self = try node.decode(String.self, forKey: .t) == "Link" ? .link(text, url: url) : .image(text, url: url)
       case "Note": self = .note(try node.decode([Block].self, forKey: .c))
       default: self = .other
@@ -144,8 +147,9 @@ struct PandocDocument: Decodable {
       var content = try decoder.unkeyedContainer()
       _ = try content.decode(Attributes.self)
       var caption = try content.nestedUnkeyedContainer()
-      _ = try? caption.decodeNil()
-      self.caption = (try? caption.decode([Block].self)) ?? []
+      // A caption is [short caption or null, blocks].
+      _ = try caption.decode([Inline]?.self)
+      self.caption = try caption.decode([Block].self)
       _ = try content.decode([ColumnSpec].self)
       var head = try content.nestedUnkeyedContainer()
       _ = try head.decode(Attributes.self)

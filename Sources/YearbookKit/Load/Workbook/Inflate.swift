@@ -20,9 +20,9 @@ enum Inflate {
     defer { inflateEnd(&stream) }
     var output = Data()
     var buffer = [UInt8](repeating: 0, count: 64 << 10)
-    let input = [UInt8](stored)
-    return try input.withUnsafeBufferPointer { (input) throws(Failure) -> Data in
-      stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+    // Data's withUnsafeBytes rethrows untyped errors, so the outcome is carried out as a value.
+    let outcome: Result<Data, Failure> = stored.withUnsafeBytes { input in
+      stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
       stream.avail_in = UInt32(input.count)
       while true {
         let result = buffer.withUnsafeMutableBufferPointer { buffer in
@@ -31,15 +31,16 @@ enum Inflate {
           return inflate(&stream, Z_NO_FLUSH)
         }
         output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-        if output.count > limit { throw .tooLarge }
+        if output.count > limit { return .failure(.tooLarge) }
         switch result {
-        case Z_STREAM_END: return output
+        case Z_STREAM_END: return .success(output)
         case Z_OK: continue
         // Z_BUF_ERROR: no progress is possible, all input having been used before the end.
-        default: throw .damaged
+        default: return .failure(.damaged)
         }
       }
     }
+    return try outcome.get()
   }
 
   /// The CRC-32 a zip directory records for each part.

@@ -71,7 +71,7 @@ struct WorkbookArchive {
       unpacked = Data(stored)
     case 8:
       do {
-        unpacked = try Inflate.raw(Data(stored), limit: Self.partLimit)
+        unpacked = try Inflate.raw(stored, limit: Self.partLimit)
       } catch .tooLarge {
         throw tooLarge(path)
       } catch {

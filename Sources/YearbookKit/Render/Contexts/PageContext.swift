@@ -10,12 +10,6 @@ struct PageContext<Content: TemplateValue>: MustacheParent, Sendable {
     PageFrame.fields.byName[name]?.value(frame) ?? content.child(named: name)
   }
 
-  static var schema: TemplateSchema {
-    var schema = Content.schema
-    schema.typeName = "the \(Content.self) page"
-    schema.fields.merge(PageFrame.schema.fields) { _, frame in frame }
-    return schema
-  }
 }
 
 struct HomeContent: TemplateValue {
@@ -80,15 +74,11 @@ enum PageSchemas {
     "print": [PrintContent.schema, PageFrame.schema],
   ]
 
-  static let byTemplate: [String: TemplateSchema] = [
-    "home": PageContext<HomeContent>.schema,
-    "report": PageContext<ReportContent>.schema,
-    "article": PageContext<ArticleContent>.schema,
-    "tags": PageContext<TagsContent>.schema,
-    "tag": PageContext<TagContent>.schema,
-    "data": PageContext<DataContent>.schema,
-    "not-found": PageContext<NotFoundContent>.schema,
-    "embed": PageContext<EmbedContent>.schema,
-    "print": PageContext<PrintContent>.schema,
-  ]
+  /// Each page's values as one schema, the frame's fields over the content's, for the checks.
+  static let byTemplate: [String: TemplateSchema] = frames.mapValues { frames in
+    var schema = frames[0]
+    schema.typeName = "the \(schema.typeName) page"
+    schema.fields.merge(frames[1].fields) { _, frame in frame }
+    return schema
+  }
 }

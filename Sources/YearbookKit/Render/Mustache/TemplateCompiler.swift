@@ -45,14 +45,7 @@ struct TemplateCompiler {
         message: "no template named \(name) (Templates/\(name).mustache or Templates/partials/\(name).mustache)",
         at: tag ?? TemplatePosition(template: "\(name).mustache", line: 1, column: 1))
     }
-    var text = source
-    if !indentation.isEmpty {
-      // The indent of a partial alone on its line goes before every line of its own text.
-      var lines = source.components(separatedBy: "\n").map { indentation + $0 }
-      if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
-      text = lines.joined(separator: "\n")
-    }
-    return try TemplateSyntax(text, template: "\(name).mustache").nodes
+    return try TemplateSyntax(TemplateSyntax.indented(source, by: indentation), template: "\(name).mustache").nodes
   }
 
   private func compile(_ nodes: [TemplateSyntax.Node], _ state: inout State) throws(TemplateError)
@@ -81,9 +74,7 @@ struct TemplateCompiler {
         state.stack.removeLast()
         steps.append(.section(lookup.lookup, body: body))
       case .partial(let name, let indentation, let at):
-        steps += try include(name, indentation: indentation, at: at, &state) { nodes, state throws(TemplateError) in
-          try compile(nodes, &state)
-        }
+        steps += try include(name, indentation: indentation, at: at, &state)
       case .block(let name, let children, _):
         steps += try compile(state.blocks[name] ?? children, &state)
       case .parent(let name, let indentation, let filled, let at):
@@ -91,19 +82,17 @@ struct TemplateCompiler {
         for case .block(let block, let children, _) in filled where state.blocks[block] == nil {
           state.blocks[block] = children
         }
-        steps += try include(name, indentation: indentation, at: at, &state) { nodes, state throws(TemplateError) in
-          try compile(nodes, &state)
-        }
+        steps += try include(name, indentation: indentation, at: at, &state)
         state.blocks = outer
       }
     }
     return steps
   }
 
-  private func include(
-    _ name: String, indentation: String, at: TemplatePosition, _ state: inout State,
-    _ body: (_ nodes: [TemplateSyntax.Node], _ state: inout State) throws(TemplateError) -> [TemplatePlan.Step]
-  ) throws(TemplateError) -> [TemplatePlan.Step] {
+  /// A partial or layout compiled where its tag stands.
+  private func include(_ name: String, indentation: String, at: TemplatePosition, _ state: inout State)
+    throws(TemplateError) -> [TemplatePlan.Step]
+  {
     guard !state.including.contains(name) else {
       throw TemplateError(
         message: "\(name) includes itself (\((state.including + [name]).joined(separator: " → ")))", at: at)
@@ -111,7 +100,7 @@ struct TemplateCompiler {
     let nodes = try parse(name, indentation: indentation, from: at)
     state.including.append(name)
     defer { state.including.removeLast() }
-    return try body(nodes, &state)
+    return try compile(nodes, &state)
   }
 
   private struct Bound {

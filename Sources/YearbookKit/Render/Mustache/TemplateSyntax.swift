@@ -36,6 +36,14 @@ struct TemplateSyntax: Sendable, Equatable {
 
   var nodes: [Node]
 
+  /// A partial's text for a tag alone on its line: the tag's indent before every line.
+  static func indented(_ text: String, by indentation: String) -> String {
+    guard !indentation.isEmpty else { return text }
+    var lines = text.components(separatedBy: "\n").map { indentation + $0 }
+    if text.hasSuffix("\n") { lines[lines.count - 1] = "" }
+    return lines.joined(separator: "\n")
+  }
+
   init(nodes: [Node]) {
     self.nodes = nodes
   }
