@@ -184,6 +184,7 @@ public enum SiteBuilder {
       }
       progress?.pageDone()
       body.html = ""
+      body.charts = body.charts.map(\.withoutMarkup)
       return (body, html)
     }
     timings.record("markdown and article pages", since: &started)

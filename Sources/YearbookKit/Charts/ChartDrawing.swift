@@ -1,6 +1,6 @@
 /// A chart's shapes: the inside of its SVG, or of each KPI tile's. Drawn once and shared by
 /// the forms a chart takes for the portal (its file and the inline fragment's figure).
-enum ChartDrawing {
+enum ChartDrawing: Sendable {
   case none
   case single(body: String, height: Double)
   case tiles([(tile: KPIChart.Tile, body: String, height: Double)])

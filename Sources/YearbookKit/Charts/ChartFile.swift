@@ -51,20 +51,113 @@ enum ChartFile {
   /// sets an attribute wins, so `yb-halo yb-value` is drawn in the halo's fill); attributes the
   /// markup already has (a pattern fill, a computed font size) win, as they do on a page.
   static func presentationAttributes(_ svg: String) -> String {
-    var rewriter = HTMLRewriter { _, _, _ in nil }
-    rewriter.adding = { _, attributes in
-      guard let classes = attributes.first(where: { $0.name == "class" })?.value else { return nil }
-      var added: [(String, String)] = []
-      for name in classes.split(separator: " ") {
-        for (attribute, value) in styles[String(name)] ?? [] where !added.contains(where: { $0.0 == attribute }) {
-          added.append((attribute, value))
+    var svg = svg
+    return svg.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count * 2)
+      // A chart repeats a handful of class lists; each is looked up once.
+      var looks: [String: [(name: ArraySlice<UInt8>, text: [UInt8])]] = [:]
+      var index = 0
+      while index < bytes.count {
+        guard let open = HTMLRewriter.find(in: bytes, from: index), let end = HTMLRewriter.tagEnd(in: bytes, from: open)
+        else {
+          out.append(contentsOf: bytes[index...])
+          break
         }
+        out.append(contentsOf: bytes[index..<open])
+        index = end
+        let tag = SVGTag(bytes[open..<end])
+        guard let classes = tag.value(of: classAttribute) else {
+          out.append(contentsOf: bytes[open..<end])
+          continue
+        }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: classes), as: UTF8.self)
+        let look = looks[key] ?? attributes(forClasses: key)
+        looks[key] = look
+        out.append(contentsOf: bytes[open..<tag.insertion])
+        for attribute in look where !tag.has(attribute.name) { out.append(contentsOf: attribute.text) }
+        out.append(contentsOf: bytes[tag.insertion..<end])
       }
-      let present = Set(attributes.map { String($0.name) })
-      let text = added.filter { !present.contains($0.0) }.map { " \($0.0)=\"\($0.1)\"" }.joined()
-      return text.isEmpty ? nil : text
+      return String(decoding: out, as: UTF8.self)
     }
-    return rewriter(svg)
+  }
+
+  private static let classAttribute = Array("class".utf8)[...]
+
+  /// The attributes a class list adds (` fill="#1a1a1a"`), each named once: the first
+  /// class that sets one wins.
+  private static func attributes(forClasses classes: String) -> [(name: ArraySlice<UInt8>, text: [UInt8])] {
+    var added: [(name: ArraySlice<UInt8>, text: [UInt8])] = []
+    for name in classes.split(separator: " ") {
+      for (attribute, value) in styles[String(name)] ?? []
+      where !added.contains(where: { $0.name.elementsEqual(attribute.utf8) }) {
+        added.append((Array(attribute.utf8)[...], Array(" \(attribute)=\"\(value)\"".utf8)))
+      }
+    }
+    return added
+  }
+
+  /// An opening tag's attributes, read without copying: Yearbook wrote the markup, so
+  /// values are quoted and escaped. A closing tag or a comment has none.
+  private struct SVGTag {
+    var attributes: [(name: Slice<UnsafeBufferPointer<UInt8>>, value: Slice<UnsafeBufferPointer<UInt8>>)] = []
+    /// Where added attributes go: before the tag's `/>` or `>`.
+    var insertion: Int
+
+    init(_ tag: Slice<UnsafeBufferPointer<UInt8>>) {
+      insertion = tag.endIndex
+      var index = tag.startIndex + 1
+      guard index < tag.endIndex, (tag[index] | 0x20) >= UInt8(ascii: "a"), (tag[index] | 0x20) <= UInt8(ascii: "z")
+      else { return }
+      while index < tag.endIndex, !Self.isSpace(tag[index]), tag[index] != UInt8(ascii: ">"),
+        tag[index] != UInt8(ascii: "/")
+      {
+        index += 1
+      }
+      while true {
+        while index < tag.endIndex, Self.isSpace(tag[index]) { index += 1 }
+        guard index < tag.endIndex, tag[index] != UInt8(ascii: ">"), tag[index] != UInt8(ascii: "/") else { break }
+        let nameStart = index
+        while index < tag.endIndex, !Self.isSpace(tag[index]), tag[index] != UInt8(ascii: "="),
+          tag[index] != UInt8(ascii: ">"), tag[index] != UInt8(ascii: "/")
+        {
+          index += 1
+        }
+        let name = tag[nameStart..<index]
+        guard index < tag.endIndex, tag[index] == UInt8(ascii: "=") else {
+          attributes.append((name, tag[index..<index]))
+          continue
+        }
+        index += 1
+        var quote: UInt8?
+        if index < tag.endIndex, tag[index] == UInt8(ascii: "\"") || tag[index] == UInt8(ascii: "'") {
+          quote = tag[index]
+          index += 1
+        }
+        let valueStart = index
+        while index < tag.endIndex {
+          let byte = tag[index]
+          if let quote, byte == quote { break }
+          if quote == nil, Self.isSpace(byte) || byte == UInt8(ascii: ">") { break }
+          index += 1
+        }
+        attributes.append((name, tag[valueStart..<index]))
+        if quote != nil, index < tag.endIndex { index += 1 }
+      }
+      insertion = index
+    }
+
+    func value(of name: ArraySlice<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>>? {
+      attributes.first { $0.name.elementsEqual(name) }?.value
+    }
+
+    func has(_ name: ArraySlice<UInt8>) -> Bool {
+      attributes.contains { $0.name.elementsEqual(name) }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
   }
 
   /// The default theme's light colours (Templates/static/css/yearbook.css, `:root`): a file

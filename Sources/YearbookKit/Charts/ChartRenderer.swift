@@ -25,6 +25,18 @@ public struct ChartRenderer: Sendable {
     /// (`check`, the data page) need only `html`.
     let data: ChartData
     let baseURL: BaseURL
+    /// The shapes `html` shows, drawn once: the portal's forms style these rather than
+    /// drawing the chart again.
+    var drawing: ChartDrawing
+
+    /// The chart without its markup, once its page and portal files are written: the facts
+    /// a build keeps of every chart are its spec, id and data.
+    var withoutMarkup: Rendered {
+      var facts = self
+      facts.html = ""
+      facts.drawing = .none
+      return facts
+    }
 
     /// Whether the chart has a picture (`charts/<id>.svg`); a `table` chart has none.
     var hasFile: Bool { spec.kind != .table }
@@ -32,7 +44,7 @@ public struct ChartRenderer: Sendable {
     /// The chart's forms for the portal, its shapes drawn and styled once for all of them.
     func portalForms() -> PortalForms {
       let description = ChartFile.description(data)
-      let styled = ChartDrawing(data, id: id).styled()
+      let styled = drawing.styled()
       return PortalForms(
         description: description, file: ChartFile.svg(data, styled: styled, description: description),
         imageFigure: ChartFigure.html(
@@ -83,8 +95,10 @@ public struct ChartRenderer: Sendable {
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets, pointLimit: pointLimit)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
+    let drawing = ChartDrawing(data, id: id)
     let rendered = Rendered(
-      spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL), data: data, baseURL: baseURL)
+      spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: drawing), data: data,
+      baseURL: baseURL, drawing: drawing)
     return (rendered, diagnostics + dataDiagnostics)
   }
 

@@ -77,13 +77,13 @@ struct HTMLRewriter {
   }
 
   /// The next `<`, by memchr.
-  private static func find(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  static func find(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard let base = bytes.baseAddress, let hit = memchr(base + start, 0x3C, bytes.count - start) else { return nil }
     return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
   /// Where the tag starting at `start` ends (after its `>`), minding quoted values.
-  private static func tagEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  static func tagEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     let dash = UInt8(ascii: "-")
     if start + 3 < bytes.count, bytes[start + 1] == UInt8(ascii: "!"), bytes[start + 2] == dash,
       bytes[start + 3] == dash

@@ -53,7 +53,7 @@ public final class StagingFolder: @unchecked Sendable {
       _ = Foundation.rename(parent.appendingPathComponent(entry).path, output.path)
     }
     for entry in leftovers where entry.hasPrefix(".\(name).new-") || entry.hasPrefix(".\(name).old-") {
-      try? manager.removeItem(at: parent.appendingPathComponent(entry))
+      Self.remove(parent.appendingPathComponent(entry))
     }
     staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
     if mkdir(staging.path, 0o755) != 0 {
@@ -167,13 +167,10 @@ public final class StagingFolder: @unchecked Sendable {
     if hadOutput { Self.remove(previous) }
   }
 
-  /// Removes a previous site, its top-level folders on every core. Best effort: whatever
-  /// stays behind is removed by the next build, which clears old folders first.
+  /// Removes a previous site. Best effort: whatever stays behind is removed by the next
+  /// build, which clears old folders first.
   static func remove(_ folder: URL) {
-    let manager = FileManager.default
-    let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-    _ = Parallel.map(entries) { entry in try? FileManager.default.removeItem(atPath: folder.path + "/" + entry) }
-    try? manager.removeItem(at: folder)
+    TreeRemoval.remove(folder.path)
   }
 
   /// Removes the staging folder; the output stays as it was.
