@@ -52,7 +52,7 @@ struct Build: AsyncParsableCommand {
       bar?.finish()
       Terminal.printDiagnostics(error.diagnostics)
       Terminal.status(
-        "Build failed: \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed"
+        "Build failed\(error.step.map { " in step \($0)" } ?? ""): \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed"
       )
       throw ExitCode(1)
     }

@@ -29,10 +29,10 @@ import Testing
     defer { fixture.remove() }
     let files = try fixture.snapshot(of: output)
     let listing = files.keys.sorted().map { "\($0) \(files[$0]!.count)" }.joined(separator: "\n")
-    try Golden.assertMatches(listing + "\n", named: "default-site/files.txt")
+    try Golden.assertMatches(listing + "\n", named: "files.txt", in: "default-site")
     for page in Self.representativePages {
       let data = try #require(files[page], "the default site no longer writes \(page)")
-      try Golden.assertMatches(String(decoding: data, as: UTF8.self), named: "default-site/\(page)")
+      try Golden.assertMatches(String(decoding: data, as: UTF8.self), named: page, in: "default-site")
     }
   }
 }

@@ -41,39 +41,76 @@ public enum SiteBuilder {
     if let problem = OutputLocation.problem(output: options.output, root: options.root) {
       throw BuildFailure(diagnostics: [.error(problem, at: SourceLocation(file: options.output.path))])
     }
-    var timings = StepTimings()
-    let loaded = try timings.measure("load") { () throws(BuildFailure) in try load(options) }
-    let index = try timings.measure("index") { () throws(BuildFailure) in try makeIndex(loaded) }
-    let staging = try timings.measure("stage") { () throws(BuildFailure) in
+    return try run(.build, options) { () throws(BuildFailure) in
       do {
         return try StagingFolder(output: options.output)
       } catch {
         throw BuildFailure(diagnostics: [.error("\(error)", at: SourceLocation(file: options.output.path))])
       }
-    }
-    let rendered = try renderSite(
-      index, theme: loaded.theme, into: staging, progress: options.progress, timings: &timings)
-    var checked = try timings.measure("check") { () throws(BuildFailure) in
-      try check(index, theme: loaded.theme, documents: rendered)
-    }
-    try timings.measure("write") { () throws(BuildFailure) in
-      do {
-        try staging.commit()
-      } catch {
-        throw BuildFailure(
-          diagnostics: checked.diagnostics + [.error("\(error)", at: SourceLocation(file: options.output.path))])
-      }
-    }
-    checked.timings = timings
-    return checked
+    }.summary
   }
 
   /// Every step but rendering pages and writing: what `yearbook check` runs.
   public static func check(_ options: Options) async throws(BuildFailure) -> Summary {
-    let loaded = try load(options)
-    let index = try makeIndex(loaded)
-    let documents = try renderMarkdown(index, producesHTML: false)
-    return try check(index, theme: loaded.theme, documents: documents)
+    try run(.check, options, into: nil).summary
+  }
+
+  /// What one run of the pipeline made: the summary, and for the preview what it keeps to
+  /// rebuild a part of the site later.
+  struct Outcome {
+    var loaded: Loaded
+    var indexed: IndexedSite
+    var documents: RenderedDocuments
+    var summary: Summary
+  }
+
+  /// Runs `purpose`'s steps of the pipeline in their declared order. `makeSink` gives where
+  /// files go, made once the site is known to load (nil for `check`, which writes nothing).
+  static func run(
+    _ purpose: Pipeline.Purpose, _ options: Options, into makeSink: (() throws(BuildFailure) -> any PageSink)?
+  ) throws(BuildFailure) -> Outcome {
+    var run = Pipeline.Run(purpose)
+    let loaded = try run.step(.load) { () throws(BuildFailure) in try load(options) }
+    let indexed = try run.step(.index) { () throws(BuildFailure) in try makeIndex(loaded) }
+    guard let makeSink else {
+      let documents = try run.step(.markdown) { () throws(BuildFailure) in
+        let documents = try renderMarkdown(indexed, producesHTML: false)
+        if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
+        return documents
+      }
+      var summary = try run.step(.check) { () throws(BuildFailure) in
+        try check(indexed, theme: loaded.theme, documents: documents)
+      }
+      summary.timings = run.timings
+      return Outcome(loaded: loaded, indexed: indexed, documents: documents, summary: summary)
+    }
+    let sink = try run.step(.pages, makeSink)
+    let documents = try renderSite(
+      indexed, theme: loaded.theme, into: sink, progress: options.progress, run: &run)
+    var summary = try run.step(.check) { () throws(BuildFailure) in
+      try check(indexed, theme: loaded.theme, documents: documents)
+    }
+    try run.step(.write) { () throws(BuildFailure) in
+      var problems: [Diagnostic] = []
+      for file in indexed.index.copies {
+        guard case .copy(let source) = file.content else { continue }
+        do {
+          try sink.copy(from: source, to: file.path)
+        } catch {
+          problems.append(.error("\(error)", at: SourceLocation(file: source)))
+        }
+      }
+      if problems.isEmpty {
+        do {
+          try sink.commit()
+        } catch {
+          problems.append(.error("\(error)", at: SourceLocation(file: sink.destination)))
+        }
+      }
+      if !problems.isEmpty { throw BuildFailure(diagnostics: summary.diagnostics + problems) }
+    }
+    summary.timings = run.timings
+    return Outcome(loaded: loaded, indexed: indexed, documents: documents, summary: summary)
   }
 
   // MARK: Steps
@@ -119,124 +156,145 @@ public enum SiteBuilder {
       indexed: indexed, sources: sources, bodies: bodies)
   }
 
-  /// Markdown, then pages: each article's page is rendered and written as soon as its
-  /// Markdown is, then the list pages, the feed, the sitemap and the copied files.
+  /// Markdown, pages and portal files, a report at a time: its articles go through each
+  /// step on every core, and only their facts and print chapters are kept, so memory holds
+  /// one report's bodies at once. The list pages, the feed and the sitemap follow once
+  /// every document's facts are known.
   static func renderSite(
-    _ indexed: IndexedSite, theme: Theme, into staging: some PageSink, progress: BuildProgress?,
-    timings: inout StepTimings
+    _ indexed: IndexedSite, theme: Theme, into sink: any PageSink, progress: BuildProgress?,
+    run: inout Pipeline.Run
   ) throws(BuildFailure) -> RenderedDocuments {
-    var started = ContinuousClock.now
     let index = indexed.index
+    let portal = index.site.config.portalFiles
     progress?.start(pages: index.pages.count)
-    do {
-      try staging.makeFolders(
-        for: index.pages.map(\.outputPath) + index.site.articlePortalFiles.flatMap(\.files) + index.copies.map(\.path))
-    } catch {
-      throw BuildFailure(
-        diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: staging.destination))])
+    try run.step(.pages) { () throws(BuildFailure) in
+      do throws(StagingFolder.WriteError) {
+        try sink.makeFolders(
+          for: index.pages.map(\.outputPath) + index.site.articlePortalFiles.flatMap(\.files) + index.copies.map(\.path)
+        )
+      } catch {
+        throw BuildFailure(
+          diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: sink.destination))])
+      }
     }
     let markdown = markdownRenderer(for: index, producesHTML: true)
-    let reports = index.site.reports.map(\.markdown)
-    let reportBodies = Parallel.map(reports) { markdown.render($0) }
     let pages = PageRenderer(site: SiteView(index: index, documents: [:]), theme: theme)
-    var reportChartProblems: [Diagnostic] = []
-    for (report, body) in zip(index.site.reports, reportBodies)
-    where index.site.config.portalFiles && !body.diagnostics.hasErrors {
-      let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
-      switch pages.chartFiles(charts, pageTitle: report.title, sitePath: report.sitePath) {
-      case .success(let files):
-        do {
-          try staging.makeFolders(for: files.map(\.path))
-          for file in files { try staging.write(file.text, to: file.path) }
-        } catch {
-          reportChartProblems.append(.error("\(error)", at: SourceLocation(file: report.markdown.file)))
+    let reports = index.site.reports.map(\.markdown)
+    let reportBodies = run.timed(.markdown) { Parallel.map(reports) { markdown.render($0) } }
+    let budgets = index.site.config.budgets
+    // Found while writing, kept apart from the documents' own diagnostics so that a failure
+    // names the step that failed.
+    var pageFindings: [Diagnostic] = []
+    var portalFindings: [Diagnostic] = []
+    if portal {
+      portalFindings += run.timed(.portal) {
+        zip(index.site.reports, reportBodies).flatMap { report, body -> [Diagnostic] in
+          guard !body.diagnostics.hasErrors else { return [] }
+          let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
+          return write(
+            pages.chartFiles(charts, pageTitle: report.title, sitePath: report.sitePath), into: sink,
+            makingFolders: true, budgets: budgets, file: report.markdown.file)
         }
-      case .failure(let diagnostic):
-        reportChartProblems.append(diagnostic)
       }
     }
-    var articles: [(report: Int, article: Int)] = []
+    var articleBodies: [RenderedMarkdown] = []
+    var chapters: [String: String] = [:]
     for (reportIndex, report) in index.site.reports.enumerated() {
-      articles += report.articles.indices.map { (reportIndex, $0) }
-    }
-    // Each article's page and portal files are written as soon as its Markdown renders;
-    // its body is kept only as a chapter of its report's print page.
-    let articleBodies = Parallel.map(articles) { position -> (RenderedMarkdown, String) in
-      let article = index.site.reports[position.report].articles[position.article]
-      var body = markdown.render(article.markdown)
-      var html = ""
-      if !body.diagnostics.hasErrors {
-        switch pages.articleFiles(reportIndex: position.report, articleIndex: position.article, body: body) {
-        case .success(let files):
-          do {
-            if !body.charts.isEmpty { try staging.makeFolders(for: files.map(\.path)) }
-            for file in files { try staging.write(file.text, to: file.path) }
-            body.diagnostics += files.compactMap {
-              oversized($0.text, path: $0.path, limit: index.site.config.budgets, at: article.markdown.file)
-            }
-          } catch {
-            body.diagnostics.append(.error("\(error)", at: SourceLocation(file: article.markdown.file)))
-          }
-        case .failure(let diagnostic):
-          body.diagnostics.append(diagnostic)
+      var bodies = run.timed(.markdown) { Parallel.map(report.articles) { markdown.render($0.markdown) } }
+      let rendered = bodies
+      let written = run.timed(.pages) {
+        Parallel.map(Array(bodies.indices)) { position -> (chapter: String?, problems: [Diagnostic]) in
+          defer { progress?.pageDone() }
+          let body = rendered[position]
+          guard !body.diagnostics.hasErrors else { return (nil, []) }
+          let article = report.articles[position]
+          let page = pages.articlePage(reportIndex: reportIndex, articleIndex: position, body: body).map { [$0] }
+          return (
+            pages.printChapter(reportIndex: reportIndex, articleIndex: position, body: body),
+            write(page, into: sink, makingFolders: false, budgets: budgets, file: article.markdown.file)
+          )
         }
-        html = pages.printChapter(reportIndex: position.report, articleIndex: position.article, body: body)
       }
-      progress?.pageDone()
-      body.html = ""
-      body.charts = body.charts.map(\.withoutMarkup)
-      return (body, html)
+      let portalProblems =
+        portal
+        ? run.timed(.portal) {
+          Parallel.map(Array(bodies.indices)) { position -> [Diagnostic] in
+            let body = rendered[position]
+            guard !body.diagnostics.hasErrors else { return [] }
+            return write(
+              pages.articlePortalFiles(reportIndex: reportIndex, articleIndex: position, body: body), into: sink,
+              makingFolders: !body.charts.isEmpty, budgets: budgets, file: report.articles[position].markdown.file)
+          }
+        } : []
+      pageFindings += written.flatMap(\.problems)
+      portalFindings += portalProblems.flatMap { $0 }
+      for position in bodies.indices {
+        bodies[position].html = ""
+        bodies[position].charts = bodies[position].charts.map(\.withoutMarkup)
+        chapters[report.articles[position].markdown.contentPath] = written[position].chapter
+      }
+      articleBodies += bodies
     }
-    timings.record("markdown and article pages", since: &started)
-    var documents = RenderedDocuments(
-      indexed: indexed, sources: reports + articles.map { index.site.reports[$0.report].articles[$0.article].markdown },
-      bodies: reportBodies + articleBodies.map(\.0))
-    if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
-    timings.record("document facts", since: &started)
+    let articles = index.site.reports.flatMap { $0.articles.map(\.markdown) }
+    var documents = try run.step(.markdown) { () throws(BuildFailure) in
+      let documents = RenderedDocuments(
+        indexed: indexed, sources: reports + articles, bodies: reportBodies + articleBodies)
+      if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
+      return documents
+    }
+    documents.chapterBodies = chapters
 
     let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), theme: theme)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
-    var articleHTML: [String: String] = [:]
-    for (position, body) in zip(articles, articleBodies) {
-      articleHTML[index.site.reports[position.report].articles[position.article].markdown.contentPath] = body.1
-    }
-    let htmlByPath = articleHTML
-    documents.chapterBodies = articleHTML
     let remaining = index.pages.filter { if case .article = $0.kind { false } else { true } }
-    let problems = Parallel.map(remaining) { page -> Diagnostic? in
-      defer { progress?.pageDone() }
-      switch listPages.page(page, reportBodies: bodiesByPath, chapterBodies: htmlByPath) {
-      case .success(let text):
-        do {
-          try staging.write(text, to: page.outputPath)
-          return oversized(
-            text, path: page.outputPath, limit: index.site.config.budgets,
-            at: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.destination)
-        } catch {
-          // Named by what the page is made from: the Markdown file, else its template.
-          return .error(
-            "\(error)",
-            at: SourceLocation(
-              file: page.source ?? page.template.map { "Templates/\($0).mustache" } ?? staging.destination))
+    let chapterBodies = chapters
+    let listed = run.timed(.pages) {
+      Parallel.map(remaining) { page -> Diagnostic? in
+        defer { progress?.pageDone() }
+        // Named by what the page is made from: the Markdown file, else its template.
+        let file = page.source ?? page.template.map { "Templates/\($0).mustache" } ?? sink.destination
+        switch listPages.page(page, reportBodies: bodiesByPath, chapterBodies: chapterBodies) {
+        case .success(let text):
+          do {
+            try sink.write(text, to: page.outputPath)
+            return oversized(text, path: page.outputPath, limit: budgets, at: file)
+          } catch {
+            return .error("\(error)", at: SourceLocation(file: file))
+          }
+        case .failure(let diagnostic):
+          return diagnostic
         }
-      case .failure(let diagnostic):
-        return diagnostic
       }
     }
-    timings.record("list pages, feed, sitemap", since: &started)
-    var diagnostics = reportChartProblems + problems.compactMap { $0 }.filter { $0.severity == .error }
-    documents.diagnostics += problems.compactMap { $0 }.filter { $0.severity == .warning }
-    for file in index.copies {
-      guard case .copy(let source) = file.content else { continue }
-      do {
-        try staging.copy(from: source, to: file.path)
-      } catch {
-        diagnostics.append(.error("\(error)", at: SourceLocation(file: source)))
-      }
+    pageFindings += listed.compactMap { $0 }
+    for (step, findings) in [(Pipeline.Step.pages, pageFindings), (.portal, portalFindings)] {
+      documents.diagnostics += findings.filter { $0.severity == .warning }
+      let errors = findings.filter { $0.severity == .error }
+      guard !errors.isEmpty else { continue }
+      let warnings = documents.diagnostics
+      try run.step(step) { () throws(BuildFailure) in throw BuildFailure(diagnostics: warnings + errors) }
     }
-    if !diagnostics.isEmpty { throw BuildFailure(diagnostics: documents.diagnostics + diagnostics) }
-    timings.record("copied files", since: &started)
     return documents
+  }
+
+  /// Writes rendered files; the problems found, at `file`: a failed render, a failed write,
+  /// or a warning for a file over the page budget.
+  private static func write(
+    _ rendered: Result<[(path: String, text: String)], Diagnostic>, into sink: any PageSink, makingFolders: Bool,
+    budgets: Budgets, file: String
+  ) -> [Diagnostic] {
+    switch rendered {
+    case .success(let files):
+      do {
+        if makingFolders { try sink.makeFolders(for: files.map(\.path)) }
+        for written in files { try sink.write(written.text, to: written.path) }
+      } catch {
+        return [.error("\(error)", at: SourceLocation(file: file))]
+      }
+      return files.compactMap { oversized($0.text, path: $0.path, limit: budgets, at: file) }
+    case .failure(let diagnostic):
+      return [diagnostic]
+    }
   }
 
   /// A warning for a written file over `page_kb`: a reader on a phone waits for it.

@@ -8,15 +8,17 @@ struct HTMLRewriter {
   /// The new value of an attribute (`class`, `id`, `href`…) of an element, or nil to keep it.
   var attribute: (_ element: Substring, _ name: Substring, _ value: Substring) -> String?
   /// The attributes `attribute` is asked about; nil for all. Others are copied as bytes.
-  var watched: Set<String>?
+  var watched: Set<String>? {
+    didSet { watchedNames = watched.map { $0.map { Array($0.utf8) } } }
+  }
+  /// `watched` as bytes, compared with each attribute's name where it lies in the tag.
+  private var watchedNames: [[UInt8]]?
   /// The new name of an element (`h2` → `h3`), or nil to keep it.
   var element: ((_ name: Substring) -> String?)?
   /// Copies what is inside each chart's `<svg>` unchanged (its tag itself is rewritten):
   /// the rename rewriters leave Yearbook's charts as they are, whose names all start with
   /// `yb-`, and most tags of a chart-heavy body are inside its charts.
   var passesOverSVG = false
-  /// Attributes to add to an element, given those it has (` fill="#fff"`), or nil.
-  var adding: ((_ element: Substring, _ attributes: [(name: Substring, value: Substring)]) -> String?)?
 
   func callAsFunction(_ html: String) -> String {
     var html = html
@@ -129,7 +131,7 @@ struct HTMLRewriter {
     {
       index += 1
     }
-    let needsName = element != nil || adding != nil || watched == nil
+    let needsName = element != nil || watched == nil
     let name = needsName ? Self.text(tag[nameStart..<index]) : ""
     out.append(contentsOf: tag[tag.startIndex..<nameStart])
     if let renamed = element?(name) {
@@ -137,7 +139,6 @@ struct HTMLRewriter {
     } else {
       out.append(contentsOf: tag[nameStart..<index])
     }
-    var attributes: [(name: Substring, value: Substring)] = []
     while true {
       let spaceStart = index
       while index < tag.endIndex, Self.isSpace(tag[index]) { index += 1 }
@@ -149,8 +150,8 @@ struct HTMLRewriter {
       {
         index += 1
       }
-      let attributeName = Self.text(tag[attributeStart..<index])
-      out.append(contentsOf: attributeName.utf8)
+      let nameBytes = tag[attributeStart..<index]
+      out.append(contentsOf: nameBytes)
       guard index < tag.endIndex, tag[index] == UInt8(ascii: "=") else { continue }
       out.append(UInt8(ascii: "="))
       index += 1
@@ -167,9 +168,9 @@ struct HTMLRewriter {
         if quote == nil, Self.isSpace(byte) || byte == UInt8(ascii: ">") { break }
         index += 1
       }
-      if adding != nil || watched?.contains(String(attributeName)) != false {
+      if watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false {
+        let attributeName = Self.text(nameBytes)
         let value = Self.text(tag[valueStart..<index])
-        if adding != nil { attributes.append((attributeName, value)) }
         if let renamed = attribute(name, attributeName, value) {
           out.append(contentsOf: renamed.utf8)
         } else {
@@ -183,7 +184,6 @@ struct HTMLRewriter {
         index += 1
       }
     }
-    if !closing, let added = adding?(name, attributes) { out.append(contentsOf: added.utf8) }
     out.append(contentsOf: tag[index..<tag.endIndex])
   }
 

@@ -2,20 +2,37 @@
 /// page and CMS fragments, each chart's file and embed page, and an article's chapter of
 /// its report's print page. Pure, as the rest of `PageRenderer`.
 extension PageRenderer {
-  /// Every file made from an article's Markdown, by output path: its page, its embed page,
-  /// both CMS fragments, and each chart's `.svg` file and embed page.
+  /// Every file made from an article's Markdown, by output path: its page, then its portal
+  /// files.
   func articleFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
     [(path: String, text: String)], Diagnostic
   > {
+    articlePage(reportIndex: reportIndex, articleIndex: articleIndex, body: body).flatMap { page in
+      articlePortalFiles(reportIndex: reportIndex, articleIndex: articleIndex, body: body).map { [page] + $0 }
+    }
+  }
+
+  /// An article's page, by output path.
+  func articlePage(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
+    (path: String, text: String), Diagnostic
+  > {
+    let report = site.index.site.reports[reportIndex]
+    let context = articleContext(report: report, articleIndex: articleIndex, body: body)
+    return articlePage(context, report: report, charts: body.charts).map {
+      (SitePaths.file(for: report.articles[articleIndex].sitePath), $0)
+    }
+  }
+
+  /// An article's files for the portal, by output path: its embed page, both CMS fragments,
+  /// and each chart's `.svg` file and embed page; none when the site has `portal_files: false`.
+  func articlePortalFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
+    [(path: String, text: String)], Diagnostic
+  > {
+    guard site.config.portalFiles else { return .success([]) }
     let report = site.index.site.reports[reportIndex]
     let article = report.articles[articleIndex]
     var files: [(path: String, text: String)] = []
     let context = articleContext(report: report, articleIndex: articleIndex, body: body)
-    switch articlePage(context, report: report, charts: body.charts) {
-    case .success(let html): files.append((SitePaths.file(for: article.sitePath), html))
-    case .failure(let diagnostic): return .failure(diagnostic)
-    }
-    guard site.config.portalFiles else { return .success(files) }
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
     switch render(PageContext(frame: frame, content: EmbedContent(article: context)), template: "embed") {

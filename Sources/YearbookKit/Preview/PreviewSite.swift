@@ -89,13 +89,10 @@ public final class PreviewSite: @unchecked Sendable {
   public func buildAll(changed: [String] = []) -> Rebuild {
     let started = ContinuousClock.now
     do throws(BuildFailure) {
-      let loaded = try SiteBuilder.load(options)
-      let indexed = try SiteBuilder.makeIndex(loaded)
       let memory = MemoryFolder(confinedTo: options.root)
-      var timings = StepTimings()
-      let documents = try SiteBuilder.renderSite(
-        indexed, theme: loaded.theme, into: memory, progress: nil, timings: &timings)
-      var summary = try SiteBuilder.check(indexed, theme: loaded.theme, documents: documents)
+      let outcome = try SiteBuilder.run(.preview, options) { memory }
+      let (loaded, indexed, documents) = (outcome.loaded, outcome.indexed, outcome.documents)
+      var summary = outcome.summary
       let root = options.root.resolvingSymlinksInPath().path + "/"
       for source in memory.refused {
         let file = source.hasPrefix(root) ? String(source.dropFirst(root.count)) : source
@@ -118,7 +115,7 @@ public final class PreviewSite: @unchecked Sendable {
       }
       return Rebuild(
         changed: changed, outputsRebuilt: contents.count, duration: .now - started, diagnostics: summary.diagnostics,
-        incremental: false)
+        incremental: false, timings: summary.timings)
     } catch {
       return failed(error.diagnostics, changed: changed, since: started)
     }
@@ -262,7 +259,7 @@ public final class PreviewSite: @unchecked Sendable {
     diagnostics += FragmentCheck.run(
       index: index, documents: facts, templateIDs: indexed.templates.ids, only: checked)
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
-    timings.record("checks", since: &step)
+    timings.record("check", since: &step)
 
     let graph = DependencyGraph(
       index: index, documents: facts, templateUses: indexed.templates.uses,

@@ -8,6 +8,9 @@ public protocol PageSink: Sendable {
   func makeFolders(for paths: some Sequence<String>) throws(StagingFolder.WriteError)
   func write(_ text: String, to path: String) throws(StagingFolder.WriteError)
   func copy(from source: String, to path: String) throws(StagingFolder.WriteError)
+  /// Makes what was written the site: the staging folder swapped in; nothing for memory,
+  /// which the preview takes in whole.
+  func commit() throws(StagingFolder.WriteError)
 }
 
 extension StagingFolder: PageSink {
@@ -17,6 +20,8 @@ extension StagingFolder: PageSink {
 /// Output files held in memory, by output path (`2024/talent/index.html`): what the
 /// preview server serves, so it never writes into the user's `Output/`.
 public final class MemoryFolder: PageSink, @unchecked Sendable {
+  public func commit() {}
+
   private let lock = NSLock()
   private var files: [String: Data] = [:]
   private var outside: [String] = []

@@ -7,9 +7,11 @@ enum Golden {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
-  static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
-    throws
-  {
+  /// `subfolder` groups the golden files of one site (`default-site`).
+  static func assertMatches(
+    _ actual: String, named name: String, in subfolder: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let folder = subfolder.map { Self.folder.appendingPathComponent($0) } ?? Self.folder
     let url = folder.appendingPathComponent(name.replacingOccurrences(of: "/", with: "__"))
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
