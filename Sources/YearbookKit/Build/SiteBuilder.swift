@@ -156,9 +156,13 @@ public enum SiteBuilder {
       indexed: indexed, sources: sources, bodies: bodies)
   }
 
-  /// Markdown, pages and portal files, a report at a time: its articles go through each
-  /// step on every core, and only their facts and print chapters are kept, so memory holds
-  /// one report's bodies at once. The list pages, the feed and the sitemap follow once
+  /// How many articles go through markdown, pages and portal together: enough to keep
+  /// every core busy, few enough that their bodies are a small part of the memory.
+  static let articlesPerBatch = 256
+
+  /// Markdown, pages and portal files, a batch of a report's articles at a time: they go
+  /// through each step on every core, and only their facts and print chapters are kept, so
+  /// memory holds one batch's bodies at once. The list pages, the feed and the sitemap follow once
   /// every document's facts are known.
   static func renderSite(
     _ indexed: IndexedSite, theme: Theme, into sink: any PageSink, progress: BuildProgress?,
@@ -200,40 +204,43 @@ public enum SiteBuilder {
     var articleBodies: [RenderedMarkdown] = []
     var chapters: [String: String] = [:]
     for (reportIndex, report) in index.site.reports.enumerated() {
-      var bodies = run.timed(.markdown) { Parallel.map(report.articles) { markdown.render($0.markdown) } }
-      let rendered = bodies
-      let written = run.timed(.pages) {
-        Parallel.map(Array(bodies.indices)) { position -> (chapter: String?, problems: [Diagnostic]) in
-          defer { progress?.pageDone() }
-          let body = rendered[position]
-          guard !body.diagnostics.hasErrors else { return (nil, []) }
-          let article = report.articles[position]
-          let page = pages.articlePage(reportIndex: reportIndex, articleIndex: position, body: body).map { [$0] }
-          return (
-            pages.printChapter(reportIndex: reportIndex, articleIndex: position, body: body),
-            write(page, into: sink, makingFolders: false, budgets: budgets, file: article.markdown.file)
-          )
-        }
-      }
-      let portalProblems =
-        portal
-        ? run.timed(.portal) {
-          Parallel.map(Array(bodies.indices)) { position -> [Diagnostic] in
-            let body = rendered[position]
-            guard !body.diagnostics.hasErrors else { return [] }
-            return write(
-              pages.articlePortalFiles(reportIndex: reportIndex, articleIndex: position, body: body), into: sink,
-              makingFolders: !body.charts.isEmpty, budgets: budgets, file: report.articles[position].markdown.file)
+      for first in stride(from: 0, to: report.articles.count, by: articlesPerBatch) {
+        let positions = Array(first..<min(first + articlesPerBatch, report.articles.count))
+        var bodies = run.timed(.markdown) { Parallel.map(positions) { markdown.render(report.articles[$0].markdown) } }
+        let rendered = bodies
+        let written = run.timed(.pages) {
+          Parallel.map(Array(positions.indices)) { offset -> (chapter: String?, problems: [Diagnostic]) in
+            defer { progress?.pageDone() }
+            let (body, position) = (rendered[offset], positions[offset])
+            guard !body.diagnostics.hasErrors else { return (nil, []) }
+            let page = pages.articlePage(reportIndex: reportIndex, articleIndex: position, body: body).map { [$0] }
+            return (
+              pages.printChapter(reportIndex: reportIndex, articleIndex: position, body: body),
+              write(
+                page, into: sink, makingFolders: false, budgets: budgets, file: report.articles[position].markdown.file)
+            )
           }
-        } : []
-      pageFindings += written.flatMap(\.problems)
-      portalFindings += portalProblems.flatMap { $0 }
-      for position in bodies.indices {
-        bodies[position].html = ""
-        bodies[position].charts = bodies[position].charts.map(\.withoutMarkup)
-        chapters[report.articles[position].markdown.contentPath] = written[position].chapter
+        }
+        let portalProblems =
+          portal
+          ? run.timed(.portal) {
+            Parallel.map(Array(positions.indices)) { offset -> [Diagnostic] in
+              let (body, position) = (rendered[offset], positions[offset])
+              guard !body.diagnostics.hasErrors else { return [] }
+              return write(
+                pages.articlePortalFiles(reportIndex: reportIndex, articleIndex: position, body: body), into: sink,
+                makingFolders: !body.charts.isEmpty, budgets: budgets, file: report.articles[position].markdown.file)
+            }
+          } : []
+        pageFindings += written.flatMap(\.problems)
+        portalFindings += portalProblems.flatMap { $0 }
+        for offset in bodies.indices {
+          bodies[offset].html = ""
+          bodies[offset].charts = bodies[offset].charts.map(\.withoutMarkup)
+          chapters[report.articles[positions[offset]].markdown.contentPath] = written[offset].chapter
+        }
+        articleBodies += bodies
       }
-      articleBodies += bodies
     }
     let articles = index.site.reports.flatMap { $0.articles.map(\.markdown) }
     var documents = try run.step(.markdown) { () throws(BuildFailure) in
