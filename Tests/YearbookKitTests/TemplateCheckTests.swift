@@ -49,9 +49,9 @@ import Testing
       ])
   }
 
-  @Test func sectionsEnterTheirValuesAndDottedNamesResolve() {
+  @Test func sectionsEnterTheirValuesAndDottedNamesResolve() throws {
     let templates = [
-      "article": TemplateSource(
+      "article": try TemplateSource(
         file: "Templates/article.mustache",
         text: "{{#article}}{{#tags}}{{name}}{{/tags}}{{report.title}}{{report.nope}}{{/article}}{{site.footer.icp}}")
     ]

@@ -47,11 +47,33 @@ import Testing
     #expect(diagnostics.first?.message.hasPrefix("template syntax: ") == true)
   }
 
-  @Test func findsPartialReferencesWithTheirPositions() {
-    #expect(
-      PartialReferences.find(in: "a {{>one}}\n{{< two }} {{! >no }} {{name}} {{{>x}}}") == [
-        .init(name: "one", line: 1, column: 3), .init(name: "two", line: 2, column: 1),
-      ])
+  /// Forms the compiler does not support stop the build at their place in the theme's own
+  /// file, a partial's included; nothing after them goes unchecked or renders empty.
+  @Test(arguments: [
+    ("Templates/tags.mustache", "<ul>\n  {{=<% %>=}}\n<% name %>\n</ul>\n", 2, 3, "a set-delimiter tag"),
+    (
+      "Templates/partials/site-footer.mustache", "<footer>\n{{upper(site.title)}}</footer>\n", 2, 1,
+      "“upper(site.title)”: functions"
+    ),
+  ])
+  func unsupportedFormsAreLocatedErrors(file: String, text: String, line: Int, column: Int, message: String)
+    async throws
+  {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    try site.write(file, text)
+    let diagnostics = await site.failingBuild()
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.location == SourceLocation(file: file, line: line, column: column))
+    #expect(diagnostics.first?.message.hasPrefix("template syntax: \(message)") == true)
+  }
+
+  @Test func findsPartialReferencesWithTheirPositions() throws {
+    let source = try TemplateSource(
+      file: "Templates/page.mustache", text: "a {{>one}}\n{{< two }}{{$b}}{{>three}}{{/b}}{{/two}} {{! >no }} {{name}}")
+    #expect(source.references.map(\.name) == ["one", "two", "three"])
+    #expect(source.references.map(\.at.lineColumn) == ["1:3", "2:1", "2:17"])
+    #expect(source.references.allSatisfy { $0.at.template == "Templates/page.mustache" })
   }
 
   @Test func everyValueFromContentIsEscapedInPages() async throws {

@@ -48,59 +48,60 @@ struct TemplateCheck {
     used.insert(name)
     let key = name + "|" + stack.map(\.signature).joined(separator: ",")
     let firstVisit = checked.insert(key).inserted
-    var stack = stack
-    for tag in template.tags {
-      switch tag.kind {
-      case .comment: continue
-      case .setDelimiters: return  // a rare form; the rest of this template is not checked
-      case .variable:
-        if firstVisit { resolve(tag, in: stack, file: template.file) }
-      case .section:
-        let shape = firstVisit ? resolve(tag, in: stack, file: template.file) : lookUp(tag.name, in: stack)
-        if let schema = shape?.fields {
-          stack.append(.value(schema()))
-        } else {
-          stack.append(.scalar)
-        }
-      case .invertedSection:
-        if firstVisit { resolve(tag, in: stack, file: template.file) }
-        stack.append(.transparent)
-      case .block:
-        stack.append(.transparent)
-      case .close:
-        if !stack.isEmpty { stack.removeLast() }
-      case .partial:
-        walk(tag.name, stack: stack, used: &used, depth: depth + 1)
-      case .parent:
-        walk(tag.name, stack: stack, used: &used, depth: depth + 1)
-        stack.append(.transparent)
+    walk(template.syntax.nodes, stack: stack, file: template.file, report: firstVisit, used: &used, depth: depth)
+  }
+
+  /// `report`: whether names are checked here (once per template and stack of values).
+  private mutating func walk(
+    _ nodes: [TemplateSyntax.Node], stack: [Frame], file: String, report: Bool, used: inout Set<String>, depth: Int
+  ) {
+    for node in nodes {
+      switch node {
+      case .text:
+        continue
+      case .value(let name, _, let at):
+        if report { resolve(name, at: at, in: stack, file: file) }
+      case .section(let name, true, let children, let at):
+        if report { resolve(name, at: at, in: stack, file: file) }
+        walk(children, stack: stack + [.transparent], file: file, report: report, used: &used, depth: depth)
+      case .section(let name, false, let children, let at):
+        let shape = report ? resolve(name, at: at, in: stack, file: file) : lookUp(name, in: stack)
+        let inner = shape?.fields.map { Frame.value($0()) } ?? .scalar
+        walk(children, stack: stack + [inner], file: file, report: report, used: &used, depth: depth)
+      case .partial(let partial, _, _):
+        walk(partial, stack: stack, used: &used, depth: depth + 1)
+      case .block(_, let children, _):
+        walk(children, stack: stack + [.transparent], file: file, report: report, used: &used, depth: depth)
+      case .parent(let layout, _, let blocks, _):
+        walk(layout, stack: stack, used: &used, depth: depth + 1)
+        walk(blocks, stack: stack + [.transparent], file: file, report: report, used: &used, depth: depth)
       }
     }
   }
 
   /// Reports a name that nothing on the stack has; returns its shape when found.
   @discardableResult
-  private mutating func resolve(_ tag: MustacheTag, in stack: [Frame], file: String) -> TemplateShape? {
-    if let shape = lookUp(tag.name, in: stack) { return shape }
-    if tag.name == "." || tag.name.isEmpty || tag.name.contains("(") { return nil }
-    let location = SourceLocation(file: file, line: tag.line, column: tag.column)
+  private mutating func resolve(_ name: TemplateSyntax.Name, at: TemplatePosition, in stack: [Frame], file: String)
+    -> TemplateShape?
+  {
+    if let shape = lookUp(name, in: stack) { return shape }
+    if name.parts.isEmpty { return nil }
+    let location = SourceLocation(file: file, line: at.line, column: at.column)
     guard reported.insert(location).inserted else { return nil }
     let known = stack.reversed().lazy.compactMap(\.schema).first.map { schema in
       "; here it can be one of: " + schema.fields.keys.sorted().joined(separator: ", ")
     }
     result.diagnostics.append(
       .warning(
-        "{{\(tag.name)}} names nothing the page gives this template, so it would render empty\(known ?? "")",
+        "{{\(name)}} names nothing the page gives this template, so it would render empty\(known ?? "")",
         at: location))
     return nil
   }
 
   /// Mustache's look-up: the first part of a dotted name is searched from the innermost
   /// section outwards, the rest inside what it found.
-  private func lookUp(_ name: String, in stack: [Frame]) -> TemplateShape? {
-    if name == "." { return .text }
-    let parts = name.split(separator: ".").map(String.init)
-    guard let first = parts.first else { return nil }
+  private func lookUp(_ name: TemplateSyntax.Name, in stack: [Frame]) -> TemplateShape? {
+    guard let first = name.parts.first else { return .text }
     var shape: TemplateShape?
     for frame in stack.reversed() {
       if case .value(let schema) = frame, let found = schema.fields[first] {
@@ -108,7 +109,7 @@ struct TemplateCheck {
         break
       }
     }
-    for part in parts.dropFirst() {
+    for part in name.parts.dropFirst() {
       guard let current = shape, current.kind == .object, let schema = current.fields else { return nil }
       shape = schema().fields[part]
     }
@@ -128,16 +129,36 @@ struct TemplateCheck {
   }
 }
 
-/// A template's file and text, scanned once.
+/// A template's file and text, read once by the project's one Mustache parser.
 struct TemplateSource: Sendable {
   var file: String
   var text: String
-  var tags: [MustacheTag]
+  var syntax: TemplateSyntax
 
-  init(file: String, text: String) {
+  /// Fails with the first syntax error, at its line and column in `file`.
+  init(file: String, text: String) throws(TemplateError) {
     self.file = file
     self.text = text
-    tags = MustacheTag.scan(text)
+    syntax = try TemplateSyntax(text, template: file)
+  }
+
+  /// Every `{{>partial}}` and `{{<layout}}` it names, with the tag's place.
+  var references: [(name: String, at: TemplatePosition)] {
+    var found: [(name: String, at: TemplatePosition)] = []
+    func collect(_ nodes: [TemplateSyntax.Node]) {
+      for node in nodes {
+        switch node {
+        case .text, .value: continue
+        case .section(_, _, let children, _), .block(_, let children, _): collect(children)
+        case .partial(let name, _, let at): found.append((name, at))
+        case .parent(let name, _, let blocks, let at):
+          found.append((name, at))
+          collect(blocks)
+        }
+      }
+    }
+    collect(syntax.nodes)
+    return found
   }
 }
 

@@ -1,17 +1,18 @@
 import Foundation
-import Mustache
 
 /// Reads `Templates/`: every `*.mustache` file is a template named after its file name
 /// (`partials/footer.mustache` is `{{>footer}}`), and `static/` holds the stylesheet.
-/// A missing template or partial fails here, because Mustache itself would quietly
-/// render nothing in its place.
+/// Each template is read by the one Mustache parser (`TemplateSyntax`) and every page
+/// template compiled with its layout and partials (`TemplateCompiler`): a syntax error, a
+/// missing template or partial, or a form the compiler does not support fails here, at its
+/// line and column, because a template that renders nothing in its place is a page missing
+/// text.
 public enum ThemeLoader {
   static let folder = "Templates"
 
   public static func load(root: URL) -> (Theme?, [Diagnostic]) {
     let templatesURL = root.appendingPathComponent(folder)
     var diagnostics: [Diagnostic] = []
-    var library = MustacheLibrary()
     var sources: [String: TemplateSource] = [:]
     var staticFiles: [SourceFile] = []
     var unparsable: Set<String> = []
@@ -50,38 +51,25 @@ public enum ThemeLoader {
         diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(file: file)))
         continue
       }
-      do {
-        HTMLContentType.registered
-        library.register(try MustacheTemplate(string: HTMLContentType.pragma + text), named: name)
-        sources[name] = TemplateSource(file: file, text: text)
-      } catch let error as MustacheTemplate.ParserError {
-        unparsable.insert(name)
-        // The pragma line put in front is not the editor's.
-        let line = max(error.context.lineNumber - 1, 1)
-        diagnostics.append(
-          .error(
-            "template syntax: \(describe(error.error))",
-            at: SourceLocation(file: file, line: line, column: error.context.columnNumber)))
+      do throws(TemplateError) {
+        sources[name] = try TemplateSource(file: file, text: text)
       } catch {
         unparsable.insert(name)
-        diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
+        diagnostics.append(.error("template syntax: \(error.message)", at: location(of: error.at)))
       }
     }
     // A theme copied before these page kinds existed still builds: the built-in ones stand in.
     for name in Theme.laterPageTemplates where sources[name] == nil && !unparsable.contains(name) {
       guard let text = DefaultTheme.files["\(name).mustache"] else { continue }
-      let template: MustacheTemplate
-      do {
-        template = try MustacheTemplate(string: HTMLContentType.pragma + text)
+      do throws(TemplateError) {
+        sources[name] = try TemplateSource(file: "\(folder)/\(name).mustache", text: text)
       } catch {
         diagnostics.append(
           .error(
-            "no \(name).mustache, and the built-in one does not parse (\(error)); copy one from a site made by yearbook init",
+            "no \(name).mustache, and the built-in one does not parse (\(error.message)); copy one from a site made by yearbook init",
             at: SourceLocation(file: folder)))
         continue
       }
-      library.register(template, named: name)
-      sources[name] = TemplateSource(file: "\(folder)/\(name).mustache", text: text)
       diagnostics.append(
         .warning(
           "no \(name).mustache: the built-in one is used; copy it from a site made by yearbook init to restyle it",
@@ -94,12 +82,12 @@ public enum ThemeLoader {
           at: SourceLocation(file: folder)))
     }
     for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-      for reference in PartialReferences.find(in: source.tags)
+      for reference in source.references
       where sources[reference.name] == nil && !unparsable.contains(reference.name) {
         diagnostics.append(
           .error(
             "template refers to a missing partial '\(reference.name)' (no file \(folder)/\(reference.name).mustache or \(folder)/partials/\(reference.name).mustache)",
-            at: SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+            at: location(of: reference.at)))
       }
     }
     for name in Theme.pageTemplates where sources[name] == nil && !unparsable.contains(name) {
@@ -107,34 +95,31 @@ public enum ThemeLoader {
     }
     staticFiles.sort { $0.path < $1.path }
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    var theme = Theme(library: library, staticFiles: staticFiles)
+    var theme = Theme(staticFiles: staticFiles)
     theme.templates = sources
-    theme.plans = compiledPlans(sources)
+    do throws(TemplateError) {
+      theme.plans = try compiledPlans(sources)
+    } catch {
+      return (nil, diagnostics + [.error("template: \(error.message)", at: location(of: error.at))])
+    }
     return (theme, diagnostics)
   }
 
-  /// Each page template compiled with its layout and partials. `YEARBOOK_RENDERER=swift-mustache`
-  /// renders every page with swift-mustache instead, the oracle the compiled pages are
-  /// compared with.
-  static func compiledPlans(_ sources: [String: TemplateSource]) -> [String: TemplatePlan] {
-    guard ProcessInfo.processInfo.environment["YEARBOOK_RENDERER"] != "swift-mustache" else { return [:] }
-    let compiler = TemplateCompiler(sources: sources.mapValues(\.text), unknownNames: .renderEmpty)
+  /// Each page template compiled with its layout and partials, against the values its
+  /// pages give it. A name no value has renders empty (`TemplateCheck` warns at its tag).
+  static func compiledPlans(_ sources: [String: TemplateSource]) throws(TemplateError) -> [String: TemplatePlan] {
+    var compiler = TemplateCompiler(sources: sources.mapValues(\.text), unknownNames: .renderEmpty)
+    compiler.files = sources.mapValues(\.file)
     var plans: [String: TemplatePlan] = [:]
-    for (name, frames) in PageSchemas.frames where sources[name] != nil {
-      plans[name] = try? compiler.compile(name, frames: frames)
+    for (name, frames) in PageSchemas.frames.sorted(by: { $0.key < $1.key }) where sources[name] != nil {
+      plans[name] = try compiler.compile(name, frames: frames)
     }
     return plans
   }
 
-  private static func describe(_ error: Error) -> String {
-    switch "\(error)" {
-    case let text where text.contains("sectionCloseNameIncorrect"):
-      "a section is closed with a different name than it was opened"
-    case let text where text.contains("expectedSectionEnd"): "a section is opened but never closed"
-    case let text where text.contains("unfinishedName"): "a tag is not closed with }}"
-    case let text where text.contains("unmatchedTextToken"): "unmatched delimiter"
-    case let text: text
-    }
+  /// A parser or compiler position as a place in the template's file.
+  private static func location(of position: TemplatePosition) -> SourceLocation {
+    SourceLocation(file: position.template, line: position.line, column: position.column)
   }
 
   /// Every file below `url`. Symbolic links are judged as under `Content/`: a loop is one
@@ -161,23 +146,5 @@ public enum ThemeLoader {
       }
     }
     return result
-  }
-}
-
-/// `{{>name}}` and `{{<name}}` tags in a template's text, with their positions.
-enum PartialReferences {
-  struct Reference: Equatable {
-    var name: String
-    var line: Int
-    var column: Int
-  }
-
-  static func find(in text: String) -> [Reference] {
-    find(in: MustacheTag.scan(text))
-  }
-
-  static func find(in tags: [MustacheTag]) -> [Reference] {
-    tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.name.isEmpty && !$0.name.hasPrefix("*") }
-      .map { Reference(name: $0.name, line: $0.line, column: $0.column) }
   }
 }

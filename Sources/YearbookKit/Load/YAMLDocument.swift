@@ -8,6 +8,8 @@ struct YAMLDocument {
   /// Lines of the file before the YAML text (1 for front matter after `---`).
   let lineOffset: Int
   private(set) var mapping: Node.Mapping?
+  /// The mapping's values by key, found once rather than by a walk of the mapping per key.
+  private var values: [String: Node] = [:]
   var diagnostics: [Diagnostic] = []
   private var readKeys: Set<String> = []
 
@@ -38,12 +40,24 @@ struct YAMLDocument {
       diagnostics.append(yamlDiagnostic(error, yaml: yaml))
     }
     self.mapping = mapping
+    values = Self.values(of: mapping)
   }
 
   init(node: Node.Mapping, file: String, lineOffset: Int) {
     self.file = file
     self.lineOffset = lineOffset
     self.mapping = node
+    values = Self.values(of: node)
+  }
+
+  /// The first value of each key (Yams refuses a key written twice).
+  private static func values(of mapping: Node.Mapping?) -> [String: Node] {
+    var values: [String: Node] = [:]
+    for (key, value) in mapping ?? Node.Mapping([]) {
+      guard let name = key.scalar?.string, values[name] == nil else { continue }
+      values[name] = value
+    }
+    return values
   }
 
   var isValid: Bool { mapping != nil }
@@ -66,7 +80,7 @@ struct YAMLDocument {
 
   mutating func node(_ key: String) -> Node? {
     readKeys.insert(key)
-    guard let value = mapping?.first(where: { $0.key.scalar?.string == key })?.value else {
+    guard let value = values[key] else {
       return nil
     }
     if case .scalar(let scalar) = value, scalar.style == .plain,

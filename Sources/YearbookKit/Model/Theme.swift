@@ -1,14 +1,11 @@
-import Mustache
-
 /// The templates and static files from `Templates/`, parsed and checked.
 public struct Theme: Sendable {
-  public var library: MustacheLibrary
   /// Files under `Templates/static/`, copied to the output root unchanged.
   public var staticFiles: [SourceFile]
   /// Every template's file and text, by template name, for checking the theme.
   var templates: [String: TemplateSource] = [:]
-  /// Page templates compiled against their pages' values, by template name. A page
-  /// template that does not compile is rendered by swift-mustache.
+  /// Page templates compiled against their pages' values, by template name; every page
+  /// template compiles, or the theme does not load.
   var plans: [String: TemplatePlan] = [:]
 
   /// The page templates every site needs; each names its own file in `Templates/`.

@@ -1,16 +1,14 @@
-import Mustache
-
 /// Renders one page of the index through its template: pure, no file is read or written.
 struct PageRenderer: Sendable {
   let site: SiteView
-  let library: MustacheLibrary
   let plans: [String: TemplatePlan]
+  let oracle: MustacheOracle?
   let charts: ChartRenderer
 
   init(site: SiteView, theme: Theme) {
     self.site = site
-    self.library = theme.library
     plans = theme.plans
+    oracle = MustacheOracle(theme: theme)
     charts = ChartRenderer(site: site.index.site)
   }
 
@@ -166,13 +164,16 @@ struct PageRenderer: Sendable {
   }
 
   func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
-    if let plan = plans[template] {
-      return .success(plan.render([TemplateBox(context.content), TemplateBox(context.frame)]))
+    if let oracle {
+      guard let html = oracle.render(context, template: template) else {
+        return .failure(
+          .error("swift-mustache could not render \(template).mustache", at: SourceLocation(file: "Templates")))
+      }
+      return .success(html)
     }
-    guard let html = library.render(TemplateBox(context), withTemplate: template) else {
-      return .failure(
-        .error("the template \(template).mustache could not be rendered", at: SourceLocation(file: "Templates")))
+    guard let plan = plans[template] else {
+      return .failure(.error("no compiled template \(template).mustache", at: SourceLocation(file: "Templates")))
     }
-    return .success(html)
+    return .success(plan.render([TemplateBox(context.content), TemplateBox(context.frame)]))
   }
 }

@@ -7,6 +7,9 @@ import Foundation
 struct TemplateCompiler {
   /// Template name → its text (`layout`, `article-card`, …).
   let sources: [String: String]
+  /// Template name → its file (`Templates/partials/footer.mustache`), for the places in
+  /// errors; a template without one is named `footer.mustache`.
+  var files: [String: String] = [:]
   /// What a name no value has does: an error at its tag, or (while `TemplateCheck` still
   /// reports it, as a warning) render empty, as swift-mustache renders it.
   var unknownNames = UnknownNames.error
@@ -45,7 +48,9 @@ struct TemplateCompiler {
         message: "no template named \(name) (Templates/\(name).mustache or Templates/partials/\(name).mustache)",
         at: tag ?? TemplatePosition(template: "\(name).mustache", line: 1, column: 1))
     }
-    return try TemplateSyntax(TemplateSyntax.indented(source, by: indentation), template: "\(name).mustache").nodes
+    return try TemplateSyntax(
+      TemplateSyntax.indented(source, by: indentation), template: files[name] ?? "\(name).mustache"
+    ).nodes
   }
 
   private func compile(_ nodes: [TemplateSyntax.Node], _ state: inout State) throws(TemplateError)

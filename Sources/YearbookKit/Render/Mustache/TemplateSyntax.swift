@@ -6,8 +6,8 @@ import Foundation
 /// (`{{<layout}}`) whose blocks (`{{$main}}`) a page fills. Whitespace
 /// follows the Mustache specification: a section, comment or partial tag alone on its line
 /// takes the line with it, and a partial alone on its line is indented as the tag is.
-/// Set-delimiter tags and lambdas are not supported: a delimiter tag is an error at its
-/// place, so nothing after it goes unchecked.
+/// Set-delimiter tags and lambdas (swift-mustache's `{{f(name)}}`) are not supported: each
+/// is an error at its place, so nothing after it goes unchecked.
 struct TemplateSyntax: Sendable, Equatable {
   indirect enum Node: Sendable, Equatable {
     case text(String)
@@ -128,6 +128,11 @@ struct TemplateSyntax: Sendable, Equatable {
       }
       if kind != .comment {
         guard !name.isEmpty else { throw TemplateError(message: "this tag names nothing", at: at) }
+        guard !name.contains("(") else {
+          throw TemplateError(
+            message: "“\(name)”: functions and lambdas are not supported; give the page a field with the value instead",
+            at: at)
+        }
         guard name == "." || !name.contains(where: { $0.isWhitespace || "{}".contains($0) }) else {
           throw TemplateError(message: "“\(name)” is not a name a tag can use", at: at)
         }
