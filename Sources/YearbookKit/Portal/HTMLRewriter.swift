@@ -5,16 +5,20 @@ import Foundation
 /// print page whose ids must not clash with the other articles'. Only markup is touched:
 /// text, where `<` and `"` are always escaped, passes through unchanged.
 struct HTMLRewriter {
-  /// The new value of an attribute (`class`, `id`, `href`…) of an element, or nil to keep it.
-  var attribute: (_ element: Substring, _ name: Substring, _ value: Substring) -> String?
+  /// The new value of an attribute (`class`, `id`, `href`…), or nil to keep it.
+  var attribute: (_ name: Substring, _ value: Substring) -> String?
   /// The attributes `attribute` is asked about; nil for all. Others are copied as bytes.
   var watched: Set<String>? {
     didSet { watchedNames = watched.map { $0.map { Array($0.utf8) } } }
   }
   /// `watched` as bytes, compared with each attribute's name where it lies in the tag.
   private var watchedNames: [[UInt8]]?
-  /// The new name of an element (`h2` → `h3`), or nil to keep it.
-  var element: ((_ name: Substring) -> String?)?
+  /// Elements given a new name (`h2` → `h3`), in their opening and closing tags.
+  var renamedElements: [String: String] = [:] {
+    didSet { elementNames = renamedElements.map { (Array($0.key.utf8), Array($0.value.utf8)) } }
+  }
+  /// `renamedElements` as bytes, compared with each tag's name where it lies.
+  private var elementNames: [(from: [UInt8], to: [UInt8])] = []
   /// Copies what is inside each chart's `<svg>` unchanged (its tag itself is rewritten):
   /// the rename rewriters leave Yearbook's charts as they are, whose names all start with
   /// `yb-`, and most tags of a chart-heavy body are inside its charts.
@@ -131,13 +135,12 @@ struct HTMLRewriter {
     {
       index += 1
     }
-    let needsName = element != nil || watched == nil
-    let name = needsName ? Self.text(tag[nameStart..<index]) : ""
     out.append(contentsOf: tag[tag.startIndex..<nameStart])
-    if let renamed = element?(name) {
-      out.append(contentsOf: renamed.utf8)
+    let name = tag[nameStart..<index]
+    if let renamed = elementNames.first(where: { $0.from.elementsEqual(name) }) {
+      out.append(contentsOf: renamed.to)
     } else {
-      out.append(contentsOf: tag[nameStart..<index])
+      out.append(contentsOf: name)
     }
     while true {
       let spaceStart = index
@@ -171,7 +174,7 @@ struct HTMLRewriter {
       if watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false {
         let attributeName = Self.text(nameBytes)
         let value = Self.text(tag[valueStart..<index])
-        if let renamed = attribute(name, attributeName, value) {
+        if let renamed = attribute(attributeName, value) {
           out.append(contentsOf: renamed.utf8)
         } else {
           out.append(contentsOf: tag[valueStart..<index])
@@ -207,7 +210,7 @@ extension HTMLRewriter {
       guard names.contains(where: { !$0.hasPrefix("yb-") }) else { return nil }
       return names.map { $0.hasPrefix("yb-") ? String($0) : prefix + $0 }.joined(separator: " ")
     }
-    var rewriter = HTMLRewriter { _, name, value in
+    var rewriter = HTMLRewriter { name, value in
       switch name {
       case "id", "for":
         return rename(value)

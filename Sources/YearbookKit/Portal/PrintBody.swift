@@ -10,21 +10,16 @@ enum PrintBody {
   static func html(_ body: String, slug: String, chapter: @escaping (String) -> String?) -> String {
     var rewriter = HTMLRewriter.rename(idPrefix: slug + "-")
     let renameIDs = rewriter.attribute
-    rewriter.attribute = { element, name, value in
+    rewriter.attribute = { name, value in
       if name == "href", value.first != "#" {
         let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard let target = chapter(String(parts[0])) else { return nil }
         guard parts.count > 1, !parts[1].isEmpty else { return "#" + anchor(slug: target) }
         return parts[1].hasPrefix("yb-") ? "#\(parts[1])" : "#\(target)-\(parts[1])"
       }
-      return renameIDs(element, name, value)
+      return renameIDs(name, value)
     }
-    rewriter.element = { name in
-      guard name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...5).contains(level) else {
-        return nil
-      }
-      return "h\(level + 1)"
-    }
+    rewriter.renamedElements = Dictionary(uniqueKeysWithValues: (1...5).map { ("h\($0)", "h\($0 + 1)") })
     return rewriter(body)
   }
 }
