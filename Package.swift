@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "yearbook", targets: ["yearbook"]),
     .library(name: "YearbookKit", targets: ["YearbookKit"]),
+    .library(name: "YearbookCore", targets: ["YearbookCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,9 +31,14 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]
     ),
     .target(name: "CRenameExchange"),
+    // The layers, in the order data flows through them: a target sees only those below it,
+    // so a use against the flow does not compile.
+    // Diagnostics, numbers, HTML escaping, parallel helpers: what every step uses.
+    .target(name: "YearbookCore"),
     .target(
       name: "YearbookKit",
       dependencies: [
+        "YearbookCore",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -45,6 +51,7 @@ let package = Package(
     .target(
       name: "YearbookServer",
       dependencies: [
+        "YearbookCore",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -59,6 +66,7 @@ let package = Package(
     .executableTarget(
       name: "yearbook",
       dependencies: [
+        "YearbookCore",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,11 +74,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

@@ -12,7 +12,10 @@ let package = Package(
     .target(name: "CFuzzerDriver"),
     .executableTarget(
       name: "yearbook-fuzz",
-      dependencies: ["CFuzzerDriver", .product(name: "YearbookKit", package: "Yearbook")]
+      dependencies: [
+        "CFuzzerDriver", .product(name: "YearbookCore", package: "Yearbook"),
+        .product(name: "YearbookKit", package: "Yearbook"),
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

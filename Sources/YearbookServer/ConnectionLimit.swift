@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdCore
+import YearbookCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import YearbookCore
 
 /// What a request to the preview knows besides itself: when its connection closes, so an
 /// event stream ends with the tab that opened it rather than at the next rebuild.

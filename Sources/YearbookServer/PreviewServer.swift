@@ -4,6 +4,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import YearbookCore
 import YearbookKit
 
 /// `yearbook serve`: the site from memory on 127.0.0.1, rebuilt after every save, open

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceLifecycle
+import YearbookCore
 import YearbookKit
 
 /// Watches `Content/` and `Templates/`, rebuilds what a change affects, tells open tabs

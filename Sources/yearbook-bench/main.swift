@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 import YearbookKit
 
 // `make bench`: how long rendering charts and building the default site take, measured

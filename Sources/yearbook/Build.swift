@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import YearbookCore
 import YearbookKit
 
 struct Build: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import YearbookCore
 import YearbookKit
 
 /// A progress bar on standard error for builds that take longer than a second: pages

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 import YearbookKit
 
 /// Diagnostics go to standard error, one per line, in the compiler format editors and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// Tag pages paginate and the feed keeps the newest entries, so no page grows with the site.

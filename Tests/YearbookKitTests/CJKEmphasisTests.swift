@@ -1,5 +1,6 @@
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// Bold and italics next to Chinese punctuation, as editors write them. Each case is the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// Charts must say the right thing: one unit per chart, scaled to 万 or 亿 once; shares

@@ -2,6 +2,7 @@ import CCmark
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// Yearbook's additions to cmark (emphasis next to Chinese punctuation, pipe tables)

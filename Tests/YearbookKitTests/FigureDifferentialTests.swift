@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// Random datasets written the ways editors write them (units in cells, in headers, in a

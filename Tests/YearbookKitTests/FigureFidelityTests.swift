@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// The tables editors really have, each as it was found publishing a figure that was not

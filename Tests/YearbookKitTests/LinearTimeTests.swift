@@ -2,6 +2,7 @@ import CCmark
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 #if canImport(Glibc)

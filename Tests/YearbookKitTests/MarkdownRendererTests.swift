@@ -1,5 +1,6 @@
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 @Suite struct MarkdownRendererTests {

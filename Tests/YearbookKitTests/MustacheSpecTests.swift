@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// The official Mustache specification (`Tests/Fixtures/MustacheSpec/`) for the forms

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// The swap of a finished build into the output folder, when the file system refuses.

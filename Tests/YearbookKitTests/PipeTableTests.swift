@@ -1,5 +1,6 @@
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// GFM pipe tables in articles, found in the source before cmark parses it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// The default site's whole 2024 report as a bureau holds it, made by

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// `yearbook serve` as an editor uses it: the real executable on a free port, a browser's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// `yearbook serve` through a long editing day on a machine with few files to spare:

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// `build` output works under `Content-Security-Policy: default-src 'self'`: no script,

@@ -1,5 +1,6 @@
 import CFuzzerDriver
 import Foundation
+import YearbookCore
 import YearbookKit
 
 // `yearbook-fuzz TARGET [libFuzzer options] [corpus folders]` feeds libFuzzer's inputs to

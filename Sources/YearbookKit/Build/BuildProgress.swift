@@ -1,4 +1,5 @@
 import Synchronization
+import YearbookCore
 
 /// How far a build is, for a progress bar: pages rendered out of all pages. Updated from
 /// many threads without a lock.

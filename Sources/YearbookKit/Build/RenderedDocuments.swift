@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// What the Markdown step produced for every document, without the HTML.
 struct RenderedDocuments: Sendable {
   var facts: [String: DocumentFacts] = [:]

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// How long each named step of a build took, for `yearbook build --timings`.
 public struct StepTimings: Sendable {
   public private(set) var steps: [(name: String, duration: Duration)] = []

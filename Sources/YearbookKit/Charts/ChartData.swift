@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A chart spec checked against its dataset: the categories and the numbers to draw.
 struct ChartData: Sendable {
   struct Series: Sendable {

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A chart as a file of its own, `charts/<id>.svg`: what a CMS that strips inline SVG shows
 /// through `<img>`, and what an editor downloads for a slide. An SVG shown as an image sees
 /// no page stylesheet, so the colours and fonts the theme's CSS gives the chart classes are

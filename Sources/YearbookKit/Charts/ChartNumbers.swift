@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// How one chart writes its numbers. Ticks, value labels and the description all go
 /// through here, so a chart never says 1.5万 on its axis and 13800 on its bars: the unit is
 /// the chart's own (the one its figures read shortest in without losing a digit), stated

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Turns a ```` ```chart ```` block into its figure, or into located errors.
 public struct ChartRenderer: Sendable {
   public var datasets: [String: Dataset]

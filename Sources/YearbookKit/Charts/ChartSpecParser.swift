@@ -1,4 +1,5 @@
 import Yams
+import YearbookCore
 
 /// Reads the YAML of a ```` ```chart ```` block. Positions are counted in the Markdown
 /// file, so `type: pie` is reported at its own line inside the article.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Parts of a whole as a ring, largest first from twelve o'clock. Each slice has its own
 /// pattern and a legend line with name, value and share, so colour is never the only cue.

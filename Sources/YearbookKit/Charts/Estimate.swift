@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// How a data file marks a row as an estimate, forecast or plan rather than a result.
 enum Estimate {
   static let words: Set<String> = [

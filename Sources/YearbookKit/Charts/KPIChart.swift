@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Big figures, two to a row. With several columns (or one column and no `rows:`) each
 /// tile shows a column's latest value and its change from the value before; with `rows:`
 /// each tile shows one row of a single column.

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Lines over categories (usually years). A missing value breaks the line: a gap is shown
 /// as a gap, never bridged or drawn as zero. Years are placed by time, so 2016, 2018,
 /// 2021 are not evenly spaced; the stretch into an estimate is dashed.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// An axis range with round ticks in steps of 1, 2 or 5 times a power of ten.
 struct NiceScale: Equatable {

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Small helpers for writing SVG by hand: coordinates without float noise or NaN, and
 /// text escaped for both element content and attributes.
 enum SVG {

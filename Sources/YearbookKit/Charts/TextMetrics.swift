@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Estimates text widths without a font: a Chinese character is one em wide, Latin letters
 /// and digits about half. Enough to wrap labels and keep them apart.
 enum TextMetrics {

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// The data page shows every column of every dataset: a column known only by a key such as
 /// `amount` is shown under another name (the dataset's title, 类别), and the editor is told
 /// where to give it a label. A column a chart shows is warned about at the chart's line

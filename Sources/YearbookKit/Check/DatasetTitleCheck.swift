@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A dataset drawn by a chart is listed on the data page under its title; without one,
 /// readers would see a file name.
 enum DatasetTitleCheck {

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Checks the theme against the values pages give it, without rendering a page: every
 /// `{{name}}` must name a field of the page's context (Mustache would print nothing for a
 /// misspelt one), and it records which templates each page template uses and the ids

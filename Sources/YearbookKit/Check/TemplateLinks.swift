@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Checks the links a theme writes itself, once per template rather than once per page:
 /// a literal `href="/kjj/about/"`, a site URL with a path after it
 /// (`{{site.home_url}}about/`), a `#fragment` of the page, and `alt` on every `<img>`.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// A Word document as pandoc reads it (`pandoc -f docx -t json`, pandoc-types 1.22): the
 /// typed tree Yearbook imports from. Only what a bureau report holds is kept apart; the

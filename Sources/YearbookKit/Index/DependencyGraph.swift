@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Which output files depend on which source files: the question a preview server asks
 /// after every save. Built from the site index, what the Markdown step learnt about each
 /// document (the datasets it draws from), and which templates each page template uses.

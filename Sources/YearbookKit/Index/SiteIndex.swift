@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Every page and file of the site, built once after loading: URLs (from `SitePaths`),
 /// which template renders each page, tag membership and pagination, and the files copied
 /// as they are. List pages, the sitemap, the feed, link checking and the dependency graph

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// RFC 4180 CSV read byte by byte: quoted fields with commas, newlines and `""`; CRLF or
 /// LF; a UTF-8 BOM. Unlike the common libraries it reports a bad quote with its line and
 /// column instead of guessing.

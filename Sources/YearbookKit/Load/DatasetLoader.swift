@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import YearbookCore
 
 /// Reads `Content/data/`: CSV through our own parser, YAML and JSON (read as YAML, which
 /// keeps each value's position) either as a list of records or as `columns:` + `rows:`.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// The names in a folder, sorted. A folder that is missing lists as empty (callers decide
 /// whether it must exist); one that exists but cannot be read is an error naming it, never

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A Markdown file split at its `---` fences: the YAML between them and the body after.
 public struct FrontMatter: Sendable {
   public var yaml: String

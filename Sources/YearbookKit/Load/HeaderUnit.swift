@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Units written where statistics tables write them outside the cells: in a column's
 /// header (`研发投入（万元）`, `研发投入(万元)`, `研发投入/万元`, `研发投入（单位：万元）`) or on a
 /// line of its own above the table (`单位：万元`).

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// The known key an unknown one most likely meant: a typo (`titel`), a spelling from
 /// another tool (`zip` for `postcode`), or the English an editor would guess for a
 /// footer field (`public_security` for the 公安备案 `police_record`).

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// What may stand in a URL segment made from a file or folder name.
 enum SlugRules {
   /// nil when `slug` is usable; otherwise the end of a sentence saying what is wrong.

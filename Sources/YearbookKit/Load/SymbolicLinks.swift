@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Symbolic links under `Content/` and `Templates/`: a link to a file inside the same folder
 /// is read (and published) as that file, never as a link; a link that leads out of it is an

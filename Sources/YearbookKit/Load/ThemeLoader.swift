@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Reads `Templates/`: every `*.mustache` file is a template named after its file name
 /// (`partials/footer.mustache` is `{{>footer}}`), and `static/` holds the stylesheet.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import YearbookCore
 
 /// A YAML mapping read key by key with positions, so each wrong value is reported at its
 /// own line and column in the file rather than as a decoding failure of the whole file.

@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import YearbookCore
 
 /// Bold and italics next to Chinese punctuation. CommonMark counts `。` as punctuation, so
 /// in `全年**各项目标全部完成。**这标志着` the second `**` (after `。`, before `这`) can

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// What the Markdown step learnt about one document, kept after its HTML is written.
 public struct DocumentFacts: Sendable {
   public var summary: String

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Finds numbers in prose that disagree with the data: a sentence that names an indicator
 /// (a dataset row such as 新认定国家高新技术企业) and gives a number in that indicator's
 /// unit that is not its value gets a warning. Numbers bound with `{{…}}` are never checked,

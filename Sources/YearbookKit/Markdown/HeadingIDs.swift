@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Hands out heading ids that stay the same from build to build and read well in Chinese:
 /// `## 主要成效` gets `主要成效`; a second one on the same page gets `主要成效-2`.
 struct HeadingIDs {

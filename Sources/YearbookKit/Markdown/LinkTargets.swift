@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Every page and file a link in the content may point at. An editor links articles the
 /// way their editor previews them, by relative `.md` path; the site needs page URLs.

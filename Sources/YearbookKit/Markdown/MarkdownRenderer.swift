@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import YearbookCore
 
 /// Renders an article's Markdown to HTML through cmark's syntax tree: headings get ids,
 /// soft breaks inside Chinese text disappear, `.md` links become page URLs, and raw HTML

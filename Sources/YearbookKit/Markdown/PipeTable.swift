@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// A GFM pipe table found in an article's Markdown, as editors paste them from Word or WPS:
 /// a header row, a delimiter row (`| :--- | ---: |`) and body rows.

@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import YearbookCore
 
 /// A parsed cmark document and the nodes Yearbook changes. cmark's iterator allows
 /// changes only after the walk, so `collect` gathers the nodes first.

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A news article inside a report.
 public struct Article: Sendable, Hashable {
   public var reportID: String

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Where the site is served from: either an absolute URL (`https://example.gov.cn/kjj/`)
 /// or a path prefix (`/kjj/ndbg/`). Links inside the site use the path alone, so a

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Sizes past which a site is too big for its readers: a warning names the size and the
 /// limit (an error for chart points, which no reader can see and which make a page of
 /// hundreds of megabytes). Set under `limits:` in site.yml.

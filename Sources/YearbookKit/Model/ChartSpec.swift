@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A chart as an editor asks for it in a ```` ```chart ```` block.
 public struct ChartSpec: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable, CaseIterable {

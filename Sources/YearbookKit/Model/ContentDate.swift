@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// A calendar date as editors write it (`2025-01-20`). No time zone and no clock: the
 /// same content always gives the same output.

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A table from `Content/data/`: columns with labels and units, rows of cells.
 public struct Dataset: Sendable, Hashable {
   /// The file name without extension: what chart specs name in `data:`.
@@ -74,7 +76,7 @@ public struct Column: Sendable, Hashable {
   public var label: String
   /// The unit every view shows this column's figures in (cells keep the unit they were
   /// written in); nil when its cells carry units of different kinds, each kept.
-  public var unit: Unit?
+  public var unit: YearbookCore.Unit?
   public var isNumeric: Bool
 
   /// Whether readers can be shown the column's name: it has a label, or its name is
@@ -89,7 +91,7 @@ public struct Column: Sendable, Hashable {
     "unit": "单位", "note": "说明", "notes": "说明", "status": "状态", "estimate": "状态", "year": "年份",
   ]
 
-  public init(name: String, label: String? = nil, unit: Unit? = nil, isNumeric: Bool = false) {
+  public init(name: String, label: String? = nil, unit: YearbookCore.Unit? = nil, isNumeric: Bool = false) {
     self.name = name
     self.label = label ?? name
     self.unit = unit

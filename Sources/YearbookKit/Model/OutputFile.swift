@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// One file of the finished site, as rendering hands it to writing.
 public struct OutputFile: Sendable, Hashable {
   public enum Content: Sendable, Hashable {

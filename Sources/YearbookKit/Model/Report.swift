@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// One yearly (or multi-year) review: a folder under `Content/` with an `_index.md`.
 public struct Report: Sendable, Hashable {
   /// The folder name, which is also the URL path: `2024`, `2016-2020`.

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Everything loaded from `Content/`, validated: the input of rendering.
 public struct Site: Sendable, Hashable {
   public var config: SiteConfig

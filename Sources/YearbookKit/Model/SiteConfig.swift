@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// `Content/site.yml`: what the whole site is called, where it is served from, and the
 /// footer fields a Chinese government website shows on every page.
 public struct SiteConfig: Sendable, Hashable {

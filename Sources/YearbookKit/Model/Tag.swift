@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// A tag and the articles carrying it; its page lives at `tags/<slug>/`.
 public struct Tag: Sendable, Hashable {

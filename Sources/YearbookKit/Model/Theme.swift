@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// The templates and static files from `Templates/`, parsed and checked.
 public struct Theme: Sendable {
   /// Files under `Templates/static/`, copied to the output root unchanged.

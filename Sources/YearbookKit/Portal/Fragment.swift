@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// An article's body alone, to paste into a government portal's CMS: wrapped in one
 /// `.yb-root` element, every class and id starting with `yb-` (so neither the host's CSS
 /// nor its ids meet ours), linking the scoped stylesheet `fragments/yearbook-fragment.css`.

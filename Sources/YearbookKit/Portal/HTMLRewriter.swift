@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Rewrites the tags of HTML that Yearbook wrote (cmark's output, charts, templates): the
 /// same body becomes a CMS fragment whose classes and ids carry a prefix, or a part of a

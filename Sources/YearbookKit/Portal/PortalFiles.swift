@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// The files for the portal that are made from a rendered document: an article's embed
 /// page and CMS fragments, each chart's file and embed page, and an article's chapter of
 /// its report's print page. Pure, as the rest of `PageRenderer`.

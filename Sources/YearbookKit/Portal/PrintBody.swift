@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// An article's body as one chapter of its report's print page: its ids get the article's
 /// slug in front (every article has its own 「主要成效」), its headings go one level down
 /// under the chapter's title, and links to other articles of the report, or to headings in

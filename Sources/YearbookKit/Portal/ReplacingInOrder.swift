@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 extension String {
   /// Each of `replacements` (text → new text) put in place of the first occurrence of its

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// What a save changed in an article, as the pages that list it see it: the preview server
 /// asks this to render fewer pages than the dependency graph names, when the others cannot
 /// have changed. A test compares every page with a full build after each kind of edit.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// What the preview server does with a request path: which output file it names, a
 /// redirect, or nothing. Files are looked up in memory by output path, so no request can

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// The site as the preview server holds it: every output file in memory, rebuilt after
 /// each save. An edit to an article renders again only the pages the dependency graph

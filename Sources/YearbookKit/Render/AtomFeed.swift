@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// `feed.xml`: an Atom feed of the newest articles (`feed_limit`, default 20) with their
 /// summaries, so it stays small however large the site grows. Its `updated` is the newest
 /// article's date, never the clock, so two builds give the same bytes.

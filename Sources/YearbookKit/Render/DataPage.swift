@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// The CSV download of a dataset, offered on the data page.
 enum DataPage {
   /// UTF-8 with a byte order mark and CRLF line ends, so Excel on a Chinese Windows opens

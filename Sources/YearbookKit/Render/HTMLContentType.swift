@@ -1,4 +1,5 @@
 import Mustache
+import YearbookCore
 
 /// Mustache's own HTML escaping looks up every Character in a dictionary; this one is
 /// `HTML.escape`, which scans bytes and returns text with nothing to escape unchanged.

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import YearbookCore
 
 /// swift-mustache rendering pages from the theme's templates: the oracle the compiled
 /// templates are tested against, chosen with `YEARBOOK_RENDERER=swift-mustache` and never

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Renders one page of the index through its template: pure, no file is read or written.
 struct PageRenderer: Sendable {
   let site: SiteView

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Shortens the first paragraph into a summary without cutting a sentence, a word or a
 /// character in half: Chinese sentences end at 。！？; a cut mid-sentence gets an ellipsis.
 enum Summary {

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// `yearbook init` and `yearbook new`: files a new site or a new report or article starts
 /// from. Nothing existing is ever overwritten.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Where rendered pages and copied files go: a staging folder for `build`, memory for the
 /// preview server. Writes come from many threads at once.

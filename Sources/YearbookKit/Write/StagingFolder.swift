@@ -1,5 +1,6 @@
 import CRenameExchange
 import Foundation
+import YearbookCore
 
 /// Where a build writes its files: a hidden sibling of the output folder, filled while
 /// pages render and swapped in only when everything succeeded, in one step, so the output

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Removes a folder and everything in it with `unlinkat(2)` relative to open folders:
 /// FileManager's `removeItem` stats and builds a path for every file, which made removing a

@@ -1,5 +1,6 @@
 import Foundation
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// A small site written into a fresh temporary folder, file by file, the way Hugo's

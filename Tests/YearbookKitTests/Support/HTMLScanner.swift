@@ -1,5 +1,6 @@
 import Foundation
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,

@@ -1,5 +1,6 @@
 import Foundation
 
+@testable import YearbookCore
 @testable import YearbookKit
 
 /// A second opinion on links, independent of the site index: reads every HTML file of a

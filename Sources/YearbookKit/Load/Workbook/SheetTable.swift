@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A sheet as the rows of a table: merged cells filled in, and a header whose cells are
 /// merged across columns read together with the row below it (`2023年` over `金额（万元）`
 /// and `增长（%）` become `2023年金额（万元）` and `2023年增长（%）`). Every merge is named in

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// An .xlsx workbook as Yearbook reads it: each sheet's cells as the text Excel shows.
 struct Workbook {

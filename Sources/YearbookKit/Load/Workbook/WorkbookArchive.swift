@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// The parts of an .xlsx file, a zip of XML files, each unpacked under a size limit: a
 /// hostile file can declare small sizes and unpack to gigabytes. Where each part lies is

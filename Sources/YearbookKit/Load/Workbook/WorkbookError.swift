@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// Why a workbook, or one of its cells, cannot be read; the loader turns it into a
 /// diagnostic at `location`.
 struct WorkbookError: Error {

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 #if canImport(FoundationXML)
   import FoundationXML

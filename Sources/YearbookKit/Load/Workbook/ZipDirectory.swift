@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Where each file of a zip archive lies, read from its central directory with every
 /// offset and length checked against the archive's size. Ours rather than ZIPFoundation's

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// An article in a list: report pages, tag pages, the home page.
 struct ArticleCard: TemplateValue {
   let article: Article

@@ -1,4 +1,5 @@
 import Mustache
+import YearbookCore
 
 /// The root value a page template renders: the frame every page has (`site`, `page`,
 /// `breadcrumbs`) and the content of its kind.

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// What the `embed` template renders: a report, an article or one chart, without the
 /// site's chrome, for an iframe in the portal.
 struct EmbedContent: TemplateValue {

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// `site`: what every page knows about the whole site.
 struct SiteContext: TemplateValue {
   let view: SiteView

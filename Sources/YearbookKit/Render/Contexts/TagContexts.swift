@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A tag on the tags page.
 struct TagEntry: TemplateValue {
   let tag: Tag

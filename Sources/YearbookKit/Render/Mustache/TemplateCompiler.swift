@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// Compiles a page template, with its layout and partials, against the schemas of the
 /// values it renders into a `TemplatePlan`. Every name is bound here, so a name no value

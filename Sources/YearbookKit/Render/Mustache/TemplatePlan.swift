@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// A page template compiled against the values it renders (`TemplateCompiler`): text runs,
 /// values and sections, each field already bound to its getter. Rendering runs the steps
 /// into one string: no name is looked up, no value cast, no context copied.

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// A Mustache template read into its tags, with each tag's place for errors. The forms a
 /// theme may use: text, `{{name}}`, `{{{name}}}` and `{{&name}}`, sections `{{#name}}`,

@@ -33,14 +33,14 @@ public struct Quantity: Sendable, Hashable {
 
   public var isApproximate: Bool { !qualifier.isEmpty }
 
-  static func power(_ exponent: Int) -> Double {
+  package static func power(_ exponent: Int) -> Double {
     var result = 1.0
     for _ in 0..<max(0, exponent) { result *= 10 }
     return result
   }
 
   /// 10^exponent as an integer, or nil past Int64.
-  static func integerPower(_ exponent: Int) -> Int64? {
+  package static func integerPower(_ exponent: Int) -> Int64? {
     guard exponent >= 0, exponent <= 18 else { return nil }
     var result: Int64 = 1
     for _ in 0..<exponent { result *= 10 }
@@ -130,7 +130,7 @@ public struct Quantity: Sendable, Hashable {
   /// The same amount in `target`, a unit of the same kind. The point moves by the units'
   /// ratio (a power of ten), so no digit changes; zeros the move leaves after the point are
   /// dropped (13800万元 is 1.38亿元, not 1.3800亿元).
-  func rescaled(to target: Unit) -> Quantity? {
+  package func rescaled(to target: Unit) -> Quantity? {
     let shift = Int((log10(unit.multiplier / target.multiplier)).rounded())
     var moved = self
     moved.unit = target
@@ -146,7 +146,7 @@ public struct Quantity: Sendable, Hashable {
   }
 
   /// The fewest decimals that show the same number: `1.3800` → `1.38`, `10.0` → `10`.
-  var withoutTrailingZeros: Quantity {
+  package var withoutTrailingZeros: Quantity {
     var trimmed = self
     while trimmed.decimals > 0 && trimmed.scaled % 10 == 0 {
       trimmed.scaled /= 10
@@ -157,7 +157,7 @@ public struct Quantity: Sendable, Hashable {
 
   /// The number rounded half away from zero to `places` decimals (no fewer than written
   /// means no change), as the integer it then is times 10^places.
-  func rounded(toDecimals places: Int) -> Int64 {
+  package func rounded(toDecimals places: Int) -> Int64 {
     guard places < decimals, let divisor = Quantity.integerPower(decimals - places) else {
       return scaled * (Quantity.integerPower(places - decimals) ?? 1)
     }
@@ -166,7 +166,7 @@ public struct Quantity: Sendable, Hashable {
   }
 
   /// Both numbers as integers over one power of ten, for exact sums and comparisons.
-  static func aligned(_ a: Quantity, _ b: Quantity) -> (Int128, Int128, decimals: Int)? {
+  package static func aligned(_ a: Quantity, _ b: Quantity) -> (Int128, Int128, decimals: Int)? {
     let decimals = max(a.decimals, b.decimals)
     guard let scaleA = integerPower(decimals - a.decimals), let scaleB = integerPower(decimals - b.decimals) else {
       return nil
@@ -176,7 +176,7 @@ public struct Quantity: Sendable, Hashable {
 
   /// The exact sum of quantities in one unit, approximate when any part is; nil when empty
   /// or beyond Int64.
-  static func sum(_ parts: [Quantity]) -> Quantity? {
+  package static func sum(_ parts: [Quantity]) -> Quantity? {
     guard var total = parts.first else { return nil }
     for part in parts.dropFirst() {
       guard let (a, b, decimals) = aligned(total, part), let scaled = Int64(exactly: a + b) else { return nil }
@@ -208,13 +208,13 @@ public struct Qualifier: Sendable, Hashable {
   public var isEmpty: Bool { prefix.isEmpty && suffix.isEmpty }
 
   /// Longest first, so `大约` is not read as `约` after a stray `大`.
-  static let prefixes = ["大约", "约为", "将近", "超过", "不足", "不到", "约", "近", "超", "逾"]
-  static let suffixes = ["左右", "以上", "以下", "上下", "之多"]
+  package static let prefixes = ["大约", "约为", "将近", "超过", "不足", "不到", "约", "近", "超", "逾"]
+  package static let suffixes = ["左右", "以上", "以下", "上下", "之多"]
 }
 
 /// The ways editors write "no figure here": a gap, never a zero.
 public enum Gap {
-  static let markers: Set<String> = [
+  package static let markers: Set<String> = [
     "—", "——", "－", "－－", "-", "--", "–", "/", "／", "…", "……", "...", "无", "空", "暂无",
   ]
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// The plain reason behind a failed file operation ("Permission denied"), without
 /// Foundation's wrapping sentences.
-enum FileProblem {
-  static func reason(_ error: Error) -> String {
+package enum FileProblem {
+  package static func reason(_ error: Error) -> String {
     let error = error as NSError
     if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code)))

@@ -1,17 +1,17 @@
-extension StringProtocol {
+package extension StringProtocol {
   /// Whitespace (including the full-width space U+3000) removed from both ends, without
   /// Foundation's NSString round trip, which dominated chart rendering time.
-  var trimmed: String {
+  package var trimmed: String {
     guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
     let last = lastIndex(where: { !$0.isWhitespace })!
     return String(self[first...last])
   }
 }
 
-extension String {
+package extension String {
   /// Whether `other` occurs in this text, compared as UTF-8 bytes: Foundation's
   /// `contains` goes through CFString and dominated the figure consistency check.
-  func containsText(_ other: String) -> Bool {
+  package func containsText(_ other: String) -> Bool {
     let needle = Array(other.utf8)
     guard let first = needle.first else { return true }
     let haystack = Array(utf8)

@@ -1,7 +1,7 @@
 /// Escaping for text Yearbook itself places in HTML or XML (headings' ids, feed entries).
 /// Templates escape through Mustache; cmark escapes the Markdown it renders.
-enum HTML {
-  static func escape(_ text: String) -> String {
+package enum HTML {
+  package static func escape(_ text: String) -> String {
     // Most text has nothing to escape; checking the UTF-8 bytes first keeps charts cheap.
     guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
       return text
@@ -22,7 +22,7 @@ enum HTML {
   }
 
   /// Reverses `escape`, for text Yearbook itself escaped.
-  static func unescape(_ text: String) -> String {
+  package static func unescape(_ text: String) -> String {
     text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
       .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
       .replacingOccurrences(of: "&amp;", with: "&")

@@ -8,7 +8,7 @@ import Foundation
 public enum ChineseNumberFormat {
   /// Decimals of every computed percentage, so one figure is never 300.1% in one place
   /// and 300% in another.
-  static let computedDecimals = 1
+  package static let computedDecimals = 1
 
   /// `41.96亿元`, `65.1%`, `59家`, `第3位`, `约1.6亿元`: the figure in the unit it reads
   /// shortest in without losing a digit (`100000万元` → `10亿元`, `5993.92万元` stays).
@@ -83,7 +83,7 @@ public enum ChineseNumberFormat {
     return best?.unit ?? unit
   }
 
-  static func readingCost(_ quantity: Quantity) -> Int {
+  package static func readingCost(_ quantity: Quantity) -> Int {
     let belowOne = quantity.scaled != 0 && quantity.scaled.magnitude < (Quantity.integerPower(quantity.decimals) ?? 1)
     return number(quantity).filter(\.isNumber).count + 2 * max(0, quantity.decimals - 2) + (belowOne ? 2 : 0)
   }
@@ -108,7 +108,7 @@ public enum ChineseNumberFormat {
 
   /// `part` as a percentage of `whole`, rounded half away from zero to one decimal, from
   /// integers, so 71.35% never reads 71.3% through binary noise. `text` has no sign.
-  static func percentText(_ part: Int128, of whole: Int128) -> (text: String, isZero: Bool)? {
+  package static func percentText(_ part: Int128, of whole: Int128) -> (text: String, isZero: Bool)? {
     guard whole != 0 else { return nil }
     let numerator = part.magnitude * 1000  // percent (×100) in tenths (×10)
     let denominator = whole.magnitude
@@ -120,7 +120,7 @@ public enum ChineseNumberFormat {
 
   /// `value` as a percentage of `total`, one decimal: `23.5%`. Nil for a zero total or
   /// units of different kinds.
-  static func share(_ value: Quantity, of total: Quantity) -> String? {
+  package static func share(_ value: Quantity, of total: Quantity) -> String? {
     guard let value = value.converted(to: total.unit), let (a, b, _) = Quantity.aligned(value, total) else {
       return nil
     }
@@ -133,7 +133,7 @@ public enum ChineseNumberFormat {
     number(value, decimals: decimalsFor(step: step)) + (unit.isShare ? unit.symbol : "")
   }
 
-  static func decimalsFor(step: Double) -> Int {
+  package static func decimalsFor(step: Double) -> Int {
     guard step > 0, step.isFinite, step < 1 else { return 0 }
     return min(6, Int(ceil(-log10(step) - 1e-9)))
   }

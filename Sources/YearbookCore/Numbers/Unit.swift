@@ -9,12 +9,12 @@ public struct Unit: Sendable, Hashable {
   /// How many base units one of these is: 1e8 for `亿元`.
   public let multiplier: Double
 
-  static let prefixes: [(String, Double)] = [
+  package static let prefixes: [(String, Double)] = [
     ("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3),
   ]
 
   /// Units that begin like a prefix but are not one: `千瓦` is not a thousand 瓦 to a reader.
-  static let whole: Set<String> = ["千瓦", "千瓦时", "千克", "千米", "千卡"]
+  package static let whole: Set<String> = ["千瓦", "千瓦时", "千克", "千米", "千卡"]
 
   public init(_ symbol: String) {
     self.symbol = symbol
@@ -52,7 +52,7 @@ public struct Unit: Sendable, Hashable {
   }
 
   /// Units that Yearbook recognises after a number in a cell: `3500万元`, `12家`, `65.1%`.
-  static let knownSuffixes: [String] = {
+  package static let knownSuffixes: [String] = {
     let bases = [
       "元", "美元", "人", "家", "项", "个", "件", "次", "人次", "名", "场", "所", "座", "台", "篇", "批", "吨", "千瓦", "平方米",
       "亩", "公里", "户", "套", "件/万人", "位", "千瓦时", "千克",

@@ -2,8 +2,9 @@ import Dispatch
 
 /// CPU-bound work over many items on every core. Results keep the items' order, so the
 /// output does not depend on which thread finished first.
-enum Parallel {
-  static func map<Item: Sendable, Result>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+package enum Parallel {
+  package static func map<Item: Sendable, Result>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result]
+  {
     guard items.count > 1 else { return items.map(transform) }
     let slots = Slots<Result>(count: items.count)
     defer { slots.free() }

@@ -1,0 +1,5 @@
+import Foundation
+import YearbookCore
+
+/// Yearbook's measurement unit, not Foundation's `Unit`, wherever the kit names one.
+typealias Unit = YearbookCore.Unit
