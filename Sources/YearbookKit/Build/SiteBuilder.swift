@@ -86,8 +86,7 @@ public enum SiteBuilder {
       return Outcome(loaded: loaded, indexed: indexed, documents: documents, summary: summary)
     }
     let sink = try run.step(.pages, makeSink)
-    let documents = try renderSite(
-      indexed, theme: loaded.theme, into: sink, progress: options.progress, run: &run)
+    let documents = try renderSite(indexed, into: sink, progress: options.progress, run: &run)
     var summary = try run.step(.check) { () throws(BuildFailure) in
       try check(indexed, theme: loaded.theme, documents: documents)
     }
@@ -136,15 +135,21 @@ public enum SiteBuilder {
   public static func makeIndex(_ loaded: Loaded) throws(BuildFailure) -> IndexedSite {
     let index = SiteIndex(site: loaded.site, staticFiles: loaded.theme.staticFiles)
     let templates = TemplateCheck.run(templates: loaded.theme.templates, pageSchemas: PageSchemas.byTemplate)
-    let diagnostics = loaded.diagnostics + index.diagnostics + templates.diagnostics
-    if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-    return IndexedSite(index: index, templates: templates, diagnostics: diagnostics)
+    var diagnostics = loaded.diagnostics + index.diagnostics + templates.diagnostics
+    let compiled = CompiledTheme.compile(loaded.theme)
+    if case .failure(let problem) = compiled { diagnostics.append(problem) }
+    guard case .success(let theme) = compiled, !diagnostics.hasErrors else {
+      throw BuildFailure(diagnostics: diagnostics)
+    }
+    return IndexedSite(index: index, templates: templates, theme: theme, diagnostics: diagnostics)
   }
 
-  /// The site index with what checking the theme found: which templates each page uses.
+  /// The site index with what checking the theme found: which templates each page uses,
+  /// and the page templates compiled.
   public struct IndexedSite: Sendable {
     public var index: SiteIndex
     var templates: TemplateCheck.Result
+    var theme: CompiledTheme
     var diagnostics: [Diagnostic]
   }
 
@@ -166,7 +171,7 @@ public enum SiteBuilder {
   /// memory holds one batch's bodies at once. The list pages, the feed and the sitemap follow once
   /// every document's facts are known.
   static func renderSite(
-    _ indexed: IndexedSite, theme: Theme, into sink: any PageSink, progress: BuildProgress?,
+    _ indexed: IndexedSite, into sink: any PageSink, progress: BuildProgress?,
     run: inout Pipeline.Run
   ) throws(BuildFailure) -> RenderedDocuments {
     let index = indexed.index
@@ -183,7 +188,7 @@ public enum SiteBuilder {
       }
     }
     let markdown = markdownRenderer(for: index, producesHTML: true)
-    let pages = PageRenderer(site: SiteView(index: index, documents: [:]), theme: theme)
+    let pages = PageRenderer(site: SiteView(index: index, documents: [:]), theme: indexed.theme)
     let reports = index.site.reports.map(\.markdown)
     let reportBodies = run.timed(.markdown) { Parallel.map(reports) { markdown.render($0) } }
     let budgets = index.site.config.budgets
@@ -252,7 +257,7 @@ public enum SiteBuilder {
     }
     documents.chapterBodies = chapters
 
-    let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), theme: theme)
+    let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), theme: indexed.theme)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
     let remaining = index.pages.filter { if case .article = $0.kind { false } else { true } }
     let chapterBodies = chapters

@@ -3,11 +3,10 @@ import YearbookCore
 
 /// Reads `Templates/`: every `*.mustache` file is a template named after its file name
 /// (`partials/footer.mustache` is `{{>footer}}`), and `static/` holds the stylesheet.
-/// Each template is read by the one Mustache parser (`TemplateSyntax`) and every page
-/// template compiled with its layout and partials (`TemplateCompiler`): a syntax error, a
-/// missing template or partial, or a form the compiler does not support fails here, at its
+/// Each template is read by the one Mustache parser (`TemplateSyntax`): a syntax error, a
+/// form the compiler does not support, or a missing template or partial fails here, at its
 /// line and column, because a template that renders nothing in its place is a page missing
-/// text.
+/// text. The index step compiles the page templates (`CompiledTheme`).
 public enum ThemeLoader {
   static let folder = "Templates"
 
@@ -98,24 +97,7 @@ public enum ThemeLoader {
     if diagnostics.hasErrors { return (nil, diagnostics) }
     var theme = Theme(staticFiles: staticFiles)
     theme.templates = sources
-    do throws(TemplateError) {
-      theme.plans = try compiledPlans(sources)
-    } catch {
-      return (nil, diagnostics + [.error("template: \(error.message)", at: location(of: error.at))])
-    }
     return (theme, diagnostics)
-  }
-
-  /// Each page template compiled with its layout and partials, against the values its
-  /// pages give it. A name no value has renders empty (`TemplateCheck` warns at its tag).
-  static func compiledPlans(_ sources: [String: TemplateSource]) throws(TemplateError) -> [String: TemplatePlan] {
-    var compiler = TemplateCompiler(sources: sources.mapValues(\.text), unknownNames: .renderEmpty)
-    compiler.files = sources.mapValues(\.file)
-    var plans: [String: TemplatePlan] = [:]
-    for (name, frames) in PageSchemas.frames.sorted(by: { $0.key < $1.key }) where sources[name] != nil {
-      plans[name] = try compiler.compile(name, frames: frames)
-    }
-    return plans
   }
 
   /// A parser or compiler position as a place in the template's file.

@@ -6,9 +6,6 @@ public struct Theme: Sendable {
   public var staticFiles: [SourceFile]
   /// Every template's file and text, by template name, for checking the theme.
   var templates: [String: TemplateSource] = [:]
-  /// Page templates compiled against their pages' values, by template name; every page
-  /// template compiles, or the theme does not load.
-  var plans: [String: TemplatePlan] = [:]
 
   /// The page templates every site needs; each names its own file in `Templates/`.
   public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]

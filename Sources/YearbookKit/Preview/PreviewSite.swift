@@ -282,7 +282,7 @@ public final class PreviewSite: @unchecked Sendable {
       }
     }
     timings.record("dependencies", since: &step)
-    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), theme: loaded.theme)
+    let renderer = PageRenderer(site: SiteView(index: index, documents: facts), theme: indexed.theme)
     var chapterBodies = state.chapterBodies
     for (contentPath, body) in bodies {
       guard let page = index.page(ofDocument: contentPath), case .article(let report, let position) = page.kind

@@ -7,10 +7,10 @@ struct PageRenderer: Sendable {
   let oracle: MustacheOracle?
   let charts: ChartRenderer
 
-  init(site: SiteView, theme: Theme) {
+  init(site: SiteView, theme: CompiledTheme) {
     self.site = site
     plans = theme.plans
-    oracle = MustacheOracle(theme: theme)
+    oracle = MustacheOracle(theme: theme.theme)
     charts = ChartRenderer(site: site.index.site)
   }
 

@@ -1,5 +1,4 @@
 import Foundation
-import YearbookCore
 
 /// A Mustache template read into its tags, with each tag's place for errors. The forms a
 /// theme may use: text, `{{name}}`, `{{{name}}}` and `{{&name}}`, sections `{{#name}}`,
@@ -9,8 +8,8 @@ import YearbookCore
 /// takes the line with it, and a partial alone on its line is indented as the tag is.
 /// Set-delimiter tags and lambdas (swift-mustache's `{{f(name)}}`) are not supported: each
 /// is an error at its place, so nothing after it goes unchecked.
-struct TemplateSyntax: Sendable, Equatable {
-  indirect enum Node: Sendable, Equatable {
+package struct TemplateSyntax: Sendable, Equatable {
+  package indirect enum Node: Sendable, Equatable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` and `{{&name}}` (as they are).
     case value(Name, escaped: Bool, at: TemplatePosition)
@@ -25,31 +24,31 @@ struct TemplateSyntax: Sendable, Equatable {
   }
 
   /// `a.b.c` as its parts; `.` (the current value) has none.
-  struct Name: Sendable, Equatable, CustomStringConvertible {
-    var parts: [String]
+  package struct Name: Sendable, Equatable, CustomStringConvertible {
+    package var parts: [String]
 
-    init(_ text: String) {
+    package init(_ text: String) {
       parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
 
-    var description: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
+    package var description: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
   }
 
-  var nodes: [Node]
+  package var nodes: [Node]
 
   /// A partial's text for a tag alone on its line: the tag's indent before every line.
-  static func indented(_ text: String, by indentation: String) -> String {
+  package static func indented(_ text: String, by indentation: String) -> String {
     guard !indentation.isEmpty else { return text }
     var lines = text.components(separatedBy: "\n").map { indentation + $0 }
     if text.hasSuffix("\n") { lines[lines.count - 1] = "" }
     return lines.joined(separator: "\n")
   }
 
-  init(nodes: [Node]) {
+  package init(nodes: [Node]) {
     self.nodes = nodes
   }
 
-  init(_ text: String, template: String) throws(TemplateError) {
+  package init(_ text: String, template: String) throws(TemplateError) {
     var tokens = try Self.tokens(text, template: template)
     Self.removeStandaloneLines(&tokens)
     nodes = try Self.tree(tokens, template: template)
@@ -57,7 +56,7 @@ struct TemplateSyntax: Sendable, Equatable {
 
   // MARK: Tokens
 
-  enum TagKind: Equatable {
+  package enum TagKind: Equatable {
     case value(escaped: Bool)
     case open(inverted: Bool)
     case close
@@ -67,7 +66,7 @@ struct TemplateSyntax: Sendable, Equatable {
     case parent
   }
 
-  enum Token {
+  package enum Token {
     case text(String)
     case tag(TagKind, String, TemplatePosition, indentation: String)
   }
@@ -254,20 +253,31 @@ struct TemplateSyntax: Sendable, Equatable {
 }
 
 /// Where in a template a tag is, for errors: `article.mustache:12:5`.
-struct TemplatePosition: Sendable, Equatable, CustomStringConvertible {
-  var template: String
-  var line: Int
-  var column: Int
+package struct TemplatePosition: Sendable, Equatable, CustomStringConvertible {
+  package var template: String
+  package var line: Int
+  package var column: Int
 
-  static let start = TemplatePosition(template: "", line: 1, column: 1)
+  package static let start = TemplatePosition(template: "", line: 1, column: 1)
 
-  var lineColumn: String { "\(line):\(column)" }
-  var description: String { "\(template):\(line):\(column)" }
+  package init(template: String, line: Int, column: Int) {
+    self.template = template
+    self.line = line
+    self.column = column
+  }
+
+  package var lineColumn: String { "\(line):\(column)" }
+  package var description: String { "\(template):\(line):\(column)" }
 }
 
-struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-  var message: String
-  var at: TemplatePosition
+package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+  package var message: String
+  package var at: TemplatePosition
 
-  var description: String { "\(at): error: \(message)" }
+  package var description: String { "\(at): error: \(message)" }
+
+  package init(message: String, at: TemplatePosition) {
+    self.message = message
+    self.at = at
+  }
 }

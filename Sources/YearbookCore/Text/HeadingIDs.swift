@@ -1,16 +1,16 @@
-import YearbookCore
-
 /// Hands out heading ids that stay the same from build to build and read well in Chinese:
 /// `## 主要成效` gets `主要成效`; a second one on the same page gets `主要成效-2`.
-struct HeadingIDs {
+package struct HeadingIDs {
   /// Ids the page templates use themselves.
-  static let reserved: Set<String> = ["main", "top", "content", "site-header", "site-footer", "site-nav"]
+  package static let reserved: Set<String> = ["main", "top", "content", "site-header", "site-footer", "site-nav"]
   private var used = HeadingIDs.reserved
   /// The number to try next after each base: every lower one is taken, so 10,000 headings
   /// of one name cost 10,000 steps, not 50 million.
   private var nextNumber: [String: Int] = [:]
 
-  mutating func claim(for text: String) -> String {
+  package init() {}
+
+  package mutating func claim(for text: String) -> String {
     var base = HeadingIDs.slug(text)
     // Templates name their own ids `yb-…`; headings never take that prefix.
     if base.hasPrefix("yb-") { base = "h-" + base }
@@ -28,7 +28,7 @@ struct HeadingIDs {
   }
 
   /// `base`, or the first of `base-2`, `base-3`, … that `taken` does not hold.
-  static func first(_ base: String, notIn taken: Set<String>) -> String {
+  package static func first(_ base: String, notIn taken: Set<String>) -> String {
     var id = base
     var number = 2
     while taken.contains(id) {
@@ -40,7 +40,7 @@ struct HeadingIDs {
 
   /// Letters and digits of any script are kept; spaces and dashes become one `-`;
   /// punctuation goes.
-  static func slug(_ text: String) -> String {
+  package static func slug(_ text: String) -> String {
     var slug = ""
     for scalar in text.lowercased().unicodeScalars {
       let properties = scalar.properties

@@ -1,5 +1,3 @@
-import YearbookCore
-
 /// Where every page and file of the site lives, relative to the site root: the one place
 /// URLs are decided. A site path has no leading slash; pages end in `/` (pretty URLs) and
 /// are written as `index.html` inside that folder. `BaseURL.link` turns one into a link.
