@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "yearbook", targets: ["yearbook"]),
     .library(name: "YearbookKit", targets: ["YearbookKit"]),
     .library(name: "YearbookCore", targets: ["YearbookCore"]),
+    .library(name: "YearbookModel", targets: ["YearbookModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +36,13 @@ let package = Package(
     // so a use against the flow does not compile.
     // Diagnostics, numbers, HTML escaping, parallel helpers: what every step uses.
     .target(name: "YearbookCore"),
+    // The site as loaded and validated: reports, articles, datasets, the theme's templates.
+    .target(name: "YearbookModel", dependencies: ["YearbookCore"]),
     .target(
       name: "YearbookKit",
       dependencies: [
         "YearbookCore",
+        "YearbookModel",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -52,6 +56,7 @@ let package = Package(
       name: "YearbookServer",
       dependencies: [
         "YearbookCore",
+        "YearbookModel",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -67,6 +72,7 @@ let package = Package(
       name: "yearbook",
       dependencies: [
         "YearbookCore",
+        "YearbookModel",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,11 +80,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

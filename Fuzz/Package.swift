@@ -14,7 +14,7 @@ let package = Package(
       name: "yearbook-fuzz",
       dependencies: [
         "CFuzzerDriver", .product(name: "YearbookCore", package: "Yearbook"),
-        .product(name: "YearbookKit", package: "Yearbook"),
+        .product(name: "YearbookModel", package: "Yearbook"), .product(name: "YearbookKit", package: "Yearbook"),
       ]
     ),
   ],

@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 import YearbookCore
+import YearbookModel
 
 /// Answers a request that does not keep its connection alive (HTTP/1.0 without
 /// `keep-alive`, or `Connection: close`) and then closes it. The request's HTTP version is

@@ -1,5 +1,6 @@
 import ServiceLifecycle
 import YearbookCore
+import YearbookModel
 
 /// The open event streams of browser tabs; each rebuild sends them `reload`. As a service
 /// it ends every stream when the server is told to stop, so no open tab holds it up.

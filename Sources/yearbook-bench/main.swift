@@ -1,6 +1,7 @@
 import Foundation
 import YearbookCore
 import YearbookKit
+import YearbookModel
 
 // `make bench`: how long rendering charts and building the default site take, measured
 // in a release build. Not a test: timings vary with the machine.

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import YearbookCore
 import YearbookKit
+import YearbookModel
 
 /// A progress bar on standard error for builds that take longer than a second: pages
 /// rendered out of all pages, redrawn ten times a second on one line. It runs on a thread

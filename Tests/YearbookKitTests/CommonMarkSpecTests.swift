@@ -4,6 +4,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// Yearbook's additions to cmark (emphasis next to Chinese punctuation, pipe tables)
 /// change nothing in the 652 examples of the CommonMark 0.30 spec.

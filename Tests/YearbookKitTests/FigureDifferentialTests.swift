@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// Random datasets written the ways editors write them (units in cells, in headers, in a
 /// `.meta.yml`, in a chart spec or on a `单位：` line; 0.01 to 10^9 with 0-4 decimals; gaps and

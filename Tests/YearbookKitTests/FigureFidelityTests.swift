@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// The tables editors really have, each as it was found publishing a figure that was not
 /// its source's (issue 17), built as a site. Each case's figures are a golden file, so a

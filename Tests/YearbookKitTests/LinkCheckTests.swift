@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// Links are resolved against the site index while each article's syntax tree is walked,
 /// and reported where the editor wrote them; the theme's own links once per template.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// What makes the pages look like a government site's: the emblem in the header, the
 /// footer's 政府网站找错 link, and article meta labelled as such pages label it.

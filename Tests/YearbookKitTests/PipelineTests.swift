@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// `build`, `check` and the preview run one declared sequence of steps: their timings
 /// follow the declaration, and a failure names the step it stopped in.

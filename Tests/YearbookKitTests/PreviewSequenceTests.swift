@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// The preview is the build: random sequences of the edits an editor makes (text, title,
 /// date, tags, slugs, drafts, new, deleted and renamed articles, reports and datasets, a

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// The default site's whole 2024 report as a bureau holds it, made by
 /// `Tests/Fixtures/Word/make_round_trip.py` from the report's built pages: a Word document

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// `yearbook init` and `yearbook new`.
 @Suite struct ScaffoldTests {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// `build` output works under `Content-Security-Policy: default-src 'self'`: no script,
 /// no inline event handler, no `style` attribute anywhere. The one exception is the

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// Page templates compiled against the pages' values render what swift-mustache renders,
 /// byte for byte, on every page of the default site and the fixture sites; a template that

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// `yearbook import` on a Word report written by python-docx
 /// (`Tests/Fixtures/Word/make_documents.py`), read by Debian's pandoc.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// Inputs as editors really produce them: a unit on every row, footer fields from the
 /// portal rules, tag spellings, file names with spaces, and the mistakes that used to

@@ -2,6 +2,7 @@ import CFuzzerDriver
 import Foundation
 import YearbookCore
 import YearbookKit
+import YearbookModel
 
 // `yearbook-fuzz TARGET [libFuzzer options] [corpus folders]` feeds libFuzzer's inputs to
 // one of Yearbook's parsers. A crash, a hang or a sanitizer report is a bug to fix and

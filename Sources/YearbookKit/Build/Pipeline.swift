@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The one sequence of named steps that `build`, `check` and the preview run, in the order
 /// data flows through them. Each purpose runs a part of it; `--timings` prints the steps

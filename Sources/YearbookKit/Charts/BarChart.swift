@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Horizontal bars, for rankings and long Chinese labels: labels wrap onto up to three
 /// lines on the left, values stand at the bar ends, negative bars extend left of zero.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A chart spec checked against its dataset: the categories and the numbers to draw.
 struct ChartData: Sendable {

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The sentence a screen reader hears for a chart (its `<desc>`), written the way a
 /// Chinese report would say it: "2015年为2.61%，2020年为3.09%，提高0.48个百分点。"

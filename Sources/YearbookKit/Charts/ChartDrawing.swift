@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A chart's shapes: the inside of its SVG, or of each KPI tile's. Drawn once and shared by
 /// the forms a chart takes for the portal (its file and the inline fragment's figure).

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The HTML around a chart: a `<figure>` whose caption is the title, an inline SVG that a
 /// screen reader announces by its title and description sentence, the source, a link to

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Sizes shared by every chart, in SVG user units. The viewBox is 400 wide, so text stays
 /// readable (11 px) when a phone shrinks the chart to 330 pixels.

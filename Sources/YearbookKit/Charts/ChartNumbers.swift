@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// How one chart writes its numbers. Ticks, value labels and the description all go
 /// through here, so a chart never says 1.5万 on its axis and 13800 on its bars: the unit is

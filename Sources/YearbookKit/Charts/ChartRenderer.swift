@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Turns a ```` ```chart ```` block into its figure, or into located errors.
 public struct ChartRenderer: Sendable {

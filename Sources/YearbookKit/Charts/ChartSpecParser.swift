@@ -1,5 +1,6 @@
 import Yams
 import YearbookCore
+import YearbookModel
 
 /// Reads the YAML of a ```` ```chart ```` block. Positions are counted in the Markdown
 /// file, so `type: pie` is reported at its own line inside the article.

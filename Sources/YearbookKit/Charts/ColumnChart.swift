@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Vertical bars: one series (`column`), several side by side (`grouped`), or several
 /// stacked (`stacked`). The value axis always includes zero; negative values hang below it.

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Parts of a whole as a ring, largest first from twelve o'clock. Each slice has its own
 /// pattern and a legend line with name, value and share, so colour is never the only cue.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Big figures, two to a row. With several columns (or one column and no `rows:`) each
 /// tile shows a column's latest value and its change from the value before; with `rows:`

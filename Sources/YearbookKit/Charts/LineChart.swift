@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Lines over categories (usually years). A missing value breaks the line: a gap is shown
 /// as a gap, never bridged or drawn as zero. Years are placed by time, so 2016, 2018,

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Achievement against a target, one bar per row. The track is the target; a result over
 /// 100% runs past the target mark instead of being capped, so over-achievement shows.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Estimates text widths without a font: a Chinese character is one em wide, Latin letters
 /// and digits about half. Enough to wrap labels and keep them apart.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Checks the theme against the values pages give it, without rendering a page: every
 /// `{{name}}` must name a field of the page's context (Mustache would print nothing for a

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Checks the links a theme writes itself, once per template rather than once per page:
 /// a literal `href="/kjj/about/"`, a site URL with a path after it

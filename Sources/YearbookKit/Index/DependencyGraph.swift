@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Which output files depend on which source files: the question a preview server asks
 /// after every save. Built from the site index, what the Markdown step learnt about each

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Every page and file of the site, built once after loading: URLs (from `SitePaths`),
 /// which template renders each page, tag membership and pagination, and the files copied

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// RFC 4180 CSV read byte by byte: quoted fields with commas, newlines and `""`; CRLF or
 /// LF; a UTF-8 BOM. Unlike the common libraries it reports a bad quote with its line and

@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import YearbookCore
+import YearbookModel
 
 /// Reads `Content/data/`: CSV through our own parser, YAML and JSON (read as YAML, which
 /// keeps each value's position) either as a list of records or as `columns:` + `rows:`.

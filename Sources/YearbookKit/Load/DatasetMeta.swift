@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// `<name>.meta.yml` beside a CSV (or a list of records in YAML or JSON): what a header
 /// cannot say. A title and source for the data page, and for each column a label readers

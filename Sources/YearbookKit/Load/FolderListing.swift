@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// The names in a folder, sorted. A folder that is missing lists as empty (callers decide
 /// whether it must exist); one that exists but cannot be read is an error naming it, never

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A Markdown file split at its `---` fences: the YAML between them and the body after.
 public struct FrontMatter: Sendable {

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Units written where statistics tables write them outside the cells: in a column's
 /// header (`研发投入（万元）`, `研发投入(万元)`, `研发投入/万元`, `研发投入（单位：万元）`) or on a

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The known key an unknown one most likely meant: a typo (`titel`), a spelling from
 /// another tool (`zip` for `postcode`), or the English an editor would guess for a

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Reads `Content/` into a validated `Site`. The only part of loading that touches the
 /// disk; everything it finds wrong is collected, not thrown, so one run shows every mistake.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// What may stand in a URL segment made from a file or folder name.
 enum SlugRules {

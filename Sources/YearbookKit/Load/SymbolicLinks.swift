@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Symbolic links under `Content/` and `Templates/`: a link to a file inside the same folder
 /// is read (and published) as that file, never as a link; a link that leads out of it is an

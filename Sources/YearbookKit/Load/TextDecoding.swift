@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Turns a file's bytes into text. UTF-8 (with or without BOM) is expected; files saved
 /// as GB18030/GBK, as Chinese editions of Windows and WPS often do, are converted with a

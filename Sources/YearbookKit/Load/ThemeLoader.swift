@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Reads `Templates/`: every `*.mustache` file is a template named after its file name
 /// (`partials/footer.mustache` is `{{>footer}}`), and `static/` holds the stylesheet.

@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import YearbookCore
+import YearbookModel
 
 /// A YAML mapping read key by key with positions, so each wrong value is reported at its
 /// own line and column in the file rather than as a decoding failure of the whole file.

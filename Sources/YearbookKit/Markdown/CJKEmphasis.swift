@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Bold and italics next to Chinese punctuation. CommonMark counts `。` as punctuation, so
 /// in `全年**各项目标全部完成。**这标志着` the second `**` (after `。`, before `这`) can

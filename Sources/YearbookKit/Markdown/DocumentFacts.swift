@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// What the Markdown step learnt about one document, kept after its HTML is written.
 public struct DocumentFacts: Sendable {

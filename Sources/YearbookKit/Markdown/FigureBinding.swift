@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A number in prose bound to a dataset: `{{figures-2024:value:新认定国家高新技术企业}}`
 /// renders that cell with its unit (`59家`), so an article and its chart cannot disagree.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Finds numbers in prose that disagree with the data: a sentence that names an indicator
 /// (a dataset row such as 新认定国家高新技术企业) and gives a number in that indicator's

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Every page and file a link in the content may point at. An editor links articles the
 /// way their editor previews them, by relative `.md` path; the site needs page URLs.

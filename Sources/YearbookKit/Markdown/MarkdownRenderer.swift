@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Renders an article's Markdown to HTML through cmark's syntax tree: headings get ids,
 /// soft breaks inside Chinese text disappear, `.md` links become page URLs, and raw HTML

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// A GFM pipe table found in an article's Markdown, as editors paste them from Word or WPS:
 /// a header row, a delimiter row (`| :--- | ---: |`) and body rows.

@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Puts each pipe table into the cmark tree in place of its placeholder fence: the table's
 /// tags as custom blocks, and each cell's inline Markdown parsed by cmark and moved in, so

@@ -1,5 +1,6 @@
 import CCmark
 import YearbookCore
+import YearbookModel
 
 /// Chinese is written without spaces, but browsers show a line break in the source as a
 /// space. A soft break between two Chinese characters (or Chinese punctuation) is dropped

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// An article's body alone, to paste into a government portal's CMS: wrapped in one
 /// `.yb-root` element, every class and id starting with `yb-` (so neither the host's CSS

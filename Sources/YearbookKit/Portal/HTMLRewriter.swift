@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Rewrites the tags of HTML that Yearbook wrote (cmark's output, charts, templates): the
 /// same body becomes a CMS fragment whose classes and ids carry a prefix, or a part of a

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The files for the portal that are made from a rendered document: an article's embed
 /// page and CMS fragments, each chart's file and embed page, and an article's chapter of

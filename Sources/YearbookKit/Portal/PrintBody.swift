@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// An article's body as one chapter of its report's print page: its ids get the article's
 /// slug in front (every article has its own 「主要成效」), its headings go one level down

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 extension String {
   /// Each of `replacements` (text → new text) put in place of the first occurrence of its

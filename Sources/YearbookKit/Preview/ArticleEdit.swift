@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// What a save changed in an article, as the pages that list it see it: the preview server
 /// asks this to render fewer pages than the dependency graph names, when the others cannot

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// What the preview server does with a request path: which output file it names, a
 /// redirect, or nothing. Files are looked up in memory by output path, so no request can

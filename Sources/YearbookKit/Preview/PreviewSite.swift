@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// The site as the preview server holds it: every output file in memory, rebuilt after
 /// each save. An edit to an article renders again only the pages the dependency graph

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// `feed.xml`: an Atom feed of the newest articles (`feed_limit`, default 20) with their
 /// summaries, so it stays small however large the site grows. Its `updated` is the newest

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The theme with every page template compiled, with its layout and partials, against the
 /// values its pages give it (`TemplateCompiler`): made once a build, in the index step,

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import YearbookCore
+import YearbookModel
 
 /// swift-mustache rendering pages from the theme's templates: the oracle the compiled
 /// templates are tested against, chosen with `YEARBOOK_RENDERER=swift-mustache` and never

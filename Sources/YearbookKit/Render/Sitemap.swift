@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// `sitemap.xml` listing every page by its absolute URL (the protocol requires them), with
 /// the content's own dates as `lastmod`. Written only when the origin is known.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Shortens the first paragraph into a summary without cutting a sentence, a word or a
 /// character in half: Chinese sentences end at 。！？; a cut mid-sentence gets an ellipsis.

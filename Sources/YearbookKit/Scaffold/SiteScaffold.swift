@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// `yearbook init` and `yearbook new`: files a new site or a new report or article starts
 /// from. Nothing existing is ever overwritten.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The content `yearbook init` writes: a site that builds at once and shows every part a
 /// new user needs to copy from (settings, a report, an article with a chart, a dataset).

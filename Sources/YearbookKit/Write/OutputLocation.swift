@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Refuses output folders that a build would damage when it swaps in the new site:
 /// the project itself, the content, the templates, the file system root, a file, or a

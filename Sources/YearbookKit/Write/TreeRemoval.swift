@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Removes a folder and everything in it with `unlinkat(2)` relative to open folders:
 /// FileManager's `removeItem` stats and builds a path for every file, which made removing a

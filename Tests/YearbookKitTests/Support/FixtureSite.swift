@@ -2,6 +2,7 @@ import Foundation
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookModel
 
 /// A small site written into a fresh temporary folder, file by file, the way Hugo's
 /// integration tests declare theirs. Uses the repository's own default theme unless the

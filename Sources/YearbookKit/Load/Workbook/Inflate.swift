@@ -1,6 +1,7 @@
 import CZlib
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// A zip part's deflated bytes unpacked with zlib, given exactly those bytes and no more,
 /// and stopped at `limit` bytes of output. (ZIPFoundation 0.9.20's inflate, fuzzed, told

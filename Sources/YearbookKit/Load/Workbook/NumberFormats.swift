@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// The number formats of a workbook's cell styles, to show a number as Excel shows it: a
 /// figure formatted `0.0` whose saved value is 71.35699999999999 reads 71.4, a share

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A sheet as the rows of a table: merged cells filled in, and a header whose cells are
 /// merged across columns read together with the row below it (`2023年` over `金额（万元）`

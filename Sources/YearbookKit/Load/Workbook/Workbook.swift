@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// An .xlsx workbook as Yearbook reads it: each sheet's cells as the text Excel shows.
 struct Workbook {

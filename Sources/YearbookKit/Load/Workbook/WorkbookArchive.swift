@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// The parts of an .xlsx file, a zip of XML files, each unpacked under a size limit: a
 /// hostile file can declare small sizes and unpack to gigabytes. Where each part lies is

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// The datasets of an .xlsx workbook: one per visible sheet that holds anything, named
 /// `workbook/sheet` (`指标/企业`), titled by the title row above its header or else by

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// Why a workbook, or one of its cells, cannot be read; the loader turns it into a
 /// diagnostic at `location`.

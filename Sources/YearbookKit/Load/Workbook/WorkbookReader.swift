@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Reads an .xlsx file (Office Open XML, as Excel, WPS and LibreOffice save it) into the
 /// text of each sheet's cells: shared and inline strings, numbers shown as their number

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Where each file of a zip archive lies, read from its central directory with every
 /// offset and length checked against the archive's size. Ours rather than ZIPFoundation's

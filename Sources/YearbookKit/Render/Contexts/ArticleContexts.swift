@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// An article in a list: report pages, tag pages, the home page.
 struct ArticleCard: TemplateValue {

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A dataset on the data page, with links to the charts drawn from it (not the charts
 /// again: the page stays short enough to scan on a phone).

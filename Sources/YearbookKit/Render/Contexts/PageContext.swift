@@ -1,5 +1,6 @@
 import Mustache
 import YearbookCore
+import YearbookModel
 
 /// The root value a page template renders: the frame every page has (`site`, `page`,
 /// `breadcrumbs`) and the content of its kind.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// The site as page templates see it: the index, what the Markdown step learnt about each
 /// document (summaries, headings, charts), and links made with the base URL. Shared,

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A tag on the tags page.
 struct TagEntry: TemplateValue {

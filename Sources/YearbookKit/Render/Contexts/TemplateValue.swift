@@ -1,5 +1,6 @@
 import Mustache
 import YearbookCore
+import YearbookModel
 
 /// A value a Mustache template reads. Each type lists its fields once, in `fields`: the
 /// same list answers Mustache's look-ups while rendering and tells `TemplateCheck` which

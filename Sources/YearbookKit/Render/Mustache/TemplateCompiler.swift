@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookModel
 
 /// Compiles a page template, with its layout and partials, against the schemas of the
 /// values it renders into a `TemplatePlan`. Every name is bound here, so a name no value

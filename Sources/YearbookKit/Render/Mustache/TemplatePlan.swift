@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookModel
 
 /// A page template compiled against the values it renders (`TemplateCompiler`): text runs,
 /// values and sections, each field already bound to its getter. Rendering runs the steps

@@ -14,6 +14,23 @@ public struct Article: Sendable, Hashable {
   public var draft: Bool
   public var markdown: MarkdownSource
 
+  package init(
+    reportID: String, slug: String, title: String, date: ContentDate, summary: String? = nil, byline: String? = nil,
+    source: String? = nil, tags: [String], weight: Int, draft: Bool, markdown: MarkdownSource
+  ) {
+    self.reportID = reportID
+    self.slug = slug
+    self.title = title
+    self.date = date
+    self.summary = summary
+    self.byline = byline
+    self.source = source
+    self.tags = tags
+    self.weight = weight
+    self.draft = draft
+    self.markdown = markdown
+  }
+
   public var sitePath: String { SitePaths.article(report: reportID, slug: slug) }
 
   /// The files made from the article for the portal, besides its page: the embed page and

@@ -32,8 +32,28 @@ public struct ChartSpec: Sendable, Hashable {
   /// Where the block's first line of YAML is, for messages about the chart as a whole.
   public var location: SourceLocation
 
+  package init(
+    kind: Kind, data: String, x: String? = nil, y: [String], title: String, unit: String? = nil, source: String? = nil,
+    rows: [String], target: String? = nil, sort: String? = nil, note: String? = nil, id: String? = nil,
+    location: SourceLocation
+  ) {
+    self.kind = kind
+    self.data = data
+    self.x = x
+    self.y = y
+    self.title = title
+    self.unit = unit
+    self.source = source
+    self.rows = rows
+    self.target = target
+    self.sort = sort
+    self.note = note
+    self.id = id
+    self.location = location
+  }
+
   /// The whole of a dataset as the data page shows it, under `title`.
-  static func dataPageTable(of dataset: Dataset, title: String) -> ChartSpec {
+  package static func dataPageTable(of dataset: Dataset, title: String) -> ChartSpec {
     ChartSpec(
       kind: .table, data: dataset.id, x: nil, y: [], title: title, unit: nil, source: nil, rows: [], target: nil,
       sort: nil, note: nil, location: SourceLocation(file: dataset.file))

@@ -55,7 +55,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
 
 /// Encodes what may not stand raw in a URL path (CJK tag names, spaces), keeping `/`:
 /// letters, digits, `-._~`, `:` and `/` stay; every other byte becomes `%XX`.
-func percentEncodedPath(_ path: String) -> String {
+package func percentEncodedPath(_ path: String) -> String {
   func isAllowed(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x3A, 0x2F: true

@@ -87,7 +87,7 @@ public struct Column: Sendable, Hashable {
 
   /// Columns whose key Yearbook itself gives a meaning (a row's unit, a note under a tile,
   /// an estimate's status) are named for readers without a label.
-  static let labelsOfKnownKeys = [
+  package static let labelsOfKnownKeys = [
     "unit": "单位", "note": "说明", "notes": "说明", "status": "状态", "estimate": "状态", "year": "年份",
   ]
 

@@ -14,6 +14,21 @@ public struct Report: Sendable, Hashable {
   public var markdown: MarkdownSource
   public var articles: [Article]
 
+  package init(
+    id: String, title: String, date: ContentDate, period: String, summary: String? = nil, weight: Int,
+    keyFigures: [KeyFigure], markdown: MarkdownSource, articles: [Article]
+  ) {
+    self.id = id
+    self.title = title
+    self.date = date
+    self.period = period
+    self.summary = summary
+    self.weight = weight
+    self.keyFigures = keyFigures
+    self.markdown = markdown
+    self.articles = articles
+  }
+
   public var sitePath: String { SitePaths.report(id) }
 }
 
@@ -23,4 +38,11 @@ public struct KeyFigure: Sendable, Hashable {
   public var value: String
   public var unit: String
   public var note: String
+
+  package init(label: String, value: String, unit: String, note: String) {
+    self.label = label
+    self.value = value
+    self.unit = unit
+    self.note = note
+  }
 }

@@ -16,7 +16,7 @@ public struct Budgets: Sendable, Hashable {
   public init() {}
 
   /// The keys of `limits:` in site.yml.
-  static var keys: [(String, WritableKeyPath<Budgets, Int>)] {
+  package static var keys: [(String, WritableKeyPath<Budgets, Int>)] {
     [
       ("dataset_rows", \.datasetRows), ("article_kb", \.articleKiB), ("chart_points", \.chartPoints),
       ("page_kb", \.pageKiB),
@@ -24,7 +24,7 @@ public struct Budgets: Sendable, Hashable {
   }
 
   /// A size as editors read it: `2.4 MiB`, `812 KiB`.
-  static func describe(bytes: Int) -> String {
+  package static func describe(bytes: Int) -> String {
     bytes >= 1_048_576
       ? ChineseNumberFormat.number(Double(bytes) / 1_048_576, decimals: 1) + " MiB"
       : "\((bytes + 1023) / 1024) KiB"

@@ -1,20 +1,20 @@
 import YearbookCore
 
 /// A template's file and text, read once by the project's one Mustache parser.
-struct TemplateSource: Sendable {
-  var file: String
-  var text: String
-  var syntax: TemplateSyntax
+package struct TemplateSource: Sendable {
+  package var file: String
+  package var text: String
+  package var syntax: TemplateSyntax
 
   /// Fails with the first syntax error, at its line and column in `file`.
-  init(file: String, text: String) throws(TemplateError) {
+  package init(file: String, text: String) throws(TemplateError) {
     self.file = file
     self.text = text
     syntax = try TemplateSyntax(text, template: file)
   }
 
   /// Every `{{>partial}}` and `{{<layout}}` it names, with the tag's place.
-  var references: [(name: String, at: TemplatePosition)] {
+  package var references: [(name: String, at: TemplatePosition)] {
     var found: [(name: String, at: TemplatePosition)] = []
     func collect(_ nodes: [TemplateSyntax.Node]) {
       for node in nodes {

@@ -22,7 +22,7 @@ public struct Site: Sendable, Hashable {
   public var articles: [Article] { reports.flatMap(\.articles) }
 
   /// Each article with the portal files made from it; none when the site opted out.
-  var articlePortalFiles: [(article: Article, files: [String])] {
+  package var articlePortalFiles: [(article: Article, files: [String])] {
     config.portalFiles ? articles.map { ($0, $0.portalFiles) } : []
   }
 

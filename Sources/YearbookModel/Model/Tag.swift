@@ -73,13 +73,13 @@ public struct Tag: Sendable, Hashable {
   }
 
   /// Case and full-width forms fold together: `ＡＩ`, `AI` and `ai` are one key.
-  static func foldedKey(_ name: String) -> String {
+  package static func foldedKey(_ name: String) -> String {
     name.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
   }
 
   /// Tags are named in Chinese; their URL keeps letters and digits of any script. A tag
   /// of punctuation alone (`!!!`) gets `tag-` and its characters' code points.
-  static func baseSlug(for name: String) -> String {
+  package static func baseSlug(for name: String) -> String {
     guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     else {
       return "tag-" + name.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-")
@@ -88,7 +88,7 @@ public struct Tag: Sendable, Hashable {
   }
 
   /// Newest first, then by URL; each article's URL is made once, not at every comparison.
-  static func newestFirst(_ articles: [Article]) -> [Article] {
+  package static func newestFirst(_ articles: [Article]) -> [Article] {
     let keys = articles.map { ($0.date, $0.sitePath) }
     return articles.indices.sorted { (keys[$0].0, keys[$1].1) > (keys[$1].0, keys[$0].1) }.map { articles[$0] }
   }
