@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "YearbookKit", targets: ["YearbookKit"]),
     .library(name: "YearbookCore", targets: ["YearbookCore"]),
     .library(name: "YearbookModel", targets: ["YearbookModel"]),
+    .library(name: "YearbookLoad", targets: ["YearbookLoad"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,11 +39,17 @@ let package = Package(
     .target(name: "YearbookCore"),
     // The site as loaded and validated: reports, articles, datasets, the theme's templates.
     .target(name: "YearbookModel", dependencies: ["YearbookCore"]),
+    // Content/ and Templates/ read into a validated site and theme: YAML, CSV, workbooks.
+    .target(
+      name: "YearbookLoad",
+      dependencies: ["YearbookCore", "YearbookModel", "CZlib", .product(name: "Yams", package: "Yams")]
+    ),
     .target(
       name: "YearbookKit",
       dependencies: [
         "YearbookCore",
         "YearbookModel",
+        "YearbookLoad",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -57,6 +64,7 @@ let package = Package(
       dependencies: [
         "YearbookCore",
         "YearbookModel",
+        "YearbookLoad",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -73,6 +81,7 @@ let package = Package(
       dependencies: [
         "YearbookCore",
         "YearbookModel",
+        "YearbookLoad",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,11 +89,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

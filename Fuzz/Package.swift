@@ -14,7 +14,8 @@ let package = Package(
       name: "yearbook-fuzz",
       dependencies: [
         "CFuzzerDriver", .product(name: "YearbookCore", package: "Yearbook"),
-        .product(name: "YearbookModel", package: "Yearbook"), .product(name: "YearbookKit", package: "Yearbook"),
+        .product(name: "YearbookModel", package: "Yearbook"), .product(name: "YearbookLoad", package: "Yearbook"),
+        .product(name: "YearbookKit", package: "Yearbook"),
       ]
     ),
   ],

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdCore
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 #if canImport(Glibc)

@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Answers a request that does not keep its connection alive (HTTP/1.0 without

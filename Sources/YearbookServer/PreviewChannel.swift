@@ -5,6 +5,7 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// One browser connection: Hummingbird's HTTP/1.1 pipeline with the preview's rules for

@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// What a request to the preview knows besides itself: when its connection closes, so an

@@ -6,6 +6,7 @@ import NIOCore
 import ServiceLifecycle
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 /// `yearbook serve`: the site from memory on 127.0.0.1, rebuilt after every save, open

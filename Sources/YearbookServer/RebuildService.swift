@@ -2,6 +2,7 @@ import Foundation
 import ServiceLifecycle
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 /// Watches `Content/` and `Templates/`, rebuilds what a change affects, tells open tabs

@@ -1,5 +1,6 @@
 import ServiceLifecycle
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The open event streams of browser tabs; each rebuild sends them `reload`. As a service

@@ -1,6 +1,7 @@
 import Foundation
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 // `make bench`: how long rendering charts and building the default site take, measured

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 /// A progress bar on standard error for builds that take longer than a second: pages

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 struct Init: ParsableCommand {

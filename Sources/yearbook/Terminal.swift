@@ -1,6 +1,7 @@
 import Foundation
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 /// Diagnostics go to standard error, one per line, in the compiler format editors and

@@ -2,6 +2,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// Bold and italics next to Chinese punctuation, as editors write them. Each case is the

@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// Charts must say the right thing: one unit per chart, scaled to 万 or 亿 once; shares

@@ -4,6 +4,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// Yearbook's additions to cmark (emphasis next to Chinese punctuation, pipe tables)

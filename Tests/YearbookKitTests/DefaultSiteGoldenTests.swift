@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// The default site against golden files a reviewer can read in a diff: the list of every

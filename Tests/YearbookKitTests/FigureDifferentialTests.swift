@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// Random datasets written the ways editors write them (units in cells, in headers, in a

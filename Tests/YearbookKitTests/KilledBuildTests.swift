@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// A build killed at any moment leaves the previous site or the new one, whole: the

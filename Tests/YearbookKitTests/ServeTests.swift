@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// `yearbook serve` as an editor uses it: the real executable on a free port, a browser's

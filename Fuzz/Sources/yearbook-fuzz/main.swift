@@ -2,6 +2,7 @@ import CFuzzerDriver
 import Foundation
 import YearbookCore
 import YearbookKit
+import YearbookLoad
 import YearbookModel
 
 // `yearbook-fuzz TARGET [libFuzzer options] [corpus folders]` feeds libFuzzer's inputs to

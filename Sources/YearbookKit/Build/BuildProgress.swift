@@ -1,5 +1,6 @@
 import Synchronization
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// How far a build is, for a progress bar: pages rendered out of all pages. Updated from

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The one sequence of named steps that `build`, `check` and the preview run, in the order

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// How long each named step of a build took, for `yearbook build --timings`.

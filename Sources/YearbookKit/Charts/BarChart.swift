@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Horizontal bars, for rankings and long Chinese labels: labels wrap onto up to three

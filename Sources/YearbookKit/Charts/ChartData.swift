@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A chart spec checked against its dataset: the categories and the numbers to draw.

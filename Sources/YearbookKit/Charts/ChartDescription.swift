@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The sentence a screen reader hears for a chart (its `<desc>`), written the way a

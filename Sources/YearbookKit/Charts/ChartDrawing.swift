@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A chart's shapes: the inside of its SVG, or of each KPI tile's. Drawn once and shared by

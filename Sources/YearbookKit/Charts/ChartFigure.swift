@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The HTML around a chart: a `<figure>` whose caption is the title, an inline SVG that a

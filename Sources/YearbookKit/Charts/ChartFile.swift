@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A chart as a file of its own, `charts/<id>.svg`: what a CMS that strips inline SVG shows

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Sizes shared by every chart, in SVG user units. The viewBox is 400 wide, so text stays

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// How one chart writes its numbers. Ticks, value labels and the description all go

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Turns a ```` ```chart ```` block into its figure, or into located errors.

@@ -1,5 +1,6 @@
 import Yams
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Reads the YAML of a ```` ```chart ```` block. Positions are counted in the Markdown

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Vertical bars: one series (`column`), several side by side (`grouped`), or several

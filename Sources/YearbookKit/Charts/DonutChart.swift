@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Parts of a whole as a ring, largest first from twelve o'clock. Each slice has its own

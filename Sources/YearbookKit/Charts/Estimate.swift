@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// How a data file marks a row as an estimate, forecast or plan rather than a result.

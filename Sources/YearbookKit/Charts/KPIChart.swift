@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Big figures, two to a row. With several columns (or one column and no `rows:`) each

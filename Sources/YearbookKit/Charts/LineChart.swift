@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Lines over categories (usually years). A missing value breaks the line: a gap is shown

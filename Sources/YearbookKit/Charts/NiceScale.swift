@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// An axis range with round ticks in steps of 1, 2 or 5 times a power of ten.

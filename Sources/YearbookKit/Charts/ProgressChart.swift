@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Achievement against a target, one bar per row. The track is the target; a result over

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Small helpers for writing SVG by hand: coordinates without float noise or NaN, and

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Estimates text widths without a font: a Chinese character is one em wide, Latin letters

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The data page shows every column of every dataset: a column known only by a key such as

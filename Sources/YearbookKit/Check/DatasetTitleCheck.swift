@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A dataset drawn by a chart is listed on the data page under its title; without one,

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Links to a heading or chart (`talent.md#主要成效`, `#成效`) are checked once every

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Checks the theme against the values pages give it, without rendering a page: every

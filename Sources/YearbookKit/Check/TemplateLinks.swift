@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Checks the links a theme writes itself, once per template rather than once per page:

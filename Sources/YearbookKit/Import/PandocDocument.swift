@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A Word document as pandoc reads it (`pandoc -f docx -t json`, pandoc-types 1.22): the

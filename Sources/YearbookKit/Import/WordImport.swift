@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Turns a Word document (as pandoc reads it) into the files of a report: `_index.md` from

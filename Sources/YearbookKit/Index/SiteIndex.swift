@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Every page and file of the site, built once after loading: URLs (from `SitePaths`),

@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Bold and italics next to Chinese punctuation. CommonMark counts `。` as punctuation, so

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// What the Markdown step learnt about one document, kept after its HTML is written.

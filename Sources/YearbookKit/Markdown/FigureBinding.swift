@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A number in prose bound to a dataset: `{{figures-2024:value:新认定国家高新技术企业}}`

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Finds numbers in prose that disagree with the data: a sentence that names an indicator

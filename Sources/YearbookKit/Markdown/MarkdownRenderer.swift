@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Renders an article's Markdown to HTML through cmark's syntax tree: headings get ids,

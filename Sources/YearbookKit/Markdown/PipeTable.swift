@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A GFM pipe table found in an article's Markdown, as editors paste them from Word or WPS:

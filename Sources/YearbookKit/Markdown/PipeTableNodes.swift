@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Puts each pipe table into the cmark tree in place of its placeholder fence: the table's

@@ -1,5 +1,6 @@
 import CCmark
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Chinese is written without spaces, but browsers show a line break in the source as a

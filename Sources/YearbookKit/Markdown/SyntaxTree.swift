@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A parsed cmark document and the nodes Yearbook changes. cmark's iterator allows

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// An article's body alone, to paste into a government portal's CMS: wrapped in one

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Rewrites the tags of HTML that Yearbook wrote (cmark's output, charts, templates): the

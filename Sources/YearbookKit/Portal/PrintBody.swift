@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// An article's body as one chapter of its report's print page: its ids get the article's

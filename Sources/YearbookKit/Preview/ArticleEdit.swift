@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// What a save changed in an article, as the pages that list it see it: the preview server

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// What the preview server does with a request path: which output file it names, a

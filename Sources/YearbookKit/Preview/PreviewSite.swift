@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The site as the preview server holds it: every output file in memory, rebuilt after

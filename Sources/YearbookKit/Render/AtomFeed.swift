@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// `feed.xml`: an Atom feed of the newest articles (`feed_limit`, default 20) with their

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The theme with every page template compiled, with its layout and partials, against the

@@ -1,5 +1,6 @@
 import Mustache
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Mustache's own HTML escaping looks up every Character in a dictionary; this one is

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// swift-mustache rendering pages from the theme's templates: the oracle the compiled

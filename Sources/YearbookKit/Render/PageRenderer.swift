@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Renders one page of the index through its template: pure, no file is read or written.

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// `sitemap.xml` listing every page by its absolute URL (the protocol requires them), with

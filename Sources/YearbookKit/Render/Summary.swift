@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Shortens the first paragraph into a summary without cutting a sentence, a word or a

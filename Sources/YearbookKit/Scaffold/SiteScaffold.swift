@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// `yearbook init` and `yearbook new`: files a new site or a new report or article starts

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The content `yearbook init` writes: a site that builds at once and shows every part a

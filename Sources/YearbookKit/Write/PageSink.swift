@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Where rendered pages and copied files go: a staging folder for `build`, memory for the

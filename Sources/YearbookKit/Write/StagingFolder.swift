@@ -1,6 +1,7 @@
 import CRenameExchange
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Where a build writes its files: a hidden sibling of the output folder, filled while

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Removes a folder and everything in it with `unlinkat(2)` relative to open folders:

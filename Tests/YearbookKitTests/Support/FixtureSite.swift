@@ -2,6 +2,7 @@ import Foundation
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// A small site written into a fresh temporary folder, file by file, the way Hugo's

@@ -2,6 +2,7 @@ import Foundation
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,

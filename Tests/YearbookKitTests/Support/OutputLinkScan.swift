@@ -2,6 +2,7 @@ import Foundation
 
 @testable import YearbookCore
 @testable import YearbookKit
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// A second opinion on links, independent of the site index: reads every HTML file of a

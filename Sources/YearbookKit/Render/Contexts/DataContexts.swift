@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A dataset on the data page, with links to the charts drawn from it (not the charts

@@ -1,5 +1,6 @@
 import Mustache
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The root value a page template renders: the frame every page has (`site`, `page`,

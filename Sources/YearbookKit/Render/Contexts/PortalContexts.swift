@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// What the `embed` template renders: a report, an article or one chart, without the

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// `report` on a report's page, `latest` and `reports` on the home page. Its article

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// `site`: what every page knows about the whole site.

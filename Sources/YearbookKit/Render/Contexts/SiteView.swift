@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// The site as page templates see it: the index, what the Markdown step learnt about each

@@ -1,5 +1,6 @@
 import Mustache
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A value a Mustache template reads. Each type lists its fields once, in `fields`: the

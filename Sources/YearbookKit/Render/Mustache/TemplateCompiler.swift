@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// Compiles a page template, with its layout and partials, against the schemas of the

@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookLoad
 import YearbookModel
 
 /// A page template compiled against the values it renders (`TemplateCompiler`): text runs,

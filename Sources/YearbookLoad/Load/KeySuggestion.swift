@@ -4,9 +4,9 @@ import YearbookModel
 /// The known key an unknown one most likely meant: a typo (`titel`), a spelling from
 /// another tool (`zip` for `postcode`), or the English an editor would guess for a
 /// footer field (`public_security` for the 公安备案 `police_record`).
-enum KeySuggestion {
+package enum KeySuggestion {
   /// Words editors use for a key, by the key they mean.
-  static let synonyms: [String: [String]] = [
+  package static let synonyms: [String: [String]] = [
     "police_record": ["public_security", "gongan", "ga_record", "police", "psb", "mps_record", "gaba"],
     "icp": ["icp_record", "icp_number", "beian", "miit"],
     "site_code": ["sitecode", "site_id", "site_identifier", "identifier", "bsm", "code"],
@@ -23,7 +23,7 @@ enum KeySuggestion {
     "base_url": ["baseurl", "url", "base"],
   ]
 
-  static func suggestion(for key: String, known: [String]) -> String? {
+  package static func suggestion(for key: String, known: [String]) -> String? {
     let lowered = key.lowercased().replacingOccurrences(of: "-", with: "_")
     if let exact = known.first(where: { $0 == lowered }) { return exact }
     if let meant = known.first(where: { synonyms[$0]?.contains(lowered) == true }) { return meant }
@@ -34,7 +34,7 @@ enum KeySuggestion {
   }
 
   /// Levenshtein distance over characters.
-  static func distance(_ a: String, _ b: String) -> Int {
+  package static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     guard !a.isEmpty else { return b.count }

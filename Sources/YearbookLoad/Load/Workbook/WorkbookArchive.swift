@@ -5,17 +5,17 @@ import YearbookModel
 /// The parts of an .xlsx file, a zip of XML files, each unpacked under a size limit: a
 /// hostile file can declare small sizes and unpack to gigabytes. Where each part lies is
 /// read by `ZipDirectory`; `Inflate` unpacks each from exactly its stored bytes.
-struct WorkbookArchive {
+package struct WorkbookArchive {
   /// No part of a real bureau workbook comes near this.
-  static let partLimit = 64 << 20
+  package static let partLimit = 64 << 20
   /// Nor does a whole workbook, whose parts are compressed.
-  static let fileLimit = 128 << 20
+  package static let fileLimit = 128 << 20
 
   private let data: Data
   private let directory: ZipDirectory
   private let location: SourceLocation
 
-  init(url: URL, file: String) throws(WorkbookError) {
+  package init(url: URL, file: String) throws(WorkbookError) {
     location = SourceLocation(file: file)
     let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
     // Not read at all: Foundation leaks a buffer reading an empty file (found by fuzzing).
@@ -63,7 +63,7 @@ struct WorkbookArchive {
   }
 
   /// The part at `path` (`xl/workbook.xml`), or nil when the archive has none.
-  func part(_ path: String) throws(WorkbookError) -> Data? {
+  package func part(_ path: String) throws(WorkbookError) -> Data? {
     guard let entry = directory.entries[path] else { return nil }
     guard entry.uncompressedSize <= Self.partLimit else { throw tooLarge(path) }
     let stored = data[(data.startIndex + entry.stored.lowerBound)..<(data.startIndex + entry.stored.upperBound)]

@@ -6,12 +6,12 @@ import YearbookModel
 /// text of each sheet's cells: shared and inline strings, numbers shown as their number
 /// format shows them (fixed decimals, percentages), dates in both the 1900 and the 1904
 /// date systems, formulas by the value Excel saved with them.
-enum WorkbookReader {
+package enum WorkbookReader {
   /// A sheet of 1,048,576 rows is possible; a report's table is not. Past this the
   /// workbook is refused rather than read into memory.
-  static let cellLimit = 2_000_000
+  package static let cellLimit = 2_000_000
 
-  static func read(_ url: URL, file: String) throws(WorkbookError) -> Workbook {
+  package static func read(_ url: URL, file: String) throws(WorkbookError) -> Workbook {
     let archive = try WorkbookArchive(url: url, file: file)
     let workbook = try element(archive, "xl/workbook.xml", file: file, required: true)!
     let relations = try element(archive, "xl/_rels/workbook.xml.rels", file: file, required: true)!
@@ -63,13 +63,13 @@ enum WorkbookReader {
 
 /// One sheet's cells as text.
 private struct SheetReader {
-  let file: String
-  let sheet: String
-  let strings: [String]
-  let formats: NumberFormats
-  let date1904: Bool
+  package let file: String
+  package let sheet: String
+  package let strings: [String]
+  package let formats: NumberFormats
+  package let date1904: Bool
 
-  func read(_ root: WorkbookXML, hidden: Bool, cells: inout Int) throws(WorkbookError) -> Workbook.Sheet {
+  package func read(_ root: WorkbookXML, hidden: Bool, cells: inout Int) throws(WorkbookError) -> Workbook.Sheet {
     var rows: [[String]] = []
     for row in root.child("sheetData")?.children("row") ?? [] {
       let rowNumber = row.attributes["r"].flatMap(Int.init) ?? rows.count + 1

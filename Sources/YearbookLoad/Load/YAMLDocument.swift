@@ -5,18 +5,18 @@ import YearbookModel
 
 /// A YAML mapping read key by key with positions, so each wrong value is reported at its
 /// own line and column in the file rather than as a decoding failure of the whole file.
-struct YAMLDocument {
-  let file: String
+package struct YAMLDocument {
+  package let file: String
   /// Lines of the file before the YAML text (1 for front matter after `---`).
-  let lineOffset: Int
+  package let lineOffset: Int
   private(set) var mapping: Node.Mapping?
   /// The mapping's values by key, found once rather than by a walk of the mapping per key.
   private var values: [String: Node] = [:]
-  var diagnostics: [Diagnostic] = []
+  package var diagnostics: [Diagnostic] = []
   private var readKeys: Set<String> = []
 
   /// Parses `yaml`; a syntax error becomes a diagnostic and leaves an empty document.
-  init(yaml: String, file: String, lineOffset: Int) {
+  package init(yaml: String, file: String, lineOffset: Int) {
     self.file = file
     self.lineOffset = lineOffset
     self.mapping = nil
@@ -45,7 +45,7 @@ struct YAMLDocument {
     values = Self.values(of: mapping)
   }
 
-  init(node: Node.Mapping, file: String, lineOffset: Int) {
+  package init(node: Node.Mapping, file: String, lineOffset: Int) {
     self.file = file
     self.lineOffset = lineOffset
     self.mapping = node
@@ -62,17 +62,17 @@ struct YAMLDocument {
     return values
   }
 
-  var isValid: Bool { mapping != nil }
+  package var isValid: Bool { mapping != nil }
 
   /// The keys as written, in order (`sheets:` names a workbook's sheets).
-  var keys: [String] { mapping?.compactMap { $0.key.scalar?.string } ?? [] }
+  package var keys: [String] { mapping?.compactMap { $0.key.scalar?.string } ?? [] }
 
-  func location(of node: Node?) -> SourceLocation {
+  package func location(of node: Node?) -> SourceLocation {
     guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
     return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
   }
 
-  func location(ofKey key: String) -> SourceLocation {
+  package func location(ofKey key: String) -> SourceLocation {
     location(of: keyNode(key))
   }
 
@@ -80,7 +80,7 @@ struct YAMLDocument {
     mapping?.first { $0.key.scalar?.string == key }?.key
   }
 
-  mutating func node(_ key: String) -> Node? {
+  package mutating func node(_ key: String) -> Node? {
     readKeys.insert(key)
     guard let value = values[key] else {
       return nil
@@ -93,7 +93,7 @@ struct YAMLDocument {
     return value
   }
 
-  mutating func string(_ key: String, required: Bool = false) -> String? {
+  package mutating func string(_ key: String, required: Bool = false) -> String? {
     guard let node = node(key) else {
       if required {
         error(
@@ -114,7 +114,7 @@ struct YAMLDocument {
     return text
   }
 
-  mutating func int(_ key: String) -> Int? {
+  package mutating func int(_ key: String) -> Int? {
     guard let node = node(key) else { return nil }
     guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
       error("\(key) must be a whole number, got \(YAMLDocument.quoted(node))", at: location(of: node))
@@ -123,7 +123,7 @@ struct YAMLDocument {
     return value
   }
 
-  mutating func bool(_ key: String) -> Bool? {
+  package mutating func bool(_ key: String) -> Bool? {
     guard let node = node(key) else { return nil }
     guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
       error("\(key) must be true or false, got \(YAMLDocument.quoted(node))", at: location(of: node))
@@ -132,7 +132,7 @@ struct YAMLDocument {
     return value
   }
 
-  mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
+  package mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
     guard let text = string(key, required: required) else { return nil }
     guard let date = ContentDate(text) else {
       error("\(key) must be YYYY-MM-DD, got \"\(text)\"", at: location(of: node(key)))
@@ -144,7 +144,7 @@ struct YAMLDocument {
   /// A list of strings; a single string is accepted as a list of one. Unquoted entries
   /// split at full-width commas too, as Chinese editors type them: `[科技人才，科技投入]`
   /// is two entries (`"科技人才，科技投入"` in quotes stays one).
-  mutating func strings(_ key: String) -> [String] {
+  package mutating func strings(_ key: String) -> [String] {
     guard let node = node(key) else { return [] }
     func entries(_ scalar: Node.Scalar) -> [String] {
       guard scalar.style == .plain else { return [scalar.string] }
@@ -170,7 +170,7 @@ struct YAMLDocument {
   }
 
   /// A nested mapping, read with the same rules.
-  mutating func mapping(_ key: String) -> YAMLDocument? {
+  package mutating func mapping(_ key: String) -> YAMLDocument? {
     guard let node = node(key) else { return nil }
     guard case .mapping(let value) = node else {
       error("\(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: node))", at: location(of: node))
@@ -180,7 +180,7 @@ struct YAMLDocument {
   }
 
   /// A list of mappings, e.g. `key_figures`.
-  mutating func mappings(_ key: String) -> [YAMLDocument] {
+  package mutating func mappings(_ key: String) -> [YAMLDocument] {
     guard let node = node(key) else { return [] }
     guard case .sequence(let sequence) = node else {
       error("\(key) must be a list, found \(YAMLDocument.kind(of: node))", at: location(of: node))
@@ -199,12 +199,12 @@ struct YAMLDocument {
     return documents
   }
 
-  mutating func error(_ message: String, at location: SourceLocation) {
+  package mutating func error(_ message: String, at location: SourceLocation) {
     diagnostics.append(.error(message, at: location))
   }
 
   /// Keys nobody asked for, as warnings: usually a typo such as `tittle:`.
-  mutating func warnAboutUnknownKeys(known: [String], context: String) {
+  package mutating func warnAboutUnknownKeys(known: [String], context: String) {
     guard let mapping else { return }
     for (key, _) in mapping {
       guard let name = key.scalar?.string, !known.contains(name) else { continue }
@@ -240,7 +240,7 @@ struct YAMLDocument {
     }
   }
 
-  static func kind(of node: Node) -> String {
+  package static func kind(of node: Node) -> String {
     switch node {
     case .scalar(let scalar): "\"\(scalar.string)\""
     case .mapping: "a set of key: value pairs"
@@ -249,7 +249,7 @@ struct YAMLDocument {
     }
   }
 
-  static func quoted(_ node: Node) -> String {
+  package static func quoted(_ node: Node) -> String {
     if case .scalar(let scalar) = node { return "\"\(scalar.string)\"" }
     return kind(of: node)
   }

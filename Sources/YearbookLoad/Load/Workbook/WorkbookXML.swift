@@ -8,35 +8,35 @@ import YearbookModel
 
 /// A workbook part's XML as a small tree: element names without their namespace prefix,
 /// attributes likewise, and the text directly inside each element.
-final class WorkbookXML {
-  let name: String
-  let attributes: [String: String]
-  var children: [WorkbookXML] = []
-  var text = ""
+package final class WorkbookXML {
+  package let name: String
+  package let attributes: [String: String]
+  package var children: [WorkbookXML] = []
+  package var text = ""
 
-  init(name: String, attributes: [String: String]) {
+  package init(name: String, attributes: [String: String]) {
     self.name = name
     self.attributes = attributes
   }
 
-  func child(_ name: String) -> WorkbookXML? { children.first { $0.name == name } }
-  func children(_ name: String) -> [WorkbookXML] { children.filter { $0.name == name } }
+  package func child(_ name: String) -> WorkbookXML? { children.first { $0.name == name } }
+  package func children(_ name: String) -> [WorkbookXML] { children.filter { $0.name == name } }
 
   /// Every `<t>` below, joined: a shared string or an inline string with rich-text runs
   /// (`<r><t>…</t></r>`), leaving out phonetic guides (`<rPh>`).
-  var runText: String {
+  package var runText: String {
     if name == "t" { return text }
     if name == "rPh" { return "" }
     return children.map(\.runText).joined()
   }
 
-  static func localName(_ name: String) -> String {
+  package static func localName(_ name: String) -> String {
     name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
   }
 
   /// Parses `data`; nil when it is not well-formed XML. Document type declarations are
   /// refused, so no entity can expand.
-  static func parse(_ data: Data) -> WorkbookXML? {
+  package static func parse(_ data: Data) -> WorkbookXML? {
     // Workbook parts are UTF-8; Foundation's XMLParser traps on a name or value that is
     // not (found by fuzzing), so such a part is refused before it is parsed.
     guard String(validating: data, as: UTF8.self) != nil else { return nil }

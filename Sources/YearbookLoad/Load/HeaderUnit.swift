@@ -4,10 +4,10 @@ import YearbookModel
 /// Units written where statistics tables write them outside the cells: in a column's
 /// header (`研发投入（万元）`, `研发投入(万元)`, `研发投入/万元`, `研发投入（单位：万元）`) or on a
 /// line of its own above the table (`单位：万元`).
-enum HeaderUnit {
+package enum HeaderUnit {
   /// The header without its unit, and the unit; nil when the header names no known unit
   /// (`名称（中文）` is a label, not a unit).
-  static func split(_ header: String) -> (label: String, unit: String)? {
+  package static func split(_ header: String) -> (label: String, unit: String)? {
     let text = header.trimmed
     guard !isUnit(text) else { return nil }
     for (open, close) in [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")] where text.hasSuffix(close) {
@@ -25,7 +25,7 @@ enum HeaderUnit {
   }
 
   /// `单位：万元`, `单位:万元`, `（单位：万元）` → `万元`; nil for other text.
-  static func tableUnit(_ line: String) -> String? {
+  package static func tableUnit(_ line: String) -> String? {
     var text = line.trimmed
     for (open, close) in [("（", "）"), ("(", ")")] where text.hasPrefix(open) && text.hasSuffix(close) {
       text = String(text.dropFirst(open.count).dropLast(close.count)).trimmed

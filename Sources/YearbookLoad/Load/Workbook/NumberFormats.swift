@@ -5,8 +5,8 @@ import YearbookModel
 /// The number formats of a workbook's cell styles, to show a number as Excel shows it: a
 /// figure formatted `0.0` whose saved value is 71.35699999999999 reads 71.4, a share
 /// formatted `0.0%` saved as 0.253 reads 25.3%, a date serial reads 2024-12-31.
-struct NumberFormats {
-  enum Kind: Equatable {
+package struct NumberFormats {
+  package enum Kind: Equatable {
     /// Up to 15 significant digits, as Excel's General format.
     case general
     case fixed(decimals: Int)
@@ -17,7 +17,7 @@ struct NumberFormats {
   /// Cell style index → kind of its number format.
   private var styles: [Kind] = []
 
-  init(_ styleSheet: WorkbookXML?) {
+  package init(_ styleSheet: WorkbookXML?) {
     var codes: [Int: String] = [:]
     for format in styleSheet?.child("numFmts")?.children("numFmt") ?? [] {
       if let id = format.attributes["numFmtId"].flatMap(Int.init), let code = format.attributes["formatCode"] {
@@ -32,7 +32,7 @@ struct NumberFormats {
 
   /// Excel's built-in formats that matter for figures (ids from ECMA-376 §18.8.30, and
   /// the East Asian date formats Excel and WPS use in Chinese).
-  static func builtIn(_ id: Int) -> Kind {
+  package static func builtIn(_ id: Int) -> Kind {
     switch id {
     case 1, 3: .fixed(decimals: 0)
     case 2, 4: .fixed(decimals: 2)
@@ -45,7 +45,7 @@ struct NumberFormats {
 
   /// The kind of a custom format code (`#,##0.00`, `0.0%`, `yyyy"年"m"月"d"日"`), read
   /// from its first section, quoted text and `[…]` left out.
-  static func kind(ofCode code: String) -> Kind {
+  package static func kind(ofCode code: String) -> Kind {
     var plain = ""
     var quoted = false
     var bracket = false
@@ -75,11 +75,11 @@ struct NumberFormats {
     return plain.contains("%") ? .percent(decimals: decimals) : .fixed(decimals: decimals)
   }
 
-  func kind(ofStyle style: Int) -> Kind {
+  package func kind(ofStyle style: Int) -> Kind {
     styles.indices.contains(style) ? styles[style] : .general
   }
 
-  func display(_ number: Decimal, style: Int, date1904: Bool) -> String {
+  package func display(_ number: Decimal, style: Int, date1904: Bool) -> String {
     switch kind(ofStyle: style) {
     case .general: return Self.significant(number, digits: 15)
     case .fixed(let decimals): return Self.fixed(number, decimals: decimals)
@@ -89,7 +89,7 @@ struct NumberFormats {
   }
 
   /// Rounded half away from zero, as Excel shows it, with exactly `decimals` decimals.
-  static func fixed(_ number: Decimal, decimals: Int) -> String {
+  package static func fixed(_ number: Decimal, decimals: Int) -> String {
     var value = number
     var rounded = Decimal()
     NSDecimalRound(&rounded, &value, decimals, .plain)
@@ -101,7 +101,7 @@ struct NumberFormats {
     return text
   }
 
-  static func significant(_ number: Decimal, digits: Int) -> String {
+  package static func significant(_ number: Decimal, digits: Int) -> String {
     guard number != 0 else { return "0" }
     let magnitude = Int((abs(NSDecimalNumber(decimal: number).doubleValue)).log10Floor) + 1
     var value = number
@@ -111,7 +111,7 @@ struct NumberFormats {
   }
 
   /// A date serial as `2024-12-31` (with `HH:mm` when it has a time of day).
-  static func date(_ serial: Decimal, date1904: Bool) -> String {
+  package static func date(_ serial: Decimal, date1904: Bool) -> String {
     let value = NSDecimalNumber(decimal: serial).doubleValue
     var days = Int(value.rounded(.down))
     let minutes = Int(((value - Double(days)) * 24 * 60).rounded())
@@ -125,7 +125,7 @@ struct NumberFormats {
   }
 
   /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-  static func civilDate(daysSince1970: Int) -> (Int, Int, Int) {
+  package static func civilDate(daysSince1970: Int) -> (Int, Int, Int) {
     let z = daysSince1970 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -138,6 +138,6 @@ struct NumberFormats {
   }
 }
 
-extension Double {
+package extension Double {
   fileprivate var log10Floor: Double { Foundation.log10(self).rounded(.down) }
 }

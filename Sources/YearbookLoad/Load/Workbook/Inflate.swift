@@ -7,13 +7,13 @@ import YearbookModel
 /// and stopped at `limit` bytes of output. (ZIPFoundation 0.9.20's inflate, fuzzed, told
 /// zlib its last chunk was a full buffer, so zlib read past it, and waited forever for the
 /// end of a stream cut short.)
-enum Inflate {
-  enum Failure: Error {
+package enum Inflate {
+  package enum Failure: Error {
     case damaged
     case tooLarge
   }
 
-  static func raw(_ stored: Data, limit: Int) throws(Failure) -> Data {
+  package static func raw(_ stored: Data, limit: Int) throws(Failure) -> Data {
     var stream = z_stream()
     // Negative window bits: a raw deflate stream, without zlib's header, as zip stores it.
     guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -46,7 +46,7 @@ enum Inflate {
   }
 
   /// The CRC-32 a zip directory records for each part.
-  static func checksum(_ data: Data) -> UInt32 {
+  package static func checksum(_ data: Data) -> UInt32 {
     data.withUnsafeBytes { bytes in
       UInt32(crc32(0, bytes.bindMemory(to: UInt8.self).baseAddress, uInt(bytes.count)))
     }

@@ -5,8 +5,8 @@ import YearbookModel
 
 /// Reads `Content/data/`: CSV through our own parser, YAML and JSON (read as YAML, which
 /// keeps each value's position) either as a list of records or as `columns:` + `rows:`.
-enum DatasetLoader {
-  static func load(folder: URL, displayFolder: String) -> ([Dataset], [Diagnostic]) {
+package enum DatasetLoader {
+  package static func load(folder: URL, displayFolder: String) -> ([Dataset], [Diagnostic]) {
     var datasets: [Dataset] = []
     var diagnostics: [Diagnostic] = []
     var seen: [String: String] = [:]
@@ -80,7 +80,7 @@ enum DatasetLoader {
   }
 
   /// The dataset of a table read without errors; nil when building it finds some.
-  static func built(_ table: RawTable, at location: SourceLocation, _ diagnostics: inout [Diagnostic])
+  package static func built(_ table: RawTable, at location: SourceLocation, _ diagnostics: inout [Diagnostic])
     -> Dataset?
   {
     let (dataset, more) = table.build()
@@ -119,7 +119,7 @@ enum DatasetLoader {
   }
 
   /// A data file's text, decoded; nil (with the reason) when it cannot be read.
-  static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
+  package static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
       return nil
@@ -131,8 +131,8 @@ enum DatasetLoader {
 }
 
 /// A table as read, before cells become numbers: every cell keeps its position.
-struct RawTable {
-  struct RawColumn {
+package struct RawTable {
+  package struct RawColumn {
     var name: String
     var label: String?
     var unit: String?
@@ -170,33 +170,34 @@ struct RawTable {
     }
   }
 
-  struct RawCell {
+  package struct RawCell {
     var text: String
     var location: SourceLocation
     /// A quoted YAML or JSON value (`"2025"`) is text unless its column is declared numeric.
     var quoted = false
   }
 
-  var id: String
-  var file: String
-  var title: String?
-  var source: String?
-  var period: String?
-  var note: String?
+  package var id: String
+  package var file: String
+  package var title: String?
+  package var source: String?
+  package var period: String?
+  package var note: String?
   /// A YAML/JSON file with `columns:` and `rows:`, which can carry its own title and labels.
-  var hasColumnsForm = false
-  var columns: [RawColumn]
-  var rows: [[RawCell?]]
+  package var hasColumnsForm = false
+  package var columns: [RawColumn]
+  package var rows: [[RawCell?]]
   /// `单位：万元` on a line above a CSV's header: the unit of its plain numbers.
-  var tableUnit: (unit: String, location: SourceLocation)?
+  package var tableUnit: (unit: String, location: SourceLocation)?
 
   /// A field of a CSV file or a cell of a sheet, where it was read.
-  struct GridCell {
+  package struct GridCell {
     var text: String
     var location: SourceLocation
   }
 
-  static func fromCSV(_ bytes: [UInt8], id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
+  package static func fromCSV(_ bytes: [UInt8], id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable?
+  {
     let (parsed, problems) = CSVParser.parse(bytes)
     for problem in problems {
       diagnostics.append(
@@ -212,7 +213,7 @@ struct RawTable {
   /// A table from rows of cells: lines with one field above the header (a title, a
   /// `单位：万元` line), the header, then the rows; empty rows and empty trailing columns
   /// left out with a warning. `widthHint` says what to check in a row of another width.
-  static func fromGrid(
+  package static func fromGrid(
     _ grid: [[GridCell]], id: String, file: String, widthHint: String, diagnostics: inout [Diagnostic]
   ) -> RawTable {
     var table = RawTable(id: id, file: file, columns: [], rows: [])
@@ -270,7 +271,7 @@ struct RawTable {
     return table
   }
 
-  static func fromYAML(_ data: Data, id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
+  package static func fromYAML(_ data: Data, id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
     guard let text = String(validating: data, as: UTF8.self) else {
       diagnostics.append(.error("the file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file)))
       return nil
@@ -417,7 +418,7 @@ struct RawTable {
   /// or it is an error at that cell), or when every cell that is not a gap is a number.
   /// Cells keep the unit they were written in; the column's unit is the one every view
   /// shows it in (see `ChineseNumberFormat.shortestUnit`).
-  func build() -> (Dataset, [Diagnostic]) {
+  package func build() -> (Dataset, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     let unitColumn = columns.firstIndex { Dataset.unitColumnNames.contains($0.name) }
     var built: [Column] = []

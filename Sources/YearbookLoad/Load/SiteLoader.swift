@@ -20,8 +20,8 @@ public struct SiteLoader: Sendable {
   public let options: Options
   private var diagnostics: [Diagnostic] = []
 
-  static let contentFolder = "Content"
-  static let reservedFolders: Set<String> = ["data", "assets"]
+  package static let contentFolder = "Content"
+  package static let reservedFolders: Set<String> = ["data", "assets"]
 
   public init(root: URL, options: Options = Options()) {
     self.root = root
@@ -292,7 +292,7 @@ public struct SiteLoader: Sendable {
   }
 
   /// A report's articles in reading order: by weight (none last), then date, then slug.
-  static func sortArticles(_ articles: inout [Article]) {
+  package static func sortArticles(_ articles: inout [Article]) {
     articles.sort {
       ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < (
         $1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug

@@ -5,10 +5,10 @@ import YearbookModel
 /// Turns a file's bytes into text. UTF-8 (with or without BOM) is expected; files saved
 /// as GB18030/GBK, as Chinese editions of Windows and WPS often do, are converted with a
 /// warning rather than rejected, because the editor cannot see the difference.
-enum TextDecoding {
-  static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+package enum TextDecoding {
+  package static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-  static func decode(_ data: Data, file: String) -> (String?, Diagnostic?) {
+  package static func decode(_ data: Data, file: String) -> (String?, Diagnostic?) {
     // A NUL byte ends a C string: everything after it would vanish inside cmark or libyaml.
     // memchr: Data's own search checks exclusive access at every byte.
     let nulOffset = data.withUnsafeBytes { bytes -> Int? in
@@ -54,7 +54,7 @@ enum TextDecoding {
     return ideographs > 0
   }
 
-  static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+  package static func firstInvalidUTF8Offset(_ data: Data) -> Int {
     var iterator = data.makeIterator()
     var decoder = UTF8()
     var offset = 0

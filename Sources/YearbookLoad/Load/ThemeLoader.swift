@@ -9,7 +9,7 @@ import YearbookModel
 /// line and column, because a template that renders nothing in its place is a page missing
 /// text. The index step compiles the page templates (`CompiledTheme`).
 public enum ThemeLoader {
-  static let folder = "Templates"
+  package static let folder = "Templates"
 
   public static func load(root: URL) -> (Theme?, [Diagnostic]) {
     let templatesURL = root.appendingPathComponent(folder)

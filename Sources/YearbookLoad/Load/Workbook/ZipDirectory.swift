@@ -9,8 +9,8 @@ import YearbookModel
 /// for more after the end); here each file's compressed bytes are known exactly, so the
 /// inflater is given those and no more. Only what .xlsx files use is read: stored and
 /// deflated files, no ZIP64 (no workbook part comes near 4 GiB), no encryption.
-struct ZipDirectory {
-  struct Entry {
+package struct ZipDirectory {
+  package struct Entry {
     var path: String
     /// 0 stored, 8 deflated.
     var method: UInt16
@@ -20,19 +20,19 @@ struct ZipDirectory {
     var stored: Range<Int>
   }
 
-  enum Problem: Error, Equatable {
+  package enum Problem: Error, Equatable {
     case notAZipArchive
     case damaged(String)
     case encrypted
   }
 
-  let entries: [String: Entry]
+  package let entries: [String: Entry]
 
   private static let endSignature: UInt32 = 0x0605_4b50
   private static let centralSignature: UInt32 = 0x0201_4b50
   private static let localSignature: UInt32 = 0x0403_4b50
 
-  init(_ data: Data) throws(Problem) {
+  package init(_ data: Data) throws(Problem) {
     let bytes = Bytes(data: data)
     let end = try Self.endRecord(bytes)
     let count = bytes.uint16(end + 10) ?? 0

@@ -3,8 +3,8 @@ import YearbookCore
 import YearbookModel
 
 /// An .xlsx workbook as Yearbook reads it: each sheet's cells as the text Excel shows.
-struct Workbook {
-  struct Sheet {
+package struct Workbook {
+  package struct Sheet {
     var name: String
     var hidden: Bool
     /// Rows from the sheet's first row; each row as wide as its last cell. A merged range
@@ -14,7 +14,7 @@ struct Workbook {
   }
 
   /// A rectangle of cells, rows and columns from 1 (`B1:C1` is row 1, columns 2 to 3).
-  struct CellRange: Equatable {
+  package struct CellRange: Equatable {
     var firstRow: Int
     var firstColumn: Int
     var lastRow: Int
@@ -48,5 +48,5 @@ struct Workbook {
     }
   }
 
-  var sheets: [Sheet]
+  package var sheets: [Sheet]
 }

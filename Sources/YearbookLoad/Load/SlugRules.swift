@@ -2,9 +2,9 @@ import YearbookCore
 import YearbookModel
 
 /// What may stand in a URL segment made from a file or folder name.
-enum SlugRules {
+package enum SlugRules {
   /// nil when `slug` is usable; otherwise the end of a sentence saying what is wrong.
-  static func problem(with slug: String) -> String? {
+  package static func problem(with slug: String) -> String? {
     if slug.isEmpty { return "is empty" }
     if slug.hasPrefix(".") { return "\"\(slug)\" may not start with a dot" }
     let allowed = slug.unicodeScalars.allSatisfy {
@@ -15,7 +15,7 @@ enum SlugRules {
   }
 
   /// The name with each run of spaces (ASCII or ideographic) made one `-`, trimmed.
-  static func withoutSpaces(_ name: String) -> String? {
+  package static func withoutSpaces(_ name: String) -> String? {
     let parts = name.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
     return parts.isEmpty ? nil : parts.joined(separator: "-")
   }

@@ -7,15 +7,15 @@ import YearbookModel
 /// error, so `Content/assets/x -> /etc/passwd` can never be published; a link that loops,
 /// points nowhere, or points to a folder is reported instead of followed, so a loop can
 /// never make a build run forever.
-enum SymbolicLinks {
-  enum Verdict {
+package enum SymbolicLinks {
+  package enum Verdict {
     case notALink
     case follow
     case skip(Diagnostic)
   }
 
   /// `root` is the folder links may not lead out of (`Content/` or `Templates/`).
-  static func verdict(for url: URL, file: String, root: URL) -> Verdict {
+  package static func verdict(for url: URL, file: String, root: URL) -> Verdict {
     // lstat alone: it runs for every file under Content/, and FileManager's attributes
     // also look up owner names.
     var status = stat()

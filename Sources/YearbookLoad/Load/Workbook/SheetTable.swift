@@ -5,10 +5,10 @@ import YearbookModel
 /// merged across columns read together with the row below it (`2023年` over `金额（万元）`
 /// and `增长（%）` become `2023年金额（万元）` and `2023年增长（%）`). Every merge is named in
 /// a warning, so the editor can check how it was read.
-enum SheetTable {
+package enum SheetTable {
   /// A group's name over a column's: `高新技术企业（家）` over `2023年` reads
   /// `高新技术企业2023年（家）`, so the unit stays at the end where it is read.
-  static func combined(_ parent: String, _ child: String) -> String {
+  package static func combined(_ parent: String, _ child: String) -> String {
     guard !child.isEmpty, child != parent else { return parent }
     if let (label, unit) = HeaderUnit.split(parent), HeaderUnit.split(child) == nil {
       return "\(label)\(child)（\(unit)）"
@@ -16,7 +16,9 @@ enum SheetTable {
     return parent + child
   }
 
-  static func grid(of sheet: Workbook.Sheet, file: String, diagnostics: inout [Diagnostic]) -> [[RawTable.GridCell]] {
+  package static func grid(of sheet: Workbook.Sheet, file: String, diagnostics: inout [Diagnostic]) -> [[RawTable
+    .GridCell]]
+  {
     var rows = sheet.rows
     let width = rows.map(\.count).max() ?? 0
     for index in rows.indices { rows[index] += Array(repeating: "", count: width - rows[index].count) }
