@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "YearbookCore", targets: ["YearbookCore"]),
     .library(name: "YearbookModel", targets: ["YearbookModel"]),
     .library(name: "YearbookLoad", targets: ["YearbookLoad"]),
+    .library(name: "YearbookIndex", targets: ["YearbookIndex"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,12 +45,15 @@ let package = Package(
       name: "YearbookLoad",
       dependencies: ["YearbookCore", "YearbookModel", "CZlib", .product(name: "Yams", package: "Yams")]
     ),
+    // Every page, its URL and template, tags and their pages, the files to copy.
+    .target(name: "YearbookIndex", dependencies: ["YearbookCore", "YearbookModel"]),
     .target(
       name: "YearbookKit",
       dependencies: [
         "YearbookCore",
         "YearbookModel",
         "YearbookLoad",
+        "YearbookIndex",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -65,6 +69,7 @@ let package = Package(
         "YearbookCore",
         "YearbookModel",
         "YearbookLoad",
+        "YearbookIndex",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -82,6 +87,7 @@ let package = Package(
         "YearbookCore",
         "YearbookModel",
         "YearbookLoad",
+        "YearbookIndex",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,11 +95,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

@@ -1,6 +1,5 @@
 import Foundation
 import YearbookCore
-import YearbookLoad
 import YearbookModel
 
 /// Yearbook's measurement unit, not Foundation's `Unit`, wherever the kit names one.

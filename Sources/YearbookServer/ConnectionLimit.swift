@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdCore
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

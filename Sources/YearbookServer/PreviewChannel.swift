@@ -5,6 +5,7 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import YearbookCore
+import YearbookIndex
 import YearbookKit
 import YearbookLoad
 import YearbookModel

@@ -1,6 +1,7 @@
 import Foundation
 import ServiceLifecycle
 import YearbookCore
+import YearbookIndex
 import YearbookKit
 import YearbookLoad
 import YearbookModel

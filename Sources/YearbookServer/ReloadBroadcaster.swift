@@ -1,5 +1,6 @@
 import ServiceLifecycle
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YearbookCore
+import YearbookIndex
 import YearbookKit
 import YearbookLoad
 import YearbookModel

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import YearbookCore
+@testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
 @testable import YearbookModel

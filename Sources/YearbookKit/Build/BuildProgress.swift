@@ -1,5 +1,6 @@
 import Synchronization
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

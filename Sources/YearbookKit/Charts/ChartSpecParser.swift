@@ -1,5 +1,6 @@
 import Yams
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

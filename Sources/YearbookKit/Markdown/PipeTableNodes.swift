@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

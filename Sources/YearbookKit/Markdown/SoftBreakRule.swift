@@ -1,5 +1,6 @@
 import CCmark
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -1,6 +1,7 @@
 import CRenameExchange
 import Foundation
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

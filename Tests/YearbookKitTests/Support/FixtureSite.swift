@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import YearbookCore
+@testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
 @testable import YearbookModel

@@ -1,5 +1,6 @@
 import Mustache
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

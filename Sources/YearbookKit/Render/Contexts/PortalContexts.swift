@@ -1,4 +1,5 @@
 import YearbookCore
+import YearbookIndex
 import YearbookLoad
 import YearbookModel
 

@@ -1,5 +1,4 @@
 import YearbookCore
-import YearbookLoad
 import YearbookModel
 
 /// Every page and file of the site, built once after loading: URLs (from `SitePaths`),
@@ -20,7 +19,7 @@ public struct SiteIndex: Sendable {
   /// Problems with the site's shape: two pages or files claiming one output path.
   public let diagnostics: [Diagnostic]
   /// The page of each Markdown file, by its path under `Content/`.
-  let pageOfDocument: [String: Int]
+  package let pageOfDocument: [String: Int]
 
   public struct Page: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -130,7 +129,7 @@ public struct SiteIndex: Sendable {
   /// The same index over a site whose edited articles kept their slugs, dates, weights and
   /// tags: every page, URL, tag and order stays, and the tags' copies of the articles are
   /// replaced.
-  func replacingArticles(in site: Site, changed contentPaths: Set<String>) -> SiteIndex {
+  package func replacingArticles(in site: Site, changed contentPaths: Set<String>) -> SiteIndex {
     var copy = self
     copy.site = site
     var edited: [String: Article] = [:]
@@ -164,7 +163,7 @@ public struct SiteIndex: Sendable {
   }
 
   /// Two sources writing one output file is an error: neither silently wins.
-  static func collisions(in claims: [(path: String, origin: String)]) -> [Diagnostic] {
+  package static func collisions(in claims: [(path: String, origin: String)]) -> [Diagnostic] {
     var seen: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
     for claim in claims.sorted(by: { ($0.path, $0.origin) < ($1.path, $1.origin) }) {
@@ -202,7 +201,7 @@ public struct SiteIndex: Sendable {
   }
 }
 
-extension OutputFile {
+package extension OutputFile {
   fileprivate var origin: String {
     switch content {
     case .copy(let source): source
