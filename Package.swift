@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "YearbookModel", targets: ["YearbookModel"]),
     .library(name: "YearbookLoad", targets: ["YearbookLoad"]),
     .library(name: "YearbookIndex", targets: ["YearbookIndex"]),
+    .library(name: "YearbookCharts", targets: ["YearbookCharts"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,8 @@ let package = Package(
     ),
     // Every page, its URL and template, tags and their pages, the files to copy.
     .target(name: "YearbookIndex", dependencies: ["YearbookCore", "YearbookModel"]),
+    // Charts drawn as inline SVG from datasets: geometry, numbers, tables, descriptions.
+    .target(name: "YearbookCharts", dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad"]),
     .target(
       name: "YearbookKit",
       dependencies: [
@@ -54,6 +57,7 @@ let package = Package(
         "YearbookModel",
         "YearbookLoad",
         "YearbookIndex",
+        "YearbookCharts",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -70,6 +74,7 @@ let package = Package(
         "YearbookModel",
         "YearbookLoad",
         "YearbookIndex",
+        "YearbookCharts",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -88,6 +93,7 @@ let package = Package(
         "YearbookModel",
         "YearbookLoad",
         "YearbookIndex",
+        "YearbookCharts",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -95,11 +101,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

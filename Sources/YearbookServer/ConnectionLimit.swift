@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdCore
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

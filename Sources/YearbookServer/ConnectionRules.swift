@@ -2,6 +2,7 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

@@ -4,6 +4,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookKit

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceLifecycle
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookKit

@@ -1,4 +1,5 @@
 import ServiceLifecycle
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

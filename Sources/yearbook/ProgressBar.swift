@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookKit

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import YearbookCharts
 @testable import YearbookCore
 @testable import YearbookIndex
 @testable import YearbookKit

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookCharts
 @testable import YearbookCore
 @testable import YearbookIndex
 @testable import YearbookKit

@@ -1,4 +1,5 @@
 import Synchronization
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

@@ -1,3 +1,4 @@
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
@@ -28,7 +29,7 @@ public struct FigureConsistency: Sendable {
       for row in dataset.rows {
         let label = row[0].text
         // Labels with few Chinese characters (合计, 2024年) would match too many sentences.
-        guard label.unicodeScalars.filter({ SoftBreakRule.kind(of: $0) == .cjk }).count >= 4 else { continue }
+        guard label.unicodeScalars.filter({ ScriptKind.of($0) == .cjk }).count >= 4 else { continue }
         for (index, cell) in row.enumerated() where index > 0 && dataset.columns[index].isNumeric {
           if let value = cell.quantity, !value.unit.symbol.isEmpty {
             candidates.append(

@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

@@ -1,3 +1,4 @@
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
@@ -11,7 +12,7 @@ import YearbookModel
 enum Fragment {
   /// Both variants: charts as images, and charts as inline SVG.
   static func html(
-    body: String, charts: [(chart: ChartRenderer.Rendered, forms: ChartRenderer.PortalForms)], article: Article,
+    body: String, charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], article: Article,
     config: SiteConfig
   )
     -> (images: String, inline: String)

@@ -1,3 +1,4 @@
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
@@ -57,7 +58,7 @@ extension PageRenderer {
 
   /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
   func chartFiles(
-    _ charts: [(chart: ChartRenderer.Rendered, forms: ChartRenderer.PortalForms)], pageTitle: String, sitePath: String
+    _ charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], pageTitle: String, sitePath: String
   ) -> Result<[(path: String, text: String)], Diagnostic> {
     var files: [(path: String, text: String)] = []
     for (chart, forms) in charts {

@@ -1,3 +1,4 @@
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

@@ -1,4 +1,5 @@
 import Mustache
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

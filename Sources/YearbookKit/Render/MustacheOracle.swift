@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

@@ -1,5 +1,6 @@
 import CRenameExchange
 import Foundation
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad

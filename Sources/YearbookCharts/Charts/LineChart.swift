@@ -1,15 +1,14 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Lines over categories (usually years). A missing value breaks the line: a gap is shown
 /// as a gap, never bridged or drawn as zero. Years are placed by time, so 2016, 2018,
 /// 2021 are not evenly spaced; the stretch into an estimate is dashed.
-enum LineChart {
+package enum LineChart {
   /// Where each category sits between `left` and `right`: by year when every category is
   /// one, otherwise in even bands. Returns the positions and the room each label has.
-  static func positions(_ categories: [String], left: Double, right: Double) -> (x: [Double], band: Double) {
+  package static func positions(_ categories: [String], left: Double, right: Double) -> (x: [Double], band: Double) {
     let count = max(1, categories.count)
     let band = (right - left) / Double(count)
     let even = (0..<count).map { left + band * (Double($0) + 0.5) }
@@ -26,13 +25,13 @@ enum LineChart {
   }
 
   /// `2021` or `2021年`.
-  static func year(_ category: String) -> Int? {
+  package static func year(_ category: String) -> Int? {
     let digits = category.hasSuffix("年") ? String(category.dropLast()) : category
     guard digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits), year >= 1000 else { return nil }
     return year
   }
 
-  static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
+  package static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
     let layout = ChartLayout.self
     var out = ""
     let (legend, legendHeight) = layout.legend(

@@ -1,12 +1,11 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// The sentence a screen reader hears for a chart (its `<desc>`), written the way a
 /// Chinese report would say it: "2015年为2.61%，2020年为3.09%，提高0.48个百分点。"
-enum ChartDescription {
-  static func sentence(_ data: ChartData) -> String {
+package enum ChartDescription {
+  package static func sentence(_ data: ChartData) -> String {
     var text: String
     if data.allValues.isEmpty { return "图表没有可显示的数据。" + (data.spec.note ?? "") }
     switch data.spec.kind {
@@ -35,7 +34,7 @@ enum ChartDescription {
   }
 
   /// `2025年为预计数，以虚线表示`, or nil when every row is a result.
-  static func estimateNote(_ data: ChartData) -> String? {
+  package static func estimateNote(_ data: ChartData) -> String? {
     let estimated = data.estimatedCategories
     guard !estimated.isEmpty else { return nil }
     return estimated.map(KPIChart.yearLabel).joined(separator: "、") + "为预计数"
@@ -43,7 +42,7 @@ enum ChartDescription {
         ? "，以虚线表示" : [.column, .bar, .grouped, .stacked].contains(data.spec.kind) ? "，以浅色虚框表示" : "")
   }
 
-  static func isTimeSeries(_ data: ChartData) -> Bool {
+  package static func isTimeSeries(_ data: ChartData) -> Bool {
     data.categories.allSatisfy { $0.count == 4 && $0.allSatisfy(\.isNumber) }
   }
 
@@ -53,7 +52,7 @@ enum ChartDescription {
 
   /// `为1.38亿元`, `约为1.6亿元`, `超过1.6亿元`, `为1.6亿元以上`: the verb an approximate
   /// figure reads naturally with.
-  static func be(_ quantity: Quantity, unit: ChartNumbers) -> String {
+  package static func be(_ quantity: Quantity, unit: ChartNumbers) -> String {
     let prefix = quantity.qualifier.prefix
     guard !prefix.isEmpty else { return "为" + unit.sentence(quantity) }
     var bare = quantity

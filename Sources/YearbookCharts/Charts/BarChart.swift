@@ -1,12 +1,11 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Horizontal bars, for rankings and long Chinese labels: labels wrap onto up to three
 /// lines on the left, values stand at the bar ends, negative bars extend left of zero.
-enum BarChart {
-  static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
+package enum BarChart {
+  package static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
     let layout = ChartLayout.self
     var order = Array(data.categories.indices)
     let values = data.series.first?.values ?? []

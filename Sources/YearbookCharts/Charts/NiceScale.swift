@@ -1,17 +1,16 @@
 import Foundation
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// An axis range with round ticks in steps of 1, 2 or 5 times a power of ten.
-struct NiceScale: Equatable {
-  var lower: Double
-  var upper: Double
-  var step: Double
+package struct NiceScale: Equatable {
+  package var lower: Double
+  package var upper: Double
+  package var step: Double
 
   /// `includeZero` keeps the baseline at zero, as bars need.
-  init(values: [Double], includeZero: Bool, maximumTicks: Int = 5) {
+  package init(values: [Double], includeZero: Bool, maximumTicks: Int = 5) {
     let finite = values.filter(\.isFinite)
     var low = finite.min() ?? 0
     var high = finite.max() ?? 1
@@ -38,7 +37,7 @@ struct NiceScale: Equatable {
     if lower == upper { upper = lower + step }
   }
 
-  static func niceStep(_ rough: Double) -> Double {
+  package static func niceStep(_ rough: Double) -> Double {
     guard rough > 0, rough.isFinite else { return 1 }
     let power = pow(10, floor(log10(rough)))
     let fraction = rough / power
@@ -46,7 +45,7 @@ struct NiceScale: Equatable {
     return nice * power
   }
 
-  var ticks: [Double] {
+  package var ticks: [Double] {
     var ticks: [Double] = []
     let count = Int(((upper - lower) / step).rounded())
     guard count >= 0, count <= 1000 else { return [lower, upper] }
@@ -59,7 +58,7 @@ struct NiceScale: Equatable {
   }
 
   /// Maps a value into `range` (which may run backwards, as SVG's y axis does).
-  func position(_ value: Double, in range: ClosedRange<Double>, reversed: Bool = false) -> Double {
+  package func position(_ value: Double, in range: ClosedRange<Double>, reversed: Bool = false) -> Double {
     let span = upper - lower
     guard span > 0 else { return range.lowerBound }
     let fraction = (value - lower) / span

@@ -1,11 +1,10 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// A chart spec checked against its dataset: the categories and the numbers to draw.
-struct ChartData: Sendable {
-  struct Series: Sendable {
+package struct ChartData: Sendable {
+  package struct Series: Sendable {
     var name: String
     /// The dataset column it shows.
     var column: Int
@@ -23,44 +22,46 @@ struct ChartData: Sendable {
     var isNumeric = true
   }
 
-  var spec: ChartSpec
-  var dataset: Dataset
-  var categoryLabel: String
-  var categories: [String]
-  var series: [Series]
+  package var spec: ChartSpec
+  package var dataset: Dataset
+  package var categoryLabel: String
+  package var categories: [String]
+  package var series: [Series]
   /// The unit every plotted value shares (values were converted to it).
-  var unit: Unit
+  package var unit: YearbookCore.Unit
   /// `progress` only: what each value is measured against.
-  var targets: [Quantity?]
+  package var targets: [Quantity?]
   /// `kpi` only: notes from a `note` column, shown under each figure.
-  var notes: [String?]
+  package var notes: [String?]
   /// Rows that are estimates or plans, not results: marked `*` after the category
   /// (`2025*`) or by a `status`/`estimate` column. Lines are dashed into them.
-  var estimates: [Bool] = []
+  package var estimates: [Bool] = []
 
   /// Whether the dataset's unit column is one of the columns shown (tables).
-  var showsUnitColumn: Bool {
+  package var showsUnitColumn: Bool {
     guard let unitColumn = dataset.unitColumn else { return false }
     return series.contains { $0.column == unitColumn }
   }
 
-  var estimatedCategories: [String] { categories.indices.filter { estimates[safe: $0] == true }.map { categories[$0] } }
+  package var estimatedCategories: [String] {
+    categories.indices.filter { estimates[safe: $0] == true }.map { categories[$0] }
+  }
 
-  var allValues: [Double] { series.flatMap { $0.values.compactMap { $0?.value } } }
+  package var allValues: [Double] { series.flatMap { $0.values.compactMap { $0?.value } } }
 
   /// Whether plotted values keep units of their own (tiles, tables, progress over an
   /// indicator table): then no unit is said once for the whole chart.
-  var mixedUnits: Bool
+  package var mixedUnits: Bool
 
   /// How the chart writes its numbers on ticks, labels, tables and in its description.
-  var numbers: ChartNumbers { ChartNumbers(unit: mixedUnits ? nil : unit) }
+  package var numbers: ChartNumbers { ChartNumbers(unit: mixedUnits ? nil : unit) }
 
-  var source: String? { spec.source ?? dataset.source }
+  package var source: String? { spec.source ?? dataset.source }
 
   /// Resolves `spec` against `datasets`; every mistake is an error at the spec's position.
   /// `pointLimit` bounds rows × columns: past it the chart is an error, never a page of
   /// hundreds of megabytes.
-  static func resolve(_ spec: ChartSpec, datasets: [String: Dataset], pointLimit: Int = Budgets().chartPoints)
+  package static func resolve(_ spec: ChartSpec, datasets: [String: Dataset], pointLimit: Int = Budgets().chartPoints)
     -> (ChartData?, [Diagnostic])
   {
     let at = spec.location
@@ -325,22 +326,24 @@ struct ChartData: Sendable {
   }
 }
 
-extension Array {
-  subscript(safe index: Int) -> Element? {
+package extension Array {
+  package subscript(safe index: Int) -> Element? {
     indices.contains(index) ? self[index] : nil
   }
 }
 
-extension String {
+package extension String {
   /// `2025*` (an estimate, see `Estimate`) without its star.
-  var trimmingStar: String {
+  package var trimmingStar: String {
     hasSuffix("*") || hasSuffix("＊") ? String(dropLast()).trimmed : self
   }
 }
 
-extension Diagnostic {
+package extension Diagnostic {
   /// A column without a label, which readers would otherwise see by its key.
-  static func unlabelledColumn(_ name: String, of dataset: Dataset, shownAs shown: String, at location: SourceLocation)
+  package static func unlabelledColumn(
+    _ name: String, of dataset: Dataset, shownAs shown: String, at location: SourceLocation
+  )
     -> Diagnostic
   {
     let describedIn =
@@ -353,7 +356,7 @@ extension Diagnostic {
   }
 }
 
-extension ChartSpec.Kind {
+package extension ChartSpec.Kind {
   /// Tiles and tables show each value with its own unit; drawn marks need one unit.
-  var allowsMixedUnits: Bool { self == .kpi || self == .table }
+  package var allowsMixedUnits: Bool { self == .kpi || self == .table }
 }

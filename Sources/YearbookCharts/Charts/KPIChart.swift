@@ -1,20 +1,19 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Big figures, two to a row. With several columns (or one column and no `rows:`) each
 /// tile shows a column's latest value and its change from the value before; with `rows:`
 /// each tile shows one row of a single column.
-enum KPIChart {
-  struct Tile {
+package enum KPIChart {
+  package struct Tile {
     var label: String
     var value: Quantity
     var change: String?
     var note: String?
   }
 
-  static func tiles(_ data: ChartData) -> [Tile] {
+  package static func tiles(_ data: ChartData) -> [Tile] {
     if data.spec.rows.isEmpty || data.series.count > 1 {
       return data.series.compactMap { series in
         let present = series.values.indices.filter { series.values[$0] != nil }
@@ -36,15 +35,15 @@ enum KPIChart {
   }
 
   /// `2015` reads as `2015年`; other categories stay as they are.
-  static func yearLabel(_ category: String) -> String {
+  package static func yearLabel(_ category: String) -> String {
     category.count == 4 && category.allSatisfy(\.isNumber) ? category + "年" : category
   }
 
-  static let tileWidth = 200.0
+  package static let tileWidth = 200.0
 
   /// One SVG per tile, so the tiles reflow in a CSS grid: two to a row on a phone, three
   /// or more on a wide screen, with text at a readable size on both.
-  static func tileSVGs(_ data: ChartData) -> [(tile: Tile, body: String, height: Double)] {
+  package static func tileSVGs(_ data: ChartData) -> [(tile: Tile, body: String, height: Double)] {
     let layout = ChartLayout.self
     let tiles = tiles(data)
     let width = tileWidth
@@ -102,7 +101,7 @@ enum KPIChart {
   }
 
   /// What a screen reader hears for one tile.
-  static func sentence(_ tile: Tile) -> String {
+  package static func sentence(_ tile: Tile) -> String {
     var text = tile.label + ChartDescription.be(tile.value, unit: ChartNumbers(unit: nil))
     if let change = tile.change { text += "，\(change)" }
     text += "。"

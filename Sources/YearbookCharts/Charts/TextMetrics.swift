@@ -1,40 +1,39 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Estimates text widths without a font: a Chinese character is one em wide, Latin letters
 /// and digits about half. Enough to wrap labels and keep them apart.
-enum TextMetrics {
-  static func width(_ text: String, fontSize: Double) -> Double {
+package enum TextMetrics {
+  package static func width(_ text: String, fontSize: Double) -> Double {
     var total = 0.0
     for scalar in text.unicodeScalars { total += ems(of: scalar) }
     return total * fontSize
   }
 
-  static func ems(of scalar: Unicode.Scalar) -> Double {
+  package static func ems(of scalar: Unicode.Scalar) -> Double {
     if scalar.isASCII {
       if scalar == " " { return 0.3 }
       return ("A"..."Z").contains(scalar) ? 0.68 : 0.58
     }
-    return SoftBreakRule.kind(of: scalar) == .cjk ? 1 : 0.58
+    return ScriptKind.of(scalar) == .cjk ? 1 : 0.58
   }
 
-  static func width(of character: Character, fontSize: Double) -> Double {
+  package static func width(of character: Character, fontSize: Double) -> Double {
     character.unicodeScalars.reduce(0) { $0 + ems(of: $1) } * fontSize
   }
 
   /// Chinese typesetting never starts a line with these (行首禁则)...
-  static let closing: Set<Character> = [
+  package static let closing: Set<Character> = [
     "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "…", "%", "》", "】", "〕", "〉", ")", ",", ".", ";", ":",
     "·",
   ]
   /// ...nor ends one with these (行尾禁则).
-  static let opening: Set<Character> = ["（", "《", "“", "‘", "「", "『", "【", "〔", "〈", "("]
+  package static let opening: Set<Character> = ["（", "《", "“", "‘", "「", "『", "【", "〔", "〈", "("]
 
   /// Breaks `text` into lines no wider than `maxWidth`, between characters (never inside
   /// one) and between Latin words where possible; past `maxLines` the last line ends in …
-  static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
+  package static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
     if width(text, fontSize: fontSize) <= maxWidth { return [text] }
     var lines: [String] = []
     var current = ""
@@ -80,7 +79,7 @@ enum TextMetrics {
   /// Mends breaks a reader would stumble on: an opening bracket left at a line's end goes
   /// down with what it opens, and a last line of one character takes company from the line
   /// above (moving past closing punctuation, which may not start a line).
-  static func keptTogether(_ lines: [String], maxWidth: Double, fontSize: Double) -> [String] {
+  package static func keptTogether(_ lines: [String], maxWidth: Double, fontSize: Double) -> [String] {
     var lines = lines
     for index in lines.indices.dropLast() {
       while let last = lines[index].last, opening.contains(last), lines[index].count > 1 {

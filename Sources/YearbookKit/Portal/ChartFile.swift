@@ -1,3 +1,4 @@
+import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
@@ -213,4 +214,16 @@ enum ChartFile {
     }
     return styles
   }()
+}
+
+extension ChartDrawing {
+  /// The same shapes with the theme's look written on each (`ChartFile.presentationAttributes`).
+  func styled() -> ChartDrawing {
+    switch self {
+    case .none: .none
+    case .single(let body, let height): .single(body: ChartFile.presentationAttributes(body), height: height)
+    case .tiles(let tiles):
+      .tiles(tiles.map { ($0.tile, ChartFile.presentationAttributes($0.body), $0.height) })
+    }
+  }
 }

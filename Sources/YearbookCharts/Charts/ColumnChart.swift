@@ -1,14 +1,13 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Vertical bars: one series (`column`), several side by side (`grouped`), or several
 /// stacked (`stacked`). The value axis always includes zero; negative values hang below it.
-enum ColumnChart {
-  enum Mode { case single, grouped, stacked }
+package enum ColumnChart {
+  package enum Mode { case single, grouped, stacked }
 
-  static func svg(_ data: ChartData, id: String, mode: Mode) -> (body: String, height: Double) {
+  package static func svg(_ data: ChartData, id: String, mode: Mode) -> (body: String, height: Double) {
     let layout = ChartLayout.self
     let patterned = data.series.count > 1
     var out = SVG.patterns(id: id, count: data.series.count)

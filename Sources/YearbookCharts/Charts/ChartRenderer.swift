@@ -1,5 +1,4 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
@@ -28,15 +27,15 @@ public struct ChartRenderer: Sendable {
     public var html: String
     /// What the portal's forms of the chart are drawn from, when asked for: most renders
     /// (`check`, the data page) need only `html`.
-    let data: ChartData
-    let baseURL: BaseURL
+    package let data: ChartData
+    package let baseURL: BaseURL
     /// The shapes `html` shows, drawn once: the portal's forms style these rather than
     /// drawing the chart again.
-    var drawing: ChartDrawing
+    package var drawing: ChartDrawing
 
     /// The chart without its markup, once its page and portal files are written: the facts
     /// a build keeps of every chart are its spec, id and data.
-    var withoutMarkup: Rendered {
+    package var withoutMarkup: Rendered {
       var facts = self
       facts.html = ""
       facts.drawing = .none
@@ -44,18 +43,7 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Whether the chart has a picture (`charts/<id>.svg`); a `table` chart has none.
-    var hasFile: Bool { spec.kind != .table }
-
-    /// The chart's forms for the portal, its shapes drawn and styled once for all of them.
-    func portalForms() -> PortalForms {
-      let description = ChartFile.description(data)
-      let styled = drawing.styled()
-      return PortalForms(
-        description: description, file: ChartFile.svg(data, styled: styled, description: description),
-        imageFigure: ChartFigure.html(
-          data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description)),
-        inlineFigure: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: styled))
-    }
+    package var hasFile: Bool { spec.kind != .table }
 
     public static func == (a: Rendered, b: Rendered) -> Bool { a.spec == b.spec && a.id == b.id && a.html == b.html }
 
@@ -63,20 +51,6 @@ public struct ChartRenderer: Sendable {
       hasher.combine(id)
       hasher.combine(html)
     }
-  }
-
-  /// A chart as the portal takes it.
-  struct PortalForms {
-    /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
-    var description: String
-    /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
-    var file: String?
-    /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
-    /// whose editors strip inline SVG and often `<details>`.
-    var imageFigure: String
-    /// The figure with its SVG's look written on each shape, for a CMS that keeps SVG but
-    /// strips stylesheets.
-    var inlineFigure: String
   }
 
   /// `firstLine` is the file line of the block's first YAML line; `id` must be unique on

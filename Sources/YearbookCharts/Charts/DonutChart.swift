@@ -1,13 +1,12 @@
 import Foundation
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Parts of a whole as a ring, largest first from twelve o'clock. Each slice has its own
 /// pattern and a legend line with name, value and share, so colour is never the only cue.
-enum DonutChart {
-  static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
+package enum DonutChart {
+  package static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
     let layout = ChartLayout.self
     let values = (data.series.first?.values ?? [])
     let parts = data.categories.indices.compactMap { index -> (String, Quantity, Int)? in
@@ -64,7 +63,8 @@ enum DonutChart {
     return (out, max(cy + radius + layout.padding + 4, y + layout.padding))
   }
 
-  static func arc(cx: Double, cy: Double, outer: Double, inner: Double, start: Double, sweep: Double) -> String {
+  package static func arc(cx: Double, cy: Double, outer: Double, inner: Double, start: Double, sweep: Double) -> String
+  {
     let end = start + sweep
     let large = sweep > .pi ? 1 : 0
     let s = SVG.number

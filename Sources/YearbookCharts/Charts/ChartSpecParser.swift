@@ -1,14 +1,13 @@
 import Yams
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Reads the YAML of a ```` ```chart ```` block. Positions are counted in the Markdown
 /// file, so `type: pie` is reported at its own line inside the article.
-enum ChartSpecParser {
+package enum ChartSpecParser {
   /// `firstLine` is the file line of the YAML's first line.
-  static func parse(_ yaml: String, file: String, firstLine: Int) -> (ChartSpec?, [Diagnostic]) {
+  package static func parse(_ yaml: String, file: String, firstLine: Int) -> (ChartSpec?, [Diagnostic]) {
     var document = YAMLDocument(yaml: yaml, file: file, lineOffset: firstLine - 1)
     guard document.isValid else { return (nil, document.diagnostics) }
     let start = SourceLocation(file: file, line: firstLine, column: 1)
@@ -58,10 +57,10 @@ enum ChartSpecParser {
   }
 }
 
-extension YAMLDocument {
+package extension YAMLDocument {
   /// In a chart spec an unknown key is an error: a misspelt `tittle:` would otherwise
   /// silently give a chart without its title.
-  mutating func warnAboutUnknownErrors(known: [String]) {
+  package mutating func warnAboutUnknownErrors(known: [String]) {
     let before = diagnostics.count
     warnAboutUnknownKeys(known: known, context: "a chart")
     for index in before..<diagnostics.count {

@@ -1,13 +1,12 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Small helpers for writing SVG by hand: coordinates without float noise or NaN, and
 /// text escaped for both element content and attributes.
-enum SVG {
+package enum SVG {
   /// `12.5`, `3`, never `NaN` or `inf`: a broken number would make the whole chart invalid.
-  static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     guard value.isFinite, abs(value) < 1e12 else { return value.isFinite ? String(Int(value.rounded())) : "0" }
     let tenths = Int((value * 10).rounded())
     if tenths % 10 == 0 { return String(tenths / 10) }
@@ -15,7 +14,7 @@ enum SVG {
     return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
   }
 
-  static func text(
+  package static func text(
     _ content: String, x: Double, y: Double, className: String, anchor: String = "start", baseline: String? = nil
   ) -> String {
     var attributes = "x=\"\(number(x))\" y=\"\(number(y))\" class=\"\(className)\""
@@ -26,7 +25,7 @@ enum SVG {
 
   /// Several lines of text centred on `y`, for wrapped labels. When wrapping cut the text
   /// short (its last line ends in …), `full` is kept as the text's `<title>`.
-  static func lines(
+  package static func lines(
     _ lines: [String], x: Double, y: Double, lineHeight: Double, className: String, anchor: String,
     full: String? = nil
   ) -> String {
@@ -45,7 +44,7 @@ enum SVG {
     return out + "</text>"
   }
 
-  static func rect(x: Double, y: Double, width: Double, height: Double, className: String, fill: String? = nil)
+  package static func rect(x: Double, y: Double, width: Double, height: Double, className: String, fill: String? = nil)
     -> String
   {
     var out =
@@ -54,13 +53,13 @@ enum SVG {
     return out + "/>"
   }
 
-  static func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) -> String {
+  package static func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) -> String {
     "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" class=\"\(className)\"/>"
   }
 
   /// Fill patterns so that series differ by more than colour: solid, hatched, dotted,
   /// cross-hatched, then again with the next colours.
-  static func patterns(id: String, count: Int) -> String {
+  package static func patterns(id: String, count: Int) -> String {
     guard count > 1 else { return "" }
     var out = "<defs>"
     for index in 0..<count {
@@ -85,12 +84,12 @@ enum SVG {
 
   /// A mark for an estimate is paler inside a dashed outline of its series' colour, so it
   /// still stands out from the background (3:1) but does not read as a result.
-  static func estimateClass(_ data: ChartData, row: Int, series: Int) -> String {
+  package static func estimateClass(_ data: ChartData, row: Int, series: Int) -> String {
     data.estimates[safe: row] == true ? " yb-estimate-mark yb-outline-\(series % 6 + 1)" : ""
   }
 
   /// The fill for series `index`: a class for solid series, a pattern for the others.
-  static func fill(id: String, index: Int, patterned: Bool) -> (className: String, fill: String?) {
+  package static func fill(id: String, index: Int, patterned: Bool) -> (className: String, fill: String?) {
     let colour = "yb-fill-\(index % 6 + 1)"
     // A pattern fill must not also get the colour class: CSS would win over the attribute.
     if patterned && index % 4 != 0 { return ("yb-mark yb-outline-\(index % 6 + 1)", "url(#\(id)-p\(index + 1))") }

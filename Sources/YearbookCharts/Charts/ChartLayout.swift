@@ -1,21 +1,20 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Sizes shared by every chart, in SVG user units. The viewBox is 400 wide, so text stays
 /// readable (11 px) when a phone shrinks the chart to 330 pixels.
-enum ChartLayout {
-  static let width = 400.0
-  static let labelSize = 13.0
-  static let valueSize = 12.0
-  static let tickSize = 12.0
-  static let lineHeight = 15.0
-  static let padding = 8.0
+package enum ChartLayout {
+  package static let width = 400.0
+  package static let labelSize = 13.0
+  package static let valueSize = 12.0
+  package static let tickSize = 12.0
+  package static let lineHeight = 15.0
+  package static let padding = 8.0
 
   /// A legend row above the plot, for charts with several series. Returns the markup and
   /// the height it takes.
-  static func legend(_ names: [String], id: String, patterned: Bool, markers: Bool = false, top: Double) -> (
+  package static func legend(_ names: [String], id: String, patterned: Bool, markers: Bool = false, top: Double) -> (
     String, Double
   ) {
     guard names.count > 1 else { return ("", 0) }
@@ -46,7 +45,7 @@ enum ChartLayout {
   }
 
   /// Horizontal grid lines and tick labels for a vertical value axis.
-  static func valueAxis(
+  package static func valueAxis(
     _ scale: NiceScale, numbers: ChartNumbers, left: Double, right: Double, top: Double, bottom: Double
   ) -> String {
     var out = "<g class=\"yb-axis\">"
@@ -60,13 +59,15 @@ enum ChartLayout {
     return out + "</g>"
   }
 
-  static func tickLabelWidth(_ scale: NiceScale, numbers: ChartNumbers) -> Double {
+  package static func tickLabelWidth(_ scale: NiceScale, numbers: ChartNumbers) -> Double {
     scale.ticks.map { TextMetrics.width(numbers.tick($0, step: scale.step), fontSize: tickSize) }.max() ?? 20
   }
 
   /// Category labels under a band axis, wrapped to the band; when even two lines do not
   /// fit, only every n-th label is shown (the table below has them all).
-  static func categoryLabels(_ categories: [String], centers: [Double], band: Double, top: Double) -> (String, Double) {
+  package static func categoryLabels(_ categories: [String], centers: [Double], band: Double, top: Double) -> (
+    String, Double
+  ) {
     let maxLines = 2
     let wrapped = categories.map {
       TextMetrics.wrap($0, maxWidth: max(band - 4, labelSize), fontSize: labelSize, maxLines: maxLines)
@@ -115,8 +116,8 @@ enum ChartLayout {
 
 /// Point markers for line charts: a different shape per series, so lines differ by more
 /// than colour.
-enum Marker {
-  static func shape(_ index: Int, x: Double, y: Double) -> String {
+package enum Marker {
+  package static func shape(_ index: Int, x: Double, y: Double) -> String {
     let colour = "yb-marker yb-stroke-\(index % 6 + 1)"
     let s = SVG.number
     switch index % 4 {

@@ -1,15 +1,14 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// The HTML around a chart: a `<figure>` whose caption is the title, an inline SVG that a
 /// screen reader announces by its title and description sentence, the source, a link to
 /// the dataset, and the numbers as a real table.
-enum ChartFigure {
+package enum ChartFigure {
   /// With `image`, the picture is an `<img>` of the chart's file and the table is shown
   /// rather than folded away. `drawing` gives shapes already drawn (styled, for fragments).
-  static func html(
+  package static func html(
     _ data: ChartData, id: String, baseURL: BaseURL, image: (src: String, alt: String)? = nil,
     drawing: ChartDrawing? = nil
   ) -> String {
@@ -56,7 +55,7 @@ enum ChartFigure {
     return out + "</figure>\n"
   }
 
-  static func body(_ data: ChartData, id: String) -> (String, Double) {
+  package static func body(_ data: ChartData, id: String) -> (String, Double) {
     switch data.spec.kind {
     case .column: ColumnChart.svg(data, id: id, mode: .single)
     case .grouped: ColumnChart.svg(data, id: id, mode: .grouped)
@@ -72,7 +71,7 @@ enum ChartFigure {
 
   /// The chart's numbers, scrollable on narrow screens (and focusable, so keyboard users
   /// can scroll it too).
-  static func table(_ data: ChartData, id: String) -> String {
+  package static func table(_ data: ChartData, id: String) -> String {
     // A `table` chart's caption would repeat the figure's title on screen; it stays for
     // screen readers, who may reach the table on its own.
     let captionClass = data.spec.kind == .table ? " class=\"visually-hidden\"" : ""

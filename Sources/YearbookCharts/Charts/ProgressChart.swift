@@ -1,12 +1,11 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
 /// Achievement against a target, one bar per row. The track is the target; a result over
 /// 100% runs past the target mark instead of being capped, so over-achievement shows.
-enum ProgressChart {
-  struct Item {
+package enum ProgressChart {
+  package struct Item {
     var label: String
     var value: Quantity
     var target: Quantity
@@ -29,7 +28,7 @@ enum ProgressChart {
 
   /// `116.7%`, from the exact figures, to one decimal like every computed percentage; a
   /// result short of its target never reads 100.0% (99.96% reads 99.9%).
-  static func ratioText(value: Quantity, target: Quantity) -> String {
+  package static func ratioText(value: Quantity, target: Quantity) -> String {
     guard let value = value.converted(to: target.unit), let (a, b, _) = Quantity.aligned(value, target),
       let ratio = ChineseNumberFormat.share(value, of: target)
     else { return "—" }
@@ -38,7 +37,7 @@ enum ProgressChart {
     return approximate + ratio
   }
 
-  static func items(_ data: ChartData) -> [Item] {
+  package static func items(_ data: ChartData) -> [Item] {
     guard let series = data.series.first else { return [] }
     return data.categories.indices.compactMap { index in
       guard let value = series.values[index], let target = data.targets[safe: index] ?? nil else { return nil }
@@ -46,7 +45,7 @@ enum ProgressChart {
     }
   }
 
-  static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
+  package static func svg(_ data: ChartData, id: String) -> (body: String, height: Double) {
     let layout = ChartLayout.self
     let items = items(data)
     let left = layout.padding

@@ -1,5 +1,4 @@
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
 import YearbookModel
 
@@ -8,12 +7,12 @@ import YearbookModel
 /// the chart's own (the one its figures read shortest in without losing a digit), stated
 /// once in the caption; shares carry `%`, ranks read 第N位, and an approximate figure keeps
 /// its 约 or 以上 everywhere.
-struct ChartNumbers {
+package struct ChartNumbers {
   /// The unit every value shares; nil when each value keeps its own (tiles, indicator tables).
-  var unit: Unit?
+  package var unit: YearbookCore.Unit?
 
   /// A value label on a mark: `1.38`, `65.1%`, `第4位`, `约1.6`.
-  func label(_ quantity: Quantity) -> String {
+  package func label(_ quantity: Quantity) -> String {
     let unit = self.unit ?? quantity.unit
     let digits = ChineseNumberFormat.number(quantity)
     let core: String
@@ -28,23 +27,23 @@ struct ChartNumbers {
   }
 
   /// A value in a sentence, with its unit: `1.38亿元`, `65.1%`, `第4位`, `1.6亿元以上`.
-  func sentence(_ quantity: Quantity) -> String {
+  package func sentence(_ quantity: Quantity) -> String {
     var quantity = quantity
     if let unit = self.unit, !unit.symbol.isEmpty { quantity.unit = unit }
     return ChineseNumberFormat.withUnit(quantity)
   }
 
   /// A table cell: the number alone (with its qualifier), its unit being in the header.
-  static func cell(_ quantity: Quantity) -> String {
+  package static func cell(_ quantity: Quantity) -> String {
     quantity.qualifier.prefix + ChineseNumberFormat.number(quantity) + quantity.qualifier.suffix
   }
 
-  func tick(_ value: Double, step: Double) -> String {
+  package func tick(_ value: Double, step: Double) -> String {
     ChineseNumberFormat.tick(value, step: step, unit: unit ?? Unit(""))
   }
 
   /// What the caption states as 单位：…; nothing when every label already carries it.
-  var caption: String? {
+  package var caption: String? {
     guard let unit, !unit.symbol.isEmpty, !unit.isShare, !unit.isRank else { return nil }
     return unit.symbol
   }

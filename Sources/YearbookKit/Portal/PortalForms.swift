@@ -1,0 +1,31 @@
+import YearbookCharts
+import YearbookCore
+import YearbookIndex
+import YearbookModel
+
+/// A chart as the portal takes it.
+struct PortalForms {
+  /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
+  var description: String
+  /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
+  var file: String?
+  /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
+  /// whose editors strip inline SVG and often `<details>`.
+  var imageFigure: String
+  /// The figure with its SVG's look written on each shape, for a CMS that keeps SVG but
+  /// strips stylesheets.
+  var inlineFigure: String
+}
+
+extension ChartRenderer.Rendered {
+  /// The chart's forms for the portal, its shapes drawn and styled once for all of them.
+  func portalForms() -> PortalForms {
+    let description = ChartFile.description(data)
+    let styled = drawing.styled()
+    return PortalForms(
+      description: description, file: ChartFile.svg(data, styled: styled, description: description),
+      imageFigure: ChartFigure.html(
+        data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description)),
+      inlineFigure: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: styled))
+  }
+}
