@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "YearbookLoad", targets: ["YearbookLoad"]),
     .library(name: "YearbookIndex", targets: ["YearbookIndex"]),
     .library(name: "YearbookCharts", targets: ["YearbookCharts"]),
+    .library(name: "YearbookMarkdown", targets: ["YearbookMarkdown"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,12 @@ let package = Package(
     .target(name: "YearbookIndex", dependencies: ["YearbookCore", "YearbookModel"]),
     // Charts drawn as inline SVG from datasets: geometry, numbers, tables, descriptions.
     .target(name: "YearbookCharts", dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad"]),
+    // Markdown to HTML through cmark: links resolved against the index, charts drawn, the
+    // facts of each document (headings, charts, links, summary).
+    .target(
+      name: "YearbookMarkdown",
+      dependencies: ["CCmark", "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts"]
+    ),
     .target(
       name: "YearbookKit",
       dependencies: [
@@ -58,6 +65,7 @@ let package = Package(
         "YearbookLoad",
         "YearbookIndex",
         "YearbookCharts",
+        "YearbookMarkdown",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -75,6 +83,7 @@ let package = Package(
         "YearbookLoad",
         "YearbookIndex",
         "YearbookCharts",
+        "YearbookMarkdown",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -94,6 +103,7 @@ let package = Package(
         "YearbookLoad",
         "YearbookIndex",
         "YearbookCharts",
+        "YearbookMarkdown",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,11 +111,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

@@ -6,6 +6,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Answers a request that does not keep its connection alive (HTTP/1.0 without

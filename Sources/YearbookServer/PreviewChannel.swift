@@ -8,6 +8,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// One browser connection: Hummingbird's HTTP/1.1 pipeline with the preview's rules for

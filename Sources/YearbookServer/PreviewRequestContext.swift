@@ -4,6 +4,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// What a request to the preview knows besides itself: when its connection closes, so an

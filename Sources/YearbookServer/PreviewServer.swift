@@ -9,6 +9,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// `yearbook serve`: the site from memory on 127.0.0.1, rebuilt after every save, open

@@ -5,6 +5,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Watches `Content/` and `Templates/`, rebuilds what a change affects, tells open tabs

@@ -4,6 +4,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 // `make bench`: how long rendering charts and building the default site take, measured

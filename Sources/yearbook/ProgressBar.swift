@@ -5,6 +5,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// A progress bar on standard error for builds that take longer than a second: pages

@@ -5,6 +5,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 struct Init: ParsableCommand {

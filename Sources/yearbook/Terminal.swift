@@ -4,6 +4,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Diagnostics go to standard error, one per line, in the compiler format editors and

@@ -6,6 +6,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// A site too big for its readers says so: a dataset with too many rows, an article or a

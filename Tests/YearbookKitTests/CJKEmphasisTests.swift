@@ -5,6 +5,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Bold and italics next to Chinese punctuation, as editors write them. Each case is the

@@ -6,6 +6,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Charts must say the right thing: one unit per chart, scaled to 万 or 亿 once; shares

@@ -7,6 +7,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Yearbook's additions to cmark (emphasis next to Chinese punctuation, pipe tables)

@@ -6,6 +6,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Random datasets written the ways editors write them (units in cells, in headers, in a

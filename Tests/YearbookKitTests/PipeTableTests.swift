@@ -5,6 +5,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// GFM pipe tables in articles, found in the source before cmark parses it.

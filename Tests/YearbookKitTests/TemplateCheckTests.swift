@@ -6,6 +6,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Page contexts are typed, so a template naming a field that does not exist is found

@@ -6,6 +6,7 @@ import Testing
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Excel workbooks in `Content/data/`, as written by openpyxl

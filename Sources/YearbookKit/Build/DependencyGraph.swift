@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Which output files depend on which source files: the question a preview server asks

@@ -3,6 +3,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// The build as a list of named steps, each a function that can be called and tested

@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// How long each named step of a build took, for `yearbook build --timings`.

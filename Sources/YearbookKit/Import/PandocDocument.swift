@@ -3,6 +3,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// A Word document as pandoc reads it (`pandoc -f docx -t json`, pandoc-types 1.22): the

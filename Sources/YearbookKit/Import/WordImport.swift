@@ -3,6 +3,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Turns a Word document (as pandoc reads it) into the files of a report: `_index.md` from

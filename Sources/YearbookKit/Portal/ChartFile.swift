@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// A chart as a file of its own, `charts/<id>.svg`: what a CMS that strips inline SVG shows

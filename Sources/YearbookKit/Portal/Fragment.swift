@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// An article's body alone, to paste into a government portal's CMS: wrapped in one

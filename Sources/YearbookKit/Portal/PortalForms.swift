@@ -1,6 +1,7 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
+import YearbookMarkdown
 import YearbookModel
 
 /// A chart as the portal takes it.

@@ -3,6 +3,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// The site as the preview server holds it: every output file in memory, rebuilt after

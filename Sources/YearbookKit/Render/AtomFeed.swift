@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// `feed.xml`: an Atom feed of the newest articles (`feed_limit`, default 20) with their

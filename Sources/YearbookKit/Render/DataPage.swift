@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// The CSV download of a dataset, offered on the data page.

@@ -4,6 +4,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// swift-mustache rendering pages from the theme's templates: the oracle the compiled

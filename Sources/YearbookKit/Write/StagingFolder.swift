@@ -4,6 +4,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Where a build writes its files: a hidden sibling of the output folder, filled while

@@ -3,6 +3,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// Removes a folder and everything in it with `unlinkat(2)` relative to open folders:

@@ -5,6 +5,7 @@ import Foundation
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// A small site written into a fresh temporary folder, file by file, the way Hugo's

@@ -5,6 +5,7 @@ import Foundation
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,

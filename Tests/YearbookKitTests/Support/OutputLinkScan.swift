@@ -5,6 +5,7 @@ import Foundation
 @testable import YearbookIndex
 @testable import YearbookKit
 @testable import YearbookLoad
+@testable import YearbookMarkdown
 @testable import YearbookModel
 
 /// A second opinion on links, independent of the site index: reads every HTML file of a

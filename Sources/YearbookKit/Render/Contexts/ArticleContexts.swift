@@ -2,6 +2,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// An article in a list: report pages, tag pages, the home page.

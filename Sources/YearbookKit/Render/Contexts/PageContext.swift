@@ -3,6 +3,7 @@ import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 /// The root value a page template renders: the frame every page has (`site`, `page`,

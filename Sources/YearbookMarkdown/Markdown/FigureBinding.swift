@@ -7,14 +7,14 @@ import YearbookModel
 /// A number in prose bound to a dataset: `{{figures-2024:value:新认定国家高新技术企业}}`
 /// renders that cell with its unit (`59家`), so an article and its chart cannot disagree.
 /// The parts are dataset, column and row (the row's value in the dataset's first column).
-struct FigureBinding: Equatable {
-  var dataset: String
-  var column: String
-  var row: String
+package struct FigureBinding: Equatable {
+  package var dataset: String
+  package var column: String
+  package var row: String
   /// Character offsets of `{{` and after `}}` in the text the binding was found in.
-  var range: Range<Int>
+  package var range: Range<Int>
 
-  static func find(in text: String) -> [FigureBinding] {
+  package static func find(in text: String) -> [FigureBinding] {
     var bindings: [FigureBinding] = []
     let characters = Array(text)
     var index = 0
@@ -38,12 +38,12 @@ struct FigureBinding: Equatable {
     return bindings
   }
 
-  enum Resolution: Equatable {
+  package enum Resolution: Equatable {
     case value(Quantity)
     case problem(String)
   }
 
-  func resolve(in datasets: [String: Dataset]) -> Resolution {
+  package func resolve(in datasets: [String: Dataset]) -> Resolution {
     guard let data = datasets[dataset] else {
       return .problem("no dataset '\(dataset)' in Content/data/")
     }
@@ -65,7 +65,7 @@ struct FigureBinding: Equatable {
   }
 
   /// `<data value="59">59家</data>`: the machine-readable value beside the readable one.
-  static func html(_ quantity: Quantity) -> String {
+  package static func html(_ quantity: Quantity) -> String {
     let raw = ChineseNumberFormat.number(quantity)
     return
       "<data class=\"yb-figure\" value=\"\(HTML.escape(raw))\">\(HTML.escape(ChineseNumberFormat.format(quantity)))</data>"

@@ -237,10 +237,10 @@ public struct Heading: Sendable, Hashable {
   public var id: String
 }
 
-extension MarkdownRenderer {
+package extension MarkdownRenderer {
   /// cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
   /// One pass over cmark's bytes drops the ` /` of every ` />`.
-  static func html5(_ rendered: UnsafePointer<CChar>) -> String {
+  package static func html5(_ rendered: UnsafePointer<CChar>) -> String {
     let length = strlen(rendered)
     return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
       String(unsafeUninitializedCapacity: length) { output in

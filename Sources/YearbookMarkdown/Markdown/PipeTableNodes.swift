@@ -10,8 +10,8 @@ import YearbookModel
 /// tags as custom blocks, and each cell's inline Markdown parsed by cmark and moved in, so
 /// links in cells are resolved and checked, raw HTML stays text, and emphasis next to
 /// Chinese punctuation works as in paragraphs.
-enum PipeTableNodes {
-  static func insert(
+package enum PipeTableNodes {
+  package static func insert(
     _ tables: [PipeTable], into document: OpaquePointer, options: Int32, tree: inout SyntaxTree
   ) {
     guard !tables.isEmpty else { return }

@@ -6,15 +6,15 @@ import YearbookModel
 
 /// Shortens the first paragraph into a summary without cutting a sentence, a word or a
 /// character in half: Chinese sentences end at 。！？; a cut mid-sentence gets an ellipsis.
-enum Summary {
-  static let limit = 120
+package enum Summary {
+  package static let limit = 120
 
   /// The summary a page shows: the one the editor wrote, or its first paragraph, cut.
-  static func of(given: String?, body: RenderedMarkdown?) -> String {
+  package static func of(given: String?, body: RenderedMarkdown?) -> String {
     given ?? cut(body?.firstParagraph ?? "")
   }
 
-  static func cut(_ text: String, limit: Int = Summary.limit) -> String {
+  package static func cut(_ text: String, limit: Int = Summary.limit) -> String {
     // Fewer bytes than the limit means fewer characters too: most summaries stop here.
     guard text.utf8.count > limit else { return text }
     let characters = Array(text)

@@ -8,9 +8,9 @@ import YearbookModel
 
 /// A parsed cmark document and the nodes Yearbook changes. cmark's iterator allows
 /// changes only after the walk, so `collect` gathers the nodes first.
-struct SyntaxTree {
-  let root: OpaquePointer
-  let source: MarkdownSource
+package struct SyntaxTree {
+  package let root: OpaquePointer
+  package let source: MarkdownSource
   private var lineStarts: [String.Index]?
   /// The last column worked out, so places asked for in order along one long line (10,000
   /// links in a paragraph) are counted on from there instead of from the line's start.
@@ -19,12 +19,12 @@ struct SyntaxTree {
   /// byte column each cell's text starts at, and the text cmark was given.
   private var cells: [OpaquePointer: (line: Int, byteColumn: Int, text: String)] = [:]
 
-  init(root: OpaquePointer, source: MarkdownSource) {
+  package init(root: OpaquePointer, source: MarkdownSource) {
     self.root = root
     self.source = source
   }
 
-  struct Found {
+  package struct Found {
     var headings: [OpaquePointer] = []
     var links: [OpaquePointer] = []
     var softBreaks: [OpaquePointer] = []
@@ -36,7 +36,7 @@ struct SyntaxTree {
     var textParents: [OpaquePointer] = []
   }
 
-  func collect() -> Found {
+  package func collect() -> Found {
     var found = Found()
     let iterator = cmark_iter_new(root)
     defer { cmark_iter_free(iterator) }
@@ -58,13 +58,13 @@ struct SyntaxTree {
     return found
   }
 
-  mutating func placeCell(_ cell: OpaquePointer, line: Int, byteColumn: Int, text: String = "") {
+  package mutating func placeCell(_ cell: OpaquePointer, line: Int, byteColumn: Int, text: String = "") {
     cells[cell] = (line, byteColumn, text)
   }
 
   /// The text a node's start line and column count in: its source line, or for a node in
   /// a table cell, the cell's text as cmark parsed it.
-  mutating func sourceLine(of node: OpaquePointer) -> Substring.UTF8View? {
+  package mutating func sourceLine(of node: OpaquePointer) -> Substring.UTF8View? {
     if let (_, cell) = cell(containing: node) { return Substring(cell.text).utf8 }
     return sourceLine(Int(cmark_node_get_start_line(node)))
   }
@@ -83,7 +83,7 @@ struct SyntaxTree {
   }
 
   /// Where a node starts, in lines and characters of the original file.
-  mutating func location(of node: OpaquePointer) -> SourceLocation {
+  package mutating func location(of node: OpaquePointer) -> SourceLocation {
     var line = Int(cmark_node_get_start_line(node))
     var column = Int(cmark_node_get_start_column(node))
     if let (element, cell) = cell(containing: node) {
@@ -101,13 +101,13 @@ struct SyntaxTree {
   }
 
   /// A line of the Markdown text and a byte column in it, as a place in the file.
-  mutating func location(line: Int, byteColumn: Int) -> SourceLocation {
+  package mutating func location(line: Int, byteColumn: Int) -> SourceLocation {
     SourceLocation(
       file: source.file, line: line + source.lineOffset, column: characterColumn(line: line, byteColumn: byteColumn))
   }
 
   /// The bytes of one line of the source (1-based), without its newline.
-  mutating func sourceLine(_ line: Int) -> Substring.UTF8View? {
+  package mutating func sourceLine(_ line: Int) -> Substring.UTF8View? {
     let starts = lineStartIndices()
     guard line >= 1, line <= starts.count else { return nil }
     return source.text[starts[line - 1]...].utf8.prefix { $0 != 0x0A }
@@ -146,7 +146,7 @@ struct SyntaxTree {
   }
 
   /// The text a reader sees in a node, without markup.
-  static func plainText(of node: OpaquePointer) -> String {
+  package static func plainText(of node: OpaquePointer) -> String {
     var text = ""
     let iterator = cmark_iter_new(node)
     defer { cmark_iter_free(iterator) }
@@ -169,7 +169,7 @@ struct SyntaxTree {
     return text.trimmed
   }
 
-  static func firstParagraphText(of document: OpaquePointer) -> String {
+  package static func firstParagraphText(of document: OpaquePointer) -> String {
     var child = cmark_node_first_child(document)
     while let node = child {
       if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { return plainText(of: node) }
@@ -180,7 +180,7 @@ struct SyntaxTree {
 
   /// cmark leaves unmatched `_` and `*` as text nodes of their own; merged, a figure
   /// binding such as `{{data:rd_gdp_share:2020}}` is found in one piece.
-  static func mergeAdjacentText(in parent: OpaquePointer) {
+  package static func mergeAdjacentText(in parent: OpaquePointer) {
     var child = cmark_node_first_child(parent)
     while let node = child {
       if cmark_node_get_type(node) == CMARK_NODE_TEXT, let next = cmark_node_next(node),
@@ -199,28 +199,28 @@ struct SyntaxTree {
 
   /// `javascript:`, `vbscript:` and `data:` other than images, as browsers read them:
   /// ignoring case, whitespace and control characters.
-  static func isScript(_ url: String) -> Bool {
+  package static func isScript(_ url: String) -> Bool {
     let compact = String(url.unicodeScalars.filter { $0.value > 0x20 }.map(Character.init)).lowercased()
     return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
       || (compact.hasPrefix("data:") && !compact.hasPrefix("data:image/"))
   }
 
   /// Replaces a link (or image) by its children, keeping the text.
-  static func unwrap(_ node: OpaquePointer) {
+  package static func unwrap(_ node: OpaquePointer) {
     while let child = cmark_node_first_child(node) {
       cmark_node_insert_before(node, child)
     }
     cmark_node_free(node)
   }
 
-  static func insertText(_ text: String, before node: OpaquePointer) {
+  package static func insertText(_ text: String, before node: OpaquePointer) {
     let textNode = cmark_node_new(CMARK_NODE_TEXT)
     cmark_node_set_literal(textNode, text)
     cmark_node_insert_before(node, textNode)
   }
 
   /// Generated HTML for inside a paragraph; cmark writes a custom inline verbatim.
-  static func insertInlineHTML(_ html: String, before node: OpaquePointer) {
+  package static func insertInlineHTML(_ html: String, before node: OpaquePointer) {
     let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
     cmark_node_set_on_enter(custom, html)
     cmark_node_insert_before(node, custom)
@@ -228,7 +228,7 @@ struct SyntaxTree {
 
   /// A chart's figure in place of its code block. The parser never makes custom blocks
   /// from Markdown, so authors cannot reach this path with raw HTML.
-  static func replace(_ node: OpaquePointer, withHTMLBlock html: String) {
+  package static func replace(_ node: OpaquePointer, withHTMLBlock html: String) {
     let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
     cmark_node_set_on_enter(block, html)
     cmark_node_replace(node, block)
@@ -236,7 +236,7 @@ struct SyntaxTree {
   }
 
   /// Raw HTML becomes text, which cmark escapes: the editor sees what they typed.
-  static func replaceWithText(_ node: OpaquePointer) {
+  package static func replaceWithText(_ node: OpaquePointer) {
     let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     let text = cmark_node_new(CMARK_NODE_TEXT)
     if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
@@ -254,7 +254,7 @@ struct SyntaxTree {
   /// cmark writes headings without ids, so the heading is rendered by cmark on its own
   /// (its text escaped as usual) and put back as a custom block carrying the id. Custom
   /// blocks are written out verbatim, so the id is escaped here.
-  static func giveID(_ id: String, toHeading heading: OpaquePointer, level: Int, options: Int32) {
+  package static func giveID(_ id: String, toHeading heading: OpaquePointer, level: Int, options: Int32) {
     guard let rendered = cmark_render_html(heading, options) else { return }
     defer { free(rendered) }
     var html = String(cString: rendered)

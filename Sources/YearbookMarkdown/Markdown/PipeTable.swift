@@ -12,12 +12,12 @@ import YearbookModel
 /// are recognised at the top level of the document: lines indented at most three spaces,
 /// outside fenced code blocks. Tables inside list items or block quotes stay text. A row
 /// ends at an unescaped `|`; `\|` is a pipe inside a cell, in code spans too (as in GFM).
-struct PipeTable: Sendable, Hashable {
-  enum Alignment: Sendable, Hashable {
+package struct PipeTable: Sendable, Hashable {
+  package enum Alignment: Sendable, Hashable {
     case none, left, center, right
   }
 
-  struct Cell: Sendable, Hashable {
+  package struct Cell: Sendable, Hashable {
     var text: String
     /// Where the cell's text starts, in lines of the Markdown text and bytes of its line.
     var line: Int
@@ -25,16 +25,16 @@ struct PipeTable: Sendable, Hashable {
   }
 
   /// The header row's line (1-based) in the Markdown text.
-  var firstLine: Int
-  var lineCount: Int
-  var alignments: [Alignment]
-  var header: [Cell]
-  var rows: [[Cell]]
+  package var firstLine: Int
+  package var lineCount: Int
+  package var alignments: [Alignment]
+  package var header: [Cell]
+  package var rows: [[Cell]]
 
   /// The info string of the fence that stands in for a table while cmark parses the rest.
-  static let placeholderInfo = "yearbook-pipe-table"
+  package static let placeholderInfo = "yearbook-pipe-table"
 
-  struct Problem: Sendable, Hashable {
+  package struct Problem: Sendable, Hashable {
     var message: String
     var line: Int
     var byteColumn: Int
@@ -42,7 +42,7 @@ struct PipeTable: Sendable, Hashable {
 
   /// Every table in `text`, and the rows whose number of cells differs from the header's
   /// (padded or cut, as GFM does).
-  static func find(in text: String) -> (tables: [PipeTable], problems: [Problem]) {
+  package static func find(in text: String) -> (tables: [PipeTable], problems: [Problem]) {
     // Most articles have no table: one pass over the bytes saves splitting them into lines.
     guard text.utf8.contains(UInt8(ascii: "|")) else { return ([], []) }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -109,7 +109,7 @@ struct PipeTable: Sendable, Hashable {
 
   /// `text` with each table's lines replaced by an empty fenced block of the same number
   /// of lines, so cmark sees a block there and every other line keeps its number.
-  static func withPlaceholders(_ text: String, for tables: [PipeTable]) -> String {
+  package static func withPlaceholders(_ text: String, for tables: [PipeTable]) -> String {
     guard !tables.isEmpty else { return text }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for table in tables {

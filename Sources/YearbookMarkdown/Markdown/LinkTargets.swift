@@ -100,24 +100,24 @@ public struct LinkTargets: Sendable {
   }
 
   /// `%E4%B8%BB` → `主`; text without `%` is returned as it is, without Foundation.
-  static func decoded(_ text: String) -> String {
+  package static func decoded(_ text: String) -> String {
     text.utf8.contains(0x25) ? text.removingPercentEncoding ?? text : text
   }
 
-  static func hasScheme(_ url: String) -> Bool {
+  package static func hasScheme(_ url: String) -> Bool {
     guard let colon = url.firstIndex(of: ":") else { return false }
     let scheme = url[..<colon]
     guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
     return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
   }
 
-  static func directory(of path: String) -> String {
+  package static func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "" }
     return String(path[..<slash])
   }
 
   /// Joins and normalises `.` and `..`; nil when the result would leave `Content/`.
-  static func join(directory: String, _ relative: String) -> String? {
+  package static func join(directory: String, _ relative: String) -> String? {
     var parts = directory.split(separator: "/").map(String.init)
     for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {

@@ -25,8 +25,8 @@ public struct ChartUse: Sendable, Hashable {
   public var id: String
 }
 
-extension DocumentFacts {
-  init(_ body: RenderedMarkdown) {
+package extension DocumentFacts {
+  package init(_ body: RenderedMarkdown) {
     self.init(
       summary: Summary.cut(body.firstParagraph), headings: body.headings,
       charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,

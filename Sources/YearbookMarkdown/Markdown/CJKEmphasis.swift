@@ -18,13 +18,13 @@ import YearbookModel
 /// CJK punctuation (。，「」…) counts as an ordinary character, and so do quotes “”, code
 /// spans and links next to a run whose other side is CJK. Containers where no run is
 /// affected keep cmark's output exactly, and unmatched asterisks stay text.
-enum CJKEmphasis {
+package enum CJKEmphasis {
   /// Works again on every container of `texts` (the document's text nodes) that needs it.
   /// `lines` gives the source line a node starts on (a table cell's own text for a node
   /// in a cell) so escaped `\*` is told from a run.
   /// Returns whether anything changed.
   @discardableResult
-  static func apply(toParentsOf texts: [OpaquePointer], lines: (OpaquePointer) -> Substring.UTF8View?) -> Bool {
+  package static func apply(toParentsOf texts: [OpaquePointer], lines: (OpaquePointer) -> Substring.UTF8View?) -> Bool {
     var containers: [OpaquePointer] = []
     var seen: Set<OpaquePointer> = []
     for text in texts {
@@ -281,7 +281,7 @@ enum CJKEmphasis {
 
   /// Stands for a code span, link or image beside a run: punctuation to CommonMark (it
   /// sees the backtick or bracket), an ordinary character next to CJK text here.
-  static let nodeEdge: Unicode.Scalar = "\u{E000}"
+  package static let nodeEdge: Unicode.Scalar = "\u{E000}"
 
   private static func lastScalar(of item: Item, _ runs: [Run]) -> Unicode.Scalar {
     switch item {
@@ -350,7 +350,7 @@ enum CJKEmphasis {
   }
 
   /// Han, kana, hangul, CJK punctuation and full-width forms.
-  static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF:
       true
@@ -358,13 +358,13 @@ enum CJKEmphasis {
     }
   }
 
-  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
       || scalar.properties.generalCategory == .spaceSeparator
   }
 
   /// As cmark 0.30 has it: ASCII punctuation and Unicode's P categories.
-  static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
       return (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
         || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value)
@@ -381,7 +381,7 @@ enum CJKEmphasis {
   /// Punctuation only Chinese, Japanese and Korean text uses: 。，、；：？！ and the other
   /// full-width forms, 「」『』《》【】（）. Quotes “” and dashes are shared with Western
   /// text, so they count only beside CJK text.
-  static func isCJKPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isCJKPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     guard isPunctuation(scalar) else { return false }
     switch scalar.value {
     case 0x3000...0x303F, 0xFF00...0xFFEF, 0xFE10...0xFE1F, 0xFE30...0xFE4F: return true

@@ -9,7 +9,7 @@ import YearbookModel
 /// unit that is not its value gets a warning. Numbers bound with `{{…}}` are never checked,
 /// because they come from the data.
 public struct FigureConsistency: Sendable {
-  struct Indicator: Sendable {
+  package struct Indicator: Sendable {
     var label: String
     var value: Quantity
     var dataset: String
@@ -18,7 +18,7 @@ public struct FigureConsistency: Sendable {
     var period: String?
   }
 
-  let indicators: [Indicator]
+  package let indicators: [Indicator]
 
   /// Only labels that name exactly one value are checked: the same label with two values
   /// (two scopes, two columns, applied and approved) cannot say which one a sentence means.
@@ -47,7 +47,7 @@ public struct FigureConsistency: Sendable {
   /// Warnings for one paragraph's text, located at the paragraph. `period` is the report's:
   /// figures of other periods are not compared with it.
   /// The text and its location are asked for only when some indicator could be named.
-  func check(
+  package func check(
     _ text: @autoclosure () -> String, period: String?, at location: @autoclosure () -> SourceLocation
   ) -> [Diagnostic] {
     let relevant = indicators.filter { $0.period == nil || $0.period == period }
@@ -90,14 +90,14 @@ public struct FigureConsistency: Sendable {
   }
 
   /// `2024` → 2024...2024, `2016-2020` → 2016...2020.
-  static func years(in period: String) -> ClosedRange<Int>? {
+  package static func years(in period: String) -> ClosedRange<Int>? {
     let parts = period.split(whereSeparator: { $0 == "-" || $0 == "—" || $0 == "–" }).compactMap { Int($0) }
     guard let first = parts.first, let last = parts.last, first <= last, first > 1000 else { return nil }
     return first...last
   }
 
   /// Years written as `2024年`.
-  static func yearsNamed(in sentence: String) -> [Int] {
+  package static func yearsNamed(in sentence: String) -> [Int] {
     let characters = Array(sentence)
     var years: [Int] = []
     for index in characters.indices where characters[index] == "年" && index >= 4 {
@@ -112,13 +112,13 @@ public struct FigureConsistency: Sendable {
     return years
   }
 
-  static func sentences(_ text: String) -> [String] {
+  package static func sentences(_ text: String) -> [String] {
     text.split(whereSeparator: { "。！？；!?;\n".contains($0) }).map(String.init)
   }
 
   /// Numbers written in the text with the unit that follows them (`41.96亿元`, `300.1%`).
   /// Numbers that are part of a year (`2024年`) or a longer code are skipped.
-  static func numbers(in sentence: String) -> [Quantity] {
+  package static func numbers(in sentence: String) -> [Quantity] {
     let characters = Array(sentence)
     var found: [Quantity] = []
     var index = 0

@@ -8,8 +8,8 @@ import YearbookModel
 /// Chinese is written without spaces, but browsers show a line break in the source as a
 /// space. A soft break between two Chinese characters (or Chinese punctuation) is dropped
 /// so hard-wrapped Chinese Markdown reads as one unbroken sentence.
-enum SoftBreakRule {
-  static func joinsWithoutSpace(_ softBreak: OpaquePointer) -> Bool {
+package enum SoftBreakRule {
+  package static func joinsWithoutSpace(_ softBreak: OpaquePointer) -> Bool {
     guard let before = lastCharacter(before: softBreak), let after = firstCharacter(after: softBreak) else {
       return false
     }
