@@ -1,7 +1,5 @@
 import Foundation
 import YearbookCore
-import YearbookLoad
-import YearbookModel
 
-/// Yearbook's measurement unit, not Foundation's `Unit`, wherever the kit names one.
+/// Yearbook's measurement unit, not Foundation's `Unit`, wherever this target names one.
 typealias Unit = YearbookCore.Unit

@@ -326,20 +326,20 @@ package struct ChartData: Sendable {
   }
 }
 
-package extension Array {
+extension Array {
   package subscript(safe index: Int) -> Element? {
     indices.contains(index) ? self[index] : nil
   }
 }
 
-package extension String {
+extension String {
   /// `2025*` (an estimate, see `Estimate`) without its star.
   package var trimmingStar: String {
     hasSuffix("*") || hasSuffix("＊") ? String(dropLast()).trimmed : self
   }
 }
 
-package extension Diagnostic {
+extension Diagnostic {
   /// A column without a label, which readers would otherwise see by its key.
   package static func unlabelledColumn(
     _ name: String, of dataset: Dataset, shownAs shown: String, at location: SourceLocation
@@ -356,7 +356,7 @@ package extension Diagnostic {
   }
 }
 
-package extension ChartSpec.Kind {
+extension ChartSpec.Kind {
   /// Tiles and tables show each value with its own unit; drawn marks need one unit.
   package var allowsMixedUnits: Bool { self == .kpi || self == .table }
 }

@@ -57,7 +57,7 @@ package enum ChartSpecParser {
   }
 }
 
-package extension YAMLDocument {
+extension YAMLDocument {
   /// In a chart spec an unknown key is an error: a misspelt `tittle:` would otherwise
   /// silently give a chart without its title.
   package mutating func warnAboutUnknownErrors(known: [String]) {

@@ -29,7 +29,7 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   }
 }
 
-package extension Array where Element == Diagnostic {
+extension Array where Element == Diagnostic {
   public var hasErrors: Bool { contains { $0.severity == .error } }
 
   /// File order: by path, then position; problems without a line come first in their file.

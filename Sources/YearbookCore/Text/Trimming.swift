@@ -1,4 +1,4 @@
-package extension StringProtocol {
+extension StringProtocol {
   /// Whitespace (including the full-width space U+3000) removed from both ends, without
   /// Foundation's NSString round trip, which dominated chart rendering time.
   package var trimmed: String {
@@ -8,7 +8,7 @@ package extension StringProtocol {
   }
 }
 
-package extension String {
+extension String {
   /// Whether `other` occurs in this text, compared as UTF-8 bytes: Foundation's
   /// `contains` goes through CFString and dominated the figure consistency check.
   package func containsText(_ other: String) -> Bool {

@@ -201,7 +201,7 @@ public struct SiteIndex: Sendable {
   }
 }
 
-package extension OutputFile {
+extension OutputFile {
   fileprivate var origin: String {
     switch content {
     case .copy(let source): source

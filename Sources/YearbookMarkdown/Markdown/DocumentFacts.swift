@@ -25,7 +25,7 @@ public struct ChartUse: Sendable, Hashable {
   public var id: String
 }
 
-package extension DocumentFacts {
+extension DocumentFacts {
   package init(_ body: RenderedMarkdown) {
     self.init(
       summary: Summary.cut(body.firstParagraph), headings: body.headings,

@@ -237,7 +237,7 @@ public struct Heading: Sendable, Hashable {
   public var id: String
 }
 
-package extension MarkdownRenderer {
+extension MarkdownRenderer {
   /// cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
   /// One pass over cmark's bytes drops the ` /` of every ` />`.
   package static func html5(_ rendered: UnsafePointer<CChar>) -> String {

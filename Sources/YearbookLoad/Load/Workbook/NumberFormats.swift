@@ -138,6 +138,6 @@ package struct NumberFormats {
   }
 }
 
-package extension Double {
+extension Double {
   fileprivate var log10Floor: Double { Foundation.log10(self).rounded(.down) }
 }
