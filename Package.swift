@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "YearbookIndex", targets: ["YearbookIndex"]),
     .library(name: "YearbookCharts", targets: ["YearbookCharts"]),
     .library(name: "YearbookMarkdown", targets: ["YearbookMarkdown"]),
+    .library(name: "YearbookRender", targets: ["YearbookRender"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,16 @@ let package = Package(
       name: "YearbookMarkdown",
       dependencies: ["CCmark", "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts"]
     ),
+    // Pages: typed contexts, Mustache templates compiled against them, the feed, the
+    // sitemap, print pages. swift-mustache only as the oracle the compiled pages are tested
+    // against.
+    .target(
+      name: "YearbookRender",
+      dependencies: [
+        "YearbookCore", "YearbookModel", "YearbookIndex", "YearbookCharts", "YearbookMarkdown",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     .target(
       name: "YearbookKit",
       dependencies: [
@@ -66,6 +77,7 @@ let package = Package(
         "YearbookIndex",
         "YearbookCharts",
         "YearbookMarkdown",
+        "YearbookRender",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -84,6 +96,7 @@ let package = Package(
         "YearbookIndex",
         "YearbookCharts",
         "YearbookMarkdown",
+        "YearbookRender",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -104,6 +117,7 @@ let package = Package(
         "YearbookIndex",
         "YearbookCharts",
         "YearbookMarkdown",
+        "YearbookRender",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -111,11 +125,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

@@ -8,6 +8,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Answers a request that does not keep its connection alive (HTTP/1.0 without
 /// `keep-alive`, or `Connection: close`) and then closes it. The request's HTTP version is

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The open event streams of browser tabs; each rebuild sends them `reload`. As a service
 /// it ends every stream when the server is told to stop, so no open tab holds it up.

@@ -7,6 +7,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// A progress bar on standard error for builds that take longer than a second: pages
 /// rendered out of all pages, redrawn ten times a second on one line. It runs on a thread

@@ -7,6 +7,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(

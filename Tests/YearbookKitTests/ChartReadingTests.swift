@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Charts must say the right thing: one unit per chart, scaled to 万 or 亿 once; shares
 /// with %; ranks as 第N位; tiles named by labels, not keys; years spaced by time with

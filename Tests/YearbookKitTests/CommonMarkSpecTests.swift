@@ -9,6 +9,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Yearbook's additions to cmark (emphasis next to Chinese punctuation, pipe tables)
 /// change nothing in the 652 examples of the CommonMark 0.30 spec.

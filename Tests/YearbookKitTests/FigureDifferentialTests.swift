@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Random datasets written the ways editors write them (units in cells, in headers, in a
 /// `.meta.yml`, in a chart spec or on a `单位：` line; 0.01 to 10^9 with 0-4 decimals; gaps and

@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Links are resolved against the site index while each article's syntax tree is walked,
 /// and reported where the editor wrote them; the theme's own links once per template.

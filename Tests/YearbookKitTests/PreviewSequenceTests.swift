@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// The preview is the build: random sequences of the edits an editor makes (text, title,
 /// date, tags, slugs, drafts, new, deleted and renamed articles, reports and datasets, a

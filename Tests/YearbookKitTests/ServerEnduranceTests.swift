@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// `yearbook serve` through a long editing day on a machine with few files to spare:
 /// connections of every kind opened and closed by the thousand, idle sockets past the

@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Excel workbooks in `Content/data/`, as written by openpyxl
 /// (`Tests/Fixtures/Workbooks/make_workbooks.py`): one dataset per visible sheet, figures

@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Inputs as editors really produce them: a unit on every row, footer fields from the
 /// portal rules, tag spellings, file names with spaces, and the mistakes that used to

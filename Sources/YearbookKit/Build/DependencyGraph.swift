@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Which output files depend on which source files: the question a preview server asks
 /// after every save. Built from the site index, what the Markdown step learnt about each

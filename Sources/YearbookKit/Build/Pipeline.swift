@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The one sequence of named steps that `build`, `check` and the preview run, in the order
 /// data flows through them. Each purpose runs a part of it; `--timings` prints the steps

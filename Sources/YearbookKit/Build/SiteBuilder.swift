@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The build as a list of named steps, each a function that can be called and tested
 /// alone: load → index → Markdown → pages → check → write. Article pages are written to

@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The data page shows every column of every dataset: a column known only by a key such as
 /// `amount` is shown under another name (the dataset's title, 类别), and the editor is told

@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Checks the theme against the values pages give it, without rendering a page: every
 /// `{{name}}` must name a field of the page's context (Mustache would print nothing for a

@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Checks the links a theme writes itself, once per template rather than once per page:
 /// a literal `href="/kjj/about/"`, a site URL with a path after it

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// A Word document as pandoc reads it (`pandoc -f docx -t json`, pandoc-types 1.22): the
 /// typed tree Yearbook imports from. Only what a bureau report holds is kept apart; the

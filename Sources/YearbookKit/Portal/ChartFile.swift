@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// A chart as a file of its own, `charts/<id>.svg`: what a CMS that strips inline SVG shows
 /// through `<img>`, and what an editor downloads for a slide. An SVG shown as an image sees

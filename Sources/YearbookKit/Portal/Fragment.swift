@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// An article's body alone, to paste into a government portal's CMS: wrapped in one
 /// `.yb-root` element, every class and id starting with `yb-` (so neither the host's CSS

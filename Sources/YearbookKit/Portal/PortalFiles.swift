@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The files for the portal that are made from a rendered document: an article's embed
 /// page and CMS fragments, each chart's file and embed page, and an article's chapter of
@@ -74,25 +75,4 @@ extension PageRenderer {
     }
     return .success(files)
   }
-
-  /// An article's body as a chapter of its report's print page.
-  func printChapter(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> String {
-    let report = site.index.site.reports[reportIndex]
-    return PrintBody.html(
-      body.html, slug: report.articles[articleIndex].slug, chapter: chapterLookup(report))
-  }
-
-  /// The slug of the report's article a link leads to (`/2024/talent/` → `talent`).
-  func chapterLookup(_ report: Report) -> (String) -> String? {
-    let prefix = site.link(report.sitePath)
-    return { link in
-      guard link.hasPrefix(prefix), link.hasSuffix("/") else { return nil }
-      let slug = String(link.dropFirst(prefix.count).dropLast())
-      guard !slug.isEmpty, !slug.contains("/"), report.articles.contains(where: { $0.slug == slug }) else {
-        return nil
-      }
-      return slug
-    }
-  }
-
 }

@@ -3,6 +3,7 @@ import YearbookCore
 import YearbookIndex
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// A chart as the portal takes it.
 struct PortalForms {

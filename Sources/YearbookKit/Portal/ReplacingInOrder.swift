@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 extension String {
   /// Each of `replacements` (text → new text) put in place of the first occurrence of its

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// What the preview server does with a request path: which output file it names, a
 /// redirect, or nothing. Files are looked up in memory by output path, so no request can

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The site as the preview server holds it: every output file in memory, rebuilt after
 /// each save. An edit to an article renders again only the pages the dependency graph

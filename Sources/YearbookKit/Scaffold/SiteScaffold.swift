@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// `yearbook init` and `yearbook new`: files a new site or a new report or article starts
 /// from. Nothing existing is ever overwritten.

@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// The content `yearbook init` writes: a site that builds at once and shows every part a
 /// new user needs to copy from (settings, a report, an article with a chart, a dataset).

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Refuses output folders that a build would damage when it swaps in the new site:
 /// the project itself, the content, the templates, the file system root, a file, or a

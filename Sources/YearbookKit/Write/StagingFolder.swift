@@ -6,6 +6,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Where a build writes its files: a hidden sibling of the output folder, filled while
 /// pages render and swapped in only when everything succeeded, in one step, so the output

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookRender
 
 /// Removes a folder and everything in it with `unlinkat(2)` relative to open folders:
 /// FileManager's `removeItem` stats and builds a path for every file, which made removing a

@@ -7,6 +7,7 @@ import Foundation
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookRender
 
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,
 /// and ids. Not a general HTML parser; enough for checking links in our own output,

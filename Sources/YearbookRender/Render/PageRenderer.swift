@@ -1,18 +1,17 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// Renders one page of the index through its template: pure, no file is read or written.
-struct PageRenderer: Sendable {
-  let site: SiteView
-  let plans: [String: TemplatePlan]
-  let oracle: MustacheOracle?
-  let charts: ChartRenderer
+package struct PageRenderer: Sendable {
+  package let site: SiteView
+  package let plans: [String: TemplatePlan]
+  package let oracle: MustacheOracle?
+  package let charts: ChartRenderer
 
-  init(site: SiteView, theme: CompiledTheme) {
+  package init(site: SiteView, theme: CompiledTheme) {
     self.site = site
     plans = theme.plans
     oracle = MustacheOracle(theme: theme.theme)
@@ -20,14 +19,14 @@ struct PageRenderer: Sendable {
   }
 
   /// An article's page, from its rendered Markdown.
-  func article(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<String, Diagnostic> {
+  package func article(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<String, Diagnostic> {
     let report = site.index.site.reports[reportIndex]
     return articlePage(
       articleContext(report: report, articleIndex: articleIndex, body: body), report: report, charts: body.charts)
   }
 
   /// An article's page from its context, which its embed page shares.
-  func articlePage(_ context: ArticleContext, report: Report, charts: [ChartRenderer.Rendered]) -> Result<
+  package func articlePage(_ context: ArticleContext, report: Report, charts: [ChartRenderer.Rendered]) -> Result<
     String, Diagnostic
   > {
     let article = context.card.article
@@ -39,7 +38,7 @@ struct PageRenderer: Sendable {
     return render(PageContext(frame: frame, content: ArticleContent(article: context)), template: "article")
   }
 
-  func articleContext(report: Report, articleIndex: Int, body: RenderedMarkdown) -> ArticleContext {
+  package func articleContext(report: Report, articleIndex: Int, body: RenderedMarkdown) -> ArticleContext {
     let article = report.articles[articleIndex]
     let summary = Summary.of(given: article.summary, body: body)
     return ArticleContext(
@@ -52,7 +51,7 @@ struct PageRenderer: Sendable {
   /// Every page but articles, once the Markdown step has rendered every document;
   /// `reportBodies` holds the reports' introductions by their Markdown path, and
   /// `chapterBodies` the articles' bodies as `printChapter` made them, for the print pages.
-  func page(
+  package func page(
     _ page: SiteIndex.Page, reportBodies: [String: RenderedMarkdown], chapterBodies: [String: String] = [:]
   ) -> Result<String, Diagnostic> {
     switch page.kind {
@@ -170,7 +169,7 @@ struct PageRenderer: Sendable {
     return render(context, template: template)
   }
 
-  func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
+  package func render<Content>(_ context: PageContext<Content>, template: String) -> Result<String, Diagnostic> {
     if let oracle {
       guard let html = oracle.render(context, template: template) else {
         return .failure(

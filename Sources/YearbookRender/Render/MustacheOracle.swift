@@ -3,18 +3,17 @@ import Mustache
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// swift-mustache rendering pages from the theme's templates: the oracle the compiled
 /// templates are tested against, chosen with `YEARBOOK_RENDERER=swift-mustache` and never
 /// on a build's path otherwise.
-struct MustacheOracle: Sendable {
-  let library: MustacheLibrary
+package struct MustacheOracle: Sendable {
+  package let library: MustacheLibrary
 
   /// The oracle, when the environment asks for it.
-  init?(theme: Theme) {
+  package init?(theme: Theme) {
     guard ProcessInfo.processInfo.environment["YEARBOOK_RENDERER"] == "swift-mustache" else { return nil }
     HTMLContentType.registered
     var library = MustacheLibrary()
@@ -25,7 +24,7 @@ struct MustacheOracle: Sendable {
     self.library = library
   }
 
-  func render<Content>(_ context: PageContext<Content>, template: String) -> String? {
+  package func render<Content>(_ context: PageContext<Content>, template: String) -> String? {
     library.render(TemplateBox(context), withTemplate: template)
   }
 }

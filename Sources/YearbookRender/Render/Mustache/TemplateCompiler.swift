@@ -2,7 +2,6 @@ import Foundation
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
@@ -10,17 +9,17 @@ import YearbookModel
 /// values it renders into a `TemplatePlan`. Every name is bound here, so a name no value
 /// has, a section over something that cannot be one, or a missing partial is an error at
 /// its tag, found before any page renders.
-struct TemplateCompiler {
+package struct TemplateCompiler {
   /// Template name → its text (`layout`, `article-card`, …).
-  let sources: [String: String]
+  package let sources: [String: String]
   /// Template name → its file (`Templates/partials/footer.mustache`), for the places in
   /// errors; a template without one is named `footer.mustache`.
-  var files: [String: String] = [:]
+  package var files: [String: String] = [:]
   /// What a name no value has does: an error at its tag, or (while `TemplateCheck` still
   /// reports it, as a warning) render empty, as swift-mustache renders it.
-  var unknownNames = UnknownNames.error
+  package var unknownNames = UnknownNames.error
 
-  enum UnknownNames {
+  package enum UnknownNames {
     case error
     case renderEmpty
   }
@@ -32,7 +31,7 @@ struct TemplateCompiler {
   }
 
   /// `frames`: the schemas of the values the page is rendered over, outermost first.
-  func compile(_ template: String, frames: [TemplateSchema]) throws(TemplateError) -> TemplatePlan {
+  package func compile(_ template: String, frames: [TemplateSchema]) throws(TemplateError) -> TemplatePlan {
     var state = State(stack: frames.map(Frame.object))
     let nodes = try parse(template, indentation: "", from: nil)
     return TemplatePlan(steps: Self.merged(try compile(nodes, &state)))
@@ -176,7 +175,7 @@ struct TemplateCompiler {
   }
 
   /// Adjacent text runs joined into one.
-  static func merged(_ steps: [TemplatePlan.Step]) -> [TemplatePlan.Step] {
+  package static func merged(_ steps: [TemplatePlan.Step]) -> [TemplatePlan.Step] {
     var result: [TemplatePlan.Step] = []
     for step in steps {
       switch step {

@@ -1,15 +1,14 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// The CSV download of a dataset, offered on the data page.
-enum DataPage {
+package enum DataPage {
   /// UTF-8 with a byte order mark and CRLF line ends, so Excel on a Chinese Windows opens
   /// it with the characters intact. Headers carry the unit: `研发经费支出占GDP比重（%）`.
-  static func csv(_ dataset: Dataset) -> String {
+  package static func csv(_ dataset: Dataset) -> String {
     var lines: [String] = []
     lines.append(
       dataset.columns.map { column in
@@ -32,7 +31,7 @@ enum DataPage {
     return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
   }
 
-  static func field(_ text: String) -> String {
+  package static func field(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

@@ -1,17 +1,16 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// An article in a list: report pages, tag pages, the home page.
-struct ArticleCard: TemplateValue {
-  let article: Article
-  let summary: String
-  let site: SiteView
+package struct ArticleCard: TemplateValue {
+  package let article: Article
+  package let summary: String
+  package let site: SiteView
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("title") { $0.article.title },
     .text("date") { $0.article.date.chinese },
     .text("date_iso") { $0.article.date.description },
@@ -28,22 +27,22 @@ struct ArticleCard: TemplateValue {
 
 /// `article` on an article's own page: the card's fields, its body, table of contents,
 /// report and neighbours.
-struct ArticleContext: TemplateValue {
-  let card: ArticleCard
-  let report: Report
-  let body: String
-  let headings: [Heading]
-  let previous: Article?
-  let next: Article?
+package struct ArticleContext: TemplateValue {
+  package let card: ArticleCard
+  package let report: Report
+  package let body: String
+  package let headings: [Heading]
+  package let previous: Article?
+  package let next: Article?
   /// What an editor copies to put the article into the portal; nil on the embed page.
-  var embed: EmbedCodes?
+  package var embed: EmbedCodes?
 
-  var toc: [Heading] {
+  package var toc: [Heading] {
     let sections = headings.filter { $0.level == 2 }
     return sections.count >= 2 ? sections : []
   }
 
-  static let fields = TemplateFields<Self>(
+  package static let fields = TemplateFields<Self>(
     TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
       .text("body") { $0.body },
       .object("embed") { $0.embed },
@@ -63,34 +62,34 @@ struct ArticleContext: TemplateValue {
     ])
 }
 
-struct TOCEntry: TemplateValue {
-  var text: String
-  var id: String
+package struct TOCEntry: TemplateValue {
+  package var text: String
+  package var id: String
 
-  static let fields = TemplateFields<Self>([.text("text") { $0.text }, .text("id") { $0.id }])
+  package static let fields = TemplateFields<Self>([.text("text") { $0.text }, .text("id") { $0.id }])
 }
 
-struct TagLink: TemplateValue {
-  var name: String
-  var url: String
+package struct TagLink: TemplateValue {
+  package var name: String
+  package var url: String
 
-  static let fields = TemplateFields<Self>([.text("name") { $0.name }, .text("url") { $0.url }])
+  package static let fields = TemplateFields<Self>([.text("name") { $0.name }, .text("url") { $0.url }])
 }
 
 /// A link to a page by its title: breadcrumbs, the previous and next article.
-struct PageLink: TemplateValue {
-  var title: String
-  var url: String
+package struct PageLink: TemplateValue {
+  package var title: String
+  package var url: String
 
-  static let fields = TemplateFields<Self>([.text("title") { $0.title }, .text("url") { $0.url }])
+  package static let fields = TemplateFields<Self>([.text("title") { $0.title }, .text("url") { $0.url }])
 }
 
-struct ReportLink: TemplateValue {
-  var title: String
-  var period: String
-  var url: String
+package struct ReportLink: TemplateValue {
+  package var title: String
+  package var period: String
+  package var url: String
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("title") { $0.title }, .text("period") { $0.period }, .text("url") { $0.url },
   ])
 }

@@ -2,7 +2,6 @@ import Mustache
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
@@ -29,7 +28,7 @@ public struct TemplateShape: Sendable {
 
   public var kind: Kind
   /// The fields of the object or of each list item.
-  var fields: (@Sendable () -> TemplateSchema)?
+  package var fields: (@Sendable () -> TemplateSchema)?
 
   public static let text = TemplateShape(kind: .text)
   public static let number = TemplateShape(kind: .number)
@@ -49,16 +48,16 @@ public struct TemplateSchema: Sendable {
   public var typeName: String
   public var fields: [String: TemplateShape]
   /// How a compiled template reads each field from a boxed value of this type.
-  var access: [String: FieldAccess] = [:]
+  package var access: [String: FieldAccess] = [:]
 }
 
 /// A field read from its value boxed as `TemplateBox<Root>`, without looking up its name
 /// or casting its type: the getter of the field's kind is set, the others are nil.
-struct FieldAccess: Sendable {
-  var text: (@Sendable (AnyObject) -> String?)?
-  var flag: (@Sendable (AnyObject) -> Bool)?
-  var object: (@Sendable (AnyObject) -> AnyObject?)?
-  var list: (@Sendable (AnyObject) -> [AnyObject])?
+package struct FieldAccess: Sendable {
+  package var text: (@Sendable (AnyObject) -> String?)?
+  package var flag: (@Sendable (AnyObject) -> Bool)?
+  package var object: (@Sendable (AnyObject) -> AnyObject?)?
+  package var list: (@Sendable (AnyObject) -> [AnyObject])?
 }
 
 public struct TemplateFields<Root>: Sendable {
@@ -69,8 +68,8 @@ public struct TemplateFields<Root>: Sendable {
     let access: FieldAccess
   }
 
-  let byName: [String: Field]
-  let schema: TemplateSchema
+  package let byName: [String: Field]
+  package let schema: TemplateSchema
 
   public init(_ fields: [Field]) {
     byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -126,7 +125,7 @@ extension TemplateFields.Field {
   }
 
   /// The fields of a member (an article's card), read through it.
-  static func forwarded<Member: TemplateValue>(
+  package static func forwarded<Member: TemplateValue>(
     _ fields: TemplateFields<Member>, through member: @escaping @Sendable (Root) -> Member
   ) -> [Self] where Root: MustacheParent & Sendable {
     let box: @Sendable (AnyObject) -> AnyObject = { TemplateBox(member(root($0))) }
@@ -157,9 +156,9 @@ extension TemplateFields.Field {
 /// to its protocols at every look-up, which copies a struct whole; a reference is one
 /// pointer to copy.
 public final class TemplateBox<Value: MustacheParent & Sendable>: MustacheParent, Sendable {
-  let value: Value
+  package let value: Value
 
-  init(_ value: Value) {
+  package init(_ value: Value) {
     self.value = value
   }
 
@@ -170,9 +169,9 @@ public final class TemplateBox<Value: MustacheParent & Sendable>: MustacheParent
 /// the protocol casts and `String(describing:)` it applies to a plain `String`, and a
 /// section on it looks names up in the enclosing values without reflecting on the text.
 public struct TemplateText: MustacheCustomRenderable, MustacheParent, Sendable {
-  let text: String
+  package let text: String
 
-  init(_ text: String) {
+  package init(_ text: String) {
     self.text = text
   }
 

@@ -1,14 +1,13 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// `sitemap.xml` listing every page by its absolute URL (the protocol requires them), with
 /// the content's own dates as `lastmod`. Written only when the origin is known.
-enum Sitemap {
-  static func xml(index: SiteIndex) -> String {
+package enum Sitemap {
+  package static func xml(index: SiteIndex) -> String {
     let site = index.site
     var entries: [(path: String, date: ContentDate?)] = [("", site.reports.first?.date)]
     for report in site.reports {

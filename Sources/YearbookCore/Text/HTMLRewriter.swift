@@ -1,26 +1,20 @@
 import Foundation
-import YearbookCharts
-import YearbookCore
-import YearbookIndex
-import YearbookLoad
-import YearbookMarkdown
-import YearbookModel
 
 /// Rewrites the tags of HTML that Yearbook wrote (cmark's output, charts, templates): the
 /// same body becomes a CMS fragment whose classes and ids carry a prefix, or a part of a
 /// print page whose ids must not clash with the other articles'. Only markup is touched:
 /// text, where `<` and `"` are always escaped, passes through unchanged.
-struct HTMLRewriter {
+package struct HTMLRewriter {
   /// The new value of an attribute (`class`, `id`, `href`…), or nil to keep it.
-  var attribute: (_ name: Substring, _ value: Substring) -> String?
+  package var attribute: (_ name: Substring, _ value: Substring) -> String?
   /// The attributes `attribute` is asked about; nil for all. Others are copied as bytes.
-  var watched: Set<String>? {
+  package var watched: Set<String>? {
     didSet { watchedNames = watched.map { $0.map { Array($0.utf8) } } }
   }
   /// `watched` as bytes, compared with each attribute's name where it lies in the tag.
   private var watchedNames: [[UInt8]]?
   /// Elements given a new name (`h2` → `h3`), in their opening and closing tags.
-  var renamedElements: [String: String] = [:] {
+  package var renamedElements: [String: String] = [:] {
     didSet { elementNames = renamedElements.map { (Array($0.key.utf8), Array($0.value.utf8)) } }
   }
   /// `renamedElements` as bytes, compared with each tag's name where it lies.
@@ -28,9 +22,9 @@ struct HTMLRewriter {
   /// Copies what is inside each chart's `<svg>` unchanged (its tag itself is rewritten):
   /// the rename rewriters leave Yearbook's charts as they are, whose names all start with
   /// `yb-`, and most tags of a chart-heavy body are inside its charts.
-  var passesOverSVG = false
+  package var passesOverSVG = false
 
-  func callAsFunction(_ html: String) -> String {
+  package func callAsFunction(_ html: String) -> String {
     var html = html
     return html.withUTF8 { bytes in
       var out: [UInt8] = []
@@ -89,13 +83,13 @@ struct HTMLRewriter {
   }
 
   /// The next `<`, by memchr.
-  static func find(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  package static func find(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard let base = bytes.baseAddress, let hit = memchr(base + start, 0x3C, bytes.count - start) else { return nil }
     return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
   /// Where the tag starting at `start` ends (after its `>`), minding quoted values.
-  static func tagEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  package static func tagEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     let dash = UInt8(ascii: "-")
     if start + 3 < bytes.count, bytes[start + 1] == UInt8(ascii: "!"), bytes[start + 2] == dash,
       bytes[start + 3] == dash
@@ -209,7 +203,7 @@ extension HTMLRewriter {
   /// Prefixes every id (and every attribute naming one) with `idPrefix`, and every class
   /// with `classPrefix`, except names that already start with `yb-`: Yearbook's own, such
   /// as a chart's, which are unique across the site already.
-  static func rename(idPrefix: String, classPrefix: String? = nil) -> HTMLRewriter {
+  package static func rename(idPrefix: String, classPrefix: String? = nil) -> HTMLRewriter {
     let rename = { (id: Substring) -> String? in id.hasPrefix("yb-") ? nil : idPrefix + id }
     let renameAll = { (list: Substring, prefix: String) -> String? in
       let names = list.split(separator: " ")

@@ -1,18 +1,23 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// What the `embed` template renders: a report, an article or one chart, without the
 /// site's chrome, for an iframe in the portal.
-struct EmbedContent: TemplateValue {
-  var article: ArticleContext?
-  var report: ReportContext?
-  var chart: ChartEmbedContext?
+package struct EmbedContent: TemplateValue {
+  package var article: ArticleContext?
+  package var report: ReportContext?
+  package var chart: ChartEmbedContext?
 
-  static let fields = TemplateFields<Self>([
+  package init(article: ArticleContext? = nil, report: ReportContext? = nil, chart: ChartEmbedContext? = nil) {
+    self.article = article
+    self.report = report
+    self.chart = chart
+  }
+
+  package static let fields = TemplateFields<Self>([
     .object("article") { $0.article },
     .object("report") { $0.report },
     .object("chart") { $0.chart },
@@ -20,12 +25,18 @@ struct EmbedContent: TemplateValue {
 }
 
 /// One chart on its embed page, with the article it comes from.
-struct ChartEmbedContext: TemplateValue {
-  var html: String
-  var pageTitle: String
-  var pageURL: String
+package struct ChartEmbedContext: TemplateValue {
+  package var html: String
+  package var pageTitle: String
+  package var pageURL: String
 
-  static let fields = TemplateFields<Self>([
+  package init(html: String, pageTitle: String, pageURL: String) {
+    self.html = html
+    self.pageTitle = pageTitle
+    self.pageURL = pageURL
+  }
+
+  package static let fields = TemplateFields<Self>([
     .text("html") { $0.html },
     .text("page_title") { $0.pageTitle },
     .text("page_url") { $0.pageURL },
@@ -33,15 +44,15 @@ struct ChartEmbedContext: TemplateValue {
 }
 
 /// `article.embed` on an article's page: what an editor copies to put it into the portal.
-struct EmbedCodes: TemplateValue {
-  var embedURL: String
-  var iframeCode: String
-  var fragmentURL: String
-  var inlineFragmentURL: String
-  var fragmentStylesheetURL: String
-  var charts: [ChartFileLinks]
+package struct EmbedCodes: TemplateValue {
+  package var embedURL: String
+  package var iframeCode: String
+  package var fragmentURL: String
+  package var inlineFragmentURL: String
+  package var fragmentStylesheetURL: String
+  package var charts: [ChartFileLinks]
 
-  init(article: Article, charts: [ChartRenderer.Rendered], site: SiteView) {
+  package init(article: Article, charts: [ChartRenderer.Rendered], site: SiteView) {
     let config = site.config
     let embed = SitePaths.embed(article.sitePath)
     embedURL = config.absolute(embed)
@@ -57,7 +68,7 @@ struct EmbedCodes: TemplateValue {
     }
   }
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("embed_url") { $0.embedURL },
     .text("iframe_code") { $0.iframeCode },
     .text("fragment_url") { $0.fragmentURL },
@@ -68,13 +79,13 @@ struct EmbedCodes: TemplateValue {
   ])
 }
 
-struct ChartFileLinks: TemplateValue {
-  var title: String
+package struct ChartFileLinks: TemplateValue {
+  package var title: String
   /// Nil for a `table` chart, which has no picture.
-  var fileURL: String?
-  var embedURL: String
+  package var fileURL: String?
+  package var embedURL: String
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("title") { $0.title },
     .text("file_url") { $0.fileURL },
     .text("embed_url") { $0.embedURL },
@@ -82,23 +93,23 @@ struct ChartFileLinks: TemplateValue {
 }
 
 /// What the `print` template renders: the report, then each article as a chapter.
-struct PrintContent: TemplateValue {
-  let report: ReportContext
-  let chapters: [ChapterContext]
+package struct PrintContent: TemplateValue {
+  package let report: ReportContext
+  package let chapters: [ChapterContext]
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .object("report") { $0.report },
     .list("chapters") { $0.chapters },
   ])
 }
 
 /// An article as a chapter of the print page: the card's fields, an anchor and its body.
-struct ChapterContext: TemplateValue {
-  let card: ArticleCard
-  let anchor: String
-  let body: String
+package struct ChapterContext: TemplateValue {
+  package let card: ArticleCard
+  package let anchor: String
+  package let body: String
 
-  static let fields = TemplateFields<Self>(
+  package static let fields = TemplateFields<Self>(
     TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
       .text("anchor") { $0.anchor },
       .text("body") { $0.body },

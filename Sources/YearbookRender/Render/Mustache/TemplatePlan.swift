@@ -1,15 +1,14 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// A page template compiled against the values it renders (`TemplateCompiler`): text runs,
 /// values and sections, each field already bound to its getter. Rendering runs the steps
 /// into one string: no name is looked up, no value cast, no context copied.
-struct TemplatePlan: Sendable {
-  indirect enum Step: Sendable {
+package struct TemplatePlan: Sendable {
+  package indirect enum Step: Sendable {
     case text(String)
     case value(Lookup, escaped: Bool)
     case section(Lookup, body: [Step])
@@ -20,7 +19,7 @@ struct TemplatePlan: Sendable {
   /// out and passes over a value that lacks it; a field that is nil counts as lacking it
   /// (as swift-mustache, whose pages these must equal, has it), so each value on the
   /// stack that has the field is a candidate, innermost first.
-  struct Lookup: Sendable {
+  package struct Lookup: Sendable {
     enum Kind: Sendable { case text, flag, object, list, current }
 
     struct Candidate: Sendable {
@@ -34,10 +33,10 @@ struct TemplatePlan: Sendable {
     var path: [FieldAccess] = []
   }
 
-  var steps: [Step]
+  package var steps: [Step]
 
   /// What a section over text or a flag puts on the stack: no fields, only itself.
-  final class Scalar {
+  package final class Scalar {
     let text: String
 
     init(_ text: String) {
@@ -45,7 +44,7 @@ struct TemplatePlan: Sendable {
     }
   }
 
-  enum Value {
+  package enum Value {
     case none
     case text(String)
     case flag(Bool)
@@ -54,7 +53,7 @@ struct TemplatePlan: Sendable {
   }
 
   /// Renders the plan over `frames`, the outermost value first, each a `TemplateBox`.
-  func render(_ frames: [AnyObject]) -> String {
+  package func render(_ frames: [AnyObject]) -> String {
     var output = ""
     output.reserveCapacity(32 << 10)
     var frames = frames

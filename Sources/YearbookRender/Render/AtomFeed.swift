@@ -1,15 +1,14 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// `feed.xml`: an Atom feed of the newest articles (`feed_limit`, default 20) with their
 /// summaries, so it stays small however large the site grows. Its `updated` is the newest
 /// article's date, never the clock, so two builds give the same bytes.
-enum AtomFeed {
-  static func xml(site view: SiteView) -> String {
+package enum AtomFeed {
+  package static func xml(site view: SiteView) -> String {
     let site = view.index.site
     let config = site.config
     let articles = Tag.newestFirst(site.articles).prefix(config.feedLimit)
@@ -48,7 +47,7 @@ enum AtomFeed {
   /// Atom ids must be absolute IRIs that never change, even when the site moves: `tag:`
   /// URIs (RFC 4151) of the site's host, the date the page first appeared, and its path,
   /// such as `tag:www.pinghu.gov.cn,2025-01-22:/2024/talent/`.
-  static func id(for sitePath: String, date: ContentDate, site: Site) -> String {
+  package static func id(for sitePath: String, date: ContentDate, site: Site) -> String {
     "tag:\(site.config.host ?? "yearbook.invalid"),\(date):" + site.config.baseURL.link(sitePath)
   }
 }

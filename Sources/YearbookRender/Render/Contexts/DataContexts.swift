@@ -1,26 +1,25 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// A dataset on the data page, with links to the charts drawn from it (not the charts
 /// again: the page stays short enough to scan on a phone).
-struct DatasetContext: TemplateValue {
-  let dataset: Dataset
-  let title: String
-  let table: String
-  let charts: [ChartOnPage]
-  let site: SiteView
+package struct DatasetContext: TemplateValue {
+  package let dataset: Dataset
+  package let title: String
+  package let table: String
+  package let charts: [ChartOnPage]
+  package let site: SiteView
 
   /// The dataset's title; without one, the title of the first chart drawn from it, which
   /// says more to a reader than a file name.
-  static func title(of dataset: Dataset, charts: [ChartOnPage]) -> String {
+  package static func title(of dataset: Dataset, charts: [ChartOnPage]) -> String {
     dataset.hasTitle ? dataset.title : charts.first?.use.spec.title ?? dataset.title
   }
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("id") { SitePaths.datasetAnchor($0.dataset.id) },
     .text("title") { $0.title },
     .text("file") { $0.dataset.file },
@@ -36,13 +35,13 @@ struct DatasetContext: TemplateValue {
 }
 
 /// A chart with the page it appears on.
-struct ChartOnPage: TemplateValue {
-  let use: ChartUse
-  let pageTitle: String
-  let pageSitePath: String
-  let site: SiteView
+package struct ChartOnPage: TemplateValue {
+  package let use: ChartUse
+  package let pageTitle: String
+  package let pageSitePath: String
+  package let site: SiteView
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("url") { $0.site.link($0.pageSitePath) + "#" + $0.use.id },
     .text("title") { $0.use.spec.title },
     .text("page_title") { $0.pageTitle },

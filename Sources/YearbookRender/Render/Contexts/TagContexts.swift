@@ -1,16 +1,15 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// A tag on the tags page.
-struct TagEntry: TemplateValue {
-  let tag: Tag
-  let site: SiteView
+package struct TagEntry: TemplateValue {
+  package let tag: Tag
+  package let site: SiteView
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("name") { $0.tag.name },
     .text("url") { $0.site.link($0.tag.sitePath) },
     .number("count") { $0.tag.articles.count },
@@ -18,14 +17,14 @@ struct TagEntry: TemplateValue {
 }
 
 /// `tag` on one page of a tag's article list.
-struct TagContext: TemplateValue {
-  let tag: Tag
-  let articles: ArraySlice<Article>
-  let page: Int
-  let pageCount: Int
-  let site: SiteView
+package struct TagContext: TemplateValue {
+  package let tag: Tag
+  package let articles: ArraySlice<Article>
+  package let page: Int
+  package let pageCount: Int
+  package let site: SiteView
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("name") { $0.tag.name },
     .number("count") { $0.tag.articles.count },
     .list("articles") { context in context.articles.map { context.site.card($0) } },

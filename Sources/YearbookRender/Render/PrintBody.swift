@@ -1,7 +1,6 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
@@ -9,12 +8,12 @@ import YearbookModel
 /// slug in front (every article has its own 「主要成效」), its headings go one level down
 /// under the chapter's title, and links to other articles of the report, or to headings in
 /// them, stay inside the page, so the saved PDF links within itself.
-enum PrintBody {
+package enum PrintBody {
   /// The id of an article's chapter on the print page.
-  static func anchor(slug: String) -> String { "chapter-" + slug }
+  package static func anchor(slug: String) -> String { "chapter-" + slug }
 
   /// `chapter` gives the slug of the report's article a link (as pages write it) leads to.
-  static func html(_ body: String, slug: String, chapter: @escaping (String) -> String?) -> String {
+  package static func html(_ body: String, slug: String, chapter: @escaping (String) -> String?) -> String {
     var rewriter = HTMLRewriter.rename(idPrefix: slug + "-")
     let renameIDs = rewriter.attribute
     rewriter.attribute = { name, value in
@@ -28,5 +27,27 @@ enum PrintBody {
     }
     rewriter.renamedElements = Dictionary(uniqueKeysWithValues: (1...5).map { ("h\($0)", "h\($0 + 1)") })
     return rewriter(body)
+  }
+}
+
+extension PageRenderer {
+  /// An article's body as a chapter of its report's print page.
+  package func printChapter(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> String {
+    let report = site.index.site.reports[reportIndex]
+    return PrintBody.html(
+      body.html, slug: report.articles[articleIndex].slug, chapter: chapterLookup(report))
+  }
+
+  /// The slug of the report's article a link leads to (`/2024/talent/` → `talent`).
+  package func chapterLookup(_ report: Report) -> (String) -> String? {
+    let prefix = site.link(report.sitePath)
+    return { link in
+      guard link.hasPrefix(prefix), link.hasSuffix("/") else { return nil }
+      let slug = String(link.dropFirst(prefix.count).dropLast())
+      guard !slug.isEmpty, !slug.contains("/"), report.articles.contains(where: { $0.slug == slug }) else {
+        return nil
+      }
+      return slug
+    }
   }
 }

@@ -1,23 +1,22 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// The site as page templates see it: the index, what the Markdown step learnt about each
 /// document (summaries, headings, charts), and links made with the base URL. Shared,
 /// read-only, by every page context of one build.
-final class SiteView: Sendable {
-  let index: SiteIndex
-  let documents: [String: DocumentFacts]
-  let navigation: [NavigationItem]
-  let footer: FooterContext
+package final class SiteView: Sendable {
+  package let index: SiteIndex
+  package let documents: [String: DocumentFacts]
+  package let navigation: [NavigationItem]
+  package let footer: FooterContext
   /// Links every page shows, made once: `site.home_url` and the others, tag pages.
-  let siteLinks: [String: String]
-  let tagLinks: [String: String]
+  package let siteLinks: [String: String]
+  package let tagLinks: [String: String]
 
-  init(index: SiteIndex, documents: [String: DocumentFacts]) {
+  package init(index: SiteIndex, documents: [String: DocumentFacts]) {
     self.index = index
     self.documents = documents
     let base = index.site.config.baseURL
@@ -30,27 +29,27 @@ final class SiteView: Sendable {
     tagLinks = index.tagSlugs.mapValues { base.link(SitePaths.tag(slug: $0)) }
   }
 
-  func link(toTag name: String) -> String { tagLinks[name] ?? link(SitePaths.tags) }
+  package func link(toTag name: String) -> String { tagLinks[name] ?? link(SitePaths.tags) }
 
-  var config: SiteConfig { index.site.config }
+  package var config: SiteConfig { index.site.config }
 
-  func link(_ sitePath: String) -> String { config.baseURL.link(sitePath) }
+  package func link(_ sitePath: String) -> String { config.baseURL.link(sitePath) }
 
-  func summary(of article: Article) -> String {
+  package func summary(of article: Article) -> String {
     article.summary ?? documents[article.markdown.contentPath]?.summary ?? ""
   }
 
-  func summary(of report: Report) -> String {
+  package func summary(of report: Report) -> String {
     report.summary ?? documents[report.markdown.contentPath]?.summary ?? ""
   }
 
-  func card(_ article: Article) -> ArticleCard {
+  package func card(_ article: Article) -> ArticleCard {
     ArticleCard(article: article, summary: summary(of: article), site: self)
   }
 
   /// What every page shows around its content: the site's name and navigation, the
   /// page's own title and URL, and the breadcrumbs leading to it.
-  func frame(
+  package func frame(
     title: String?, sitePath: String, kind: String, description: String? = nil, breadcrumbs: [PageLink] = []
   ) -> PageFrame {
     let config = self.config
@@ -64,7 +63,7 @@ final class SiteView: Sendable {
     return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
   }
 
-  func crumb(_ title: String, _ sitePath: String) -> PageLink { PageLink(title: title, url: link(sitePath)) }
+  package func crumb(_ title: String, _ sitePath: String) -> PageLink { PageLink(title: title, url: link(sitePath)) }
 
-  var homeCrumb: PageLink { crumb(config.title, SitePaths.home) }
+  package var homeCrumb: PageLink { crumb(config.title, SitePaths.home) }
 }

@@ -1,21 +1,20 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// `report` on a report's page, `latest` and `reports` on the home page. Its article
 /// list is made only when a template asks for it.
-struct ReportContext: TemplateValue {
-  let report: Report
-  let site: SiteView
+package struct ReportContext: TemplateValue {
+  package let report: Report
+  package let site: SiteView
   /// The report's introduction as HTML, on its own page.
-  var body: String?
+  package var body: String?
   /// The first KPI chart of the report, on the home page.
-  var kpi: String?
+  package var kpi: String?
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("title") { $0.report.title },
     .text("period") { $0.report.period },
     .text("date") { $0.report.date.chinese },
@@ -32,10 +31,10 @@ struct ReportContext: TemplateValue {
   ])
 }
 
-struct KeyFigureContext: TemplateValue {
-  let figure: KeyFigure
+package struct KeyFigureContext: TemplateValue {
+  package let figure: KeyFigure
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("label") { $0.figure.label },
     .text("value") { $0.figure.value },
     .text("unit") { $0.figure.unit },

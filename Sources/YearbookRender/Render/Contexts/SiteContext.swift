@@ -1,17 +1,16 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// `site`: what every page knows about the whole site.
-struct SiteContext: TemplateValue {
-  let view: SiteView
+package struct SiteContext: TemplateValue {
+  package let view: SiteView
   /// The page being rendered, to mark its report in the navigation.
-  let currentPath: String
+  package let currentPath: String
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("title") { $0.view.config.title },
     .text("description") { $0.view.config.description },
     .text("publisher") { $0.view.config.publisher },
@@ -31,19 +30,19 @@ struct SiteContext: TemplateValue {
   ])
 }
 
-struct NavigationItem: Sendable {
-  var title: String
-  var period: String
-  var sitePath: String
-  var url: String
+package struct NavigationItem: Sendable {
+  package var title: String
+  package var period: String
+  package var sitePath: String
+  package var url: String
 }
 
 /// A report in the site's navigation.
-struct NavigationEntry: TemplateValue {
-  let item: NavigationItem
-  let current: Bool
+package struct NavigationEntry: TemplateValue {
+  package let item: NavigationItem
+  package let current: Bool
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("title") { $0.item.title },
     .text("period") { $0.item.period },
     .text("url") { $0.item.url },
@@ -52,18 +51,18 @@ struct NavigationEntry: TemplateValue {
 }
 
 /// `site.footer`: the record numbers a Chinese government site shows on every page.
-struct FooterContext: TemplateValue {
-  let footer: Footer
-  let policeRecordURL: String?
+package struct FooterContext: TemplateValue {
+  package let footer: Footer
+  package let policeRecordURL: String?
 
-  init(_ footer: Footer) {
+  package init(_ footer: Footer) {
     self.footer = footer
     policeRecordURL = PoliceRecord.number(in: footer.policeRecord).map {
       "https://beian.mps.gov.cn/#/query/webSearch?code=\($0)"
     }
   }
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .text("organizer") { $0.footer.organizer },
     .text("site_code") { $0.footer.siteCode },
     .text("icp") { $0.footer.icp },
@@ -85,25 +84,25 @@ struct FooterContext: TemplateValue {
 
 /// The number in a 公安备案 record such as `浙公网安备 33048202000000号`, for the link to
 /// the Ministry of Public Security's record search.
-enum PoliceRecord {
-  static func number(in record: String) -> String? {
+package enum PoliceRecord {
+  package static func number(in record: String) -> String? {
     let digits = record.filter { $0.isASCII && $0.isNumber }
     return digits.count >= 10 ? String(digits) : nil
   }
 }
 
 /// `page`: the page being rendered.
-struct PageMeta: TemplateValue {
-  var title: String
-  var heading: String
-  var url: String
-  var canonical: String
-  var description: String
-  var kind: String
+package struct PageMeta: TemplateValue {
+  package var title: String
+  package var heading: String
+  package var url: String
+  package var canonical: String
+  package var description: String
+  package var kind: String
 
-  static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
+  package static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
 
-  static let fields = TemplateFields<Self>(
+  package static let fields = TemplateFields<Self>(
     [
       .text("title") { $0.title },
       .text("heading") { $0.heading },
@@ -119,18 +118,18 @@ struct PageMeta: TemplateValue {
 
 /// `site`, `page` and `breadcrumbs`, which every page has.
 /// `site` and `page` are boxed once per page: templates name them a dozen times.
-struct PageFrame: TemplateValue {
-  let site: TemplateBox<SiteContext>
-  let page: TemplateBox<PageMeta>
-  let breadcrumbs: [PageLink]
+package struct PageFrame: TemplateValue {
+  package let site: TemplateBox<SiteContext>
+  package let page: TemplateBox<PageMeta>
+  package let breadcrumbs: [PageLink]
 
-  init(site: SiteContext, page: PageMeta, breadcrumbs: [PageLink]) {
+  package init(site: SiteContext, page: PageMeta, breadcrumbs: [PageLink]) {
     self.site = TemplateBox(site)
     self.page = TemplateBox(page)
     self.breadcrumbs = breadcrumbs
   }
 
-  static let fields = TemplateFields<Self>([
+  package static let fields = TemplateFields<Self>([
     .object("site", boxed: { $0.site }),
     .object("page", boxed: { $0.page }),
     .list("breadcrumbs") { $0.breadcrumbs },

@@ -1,21 +1,20 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 
 /// The theme with every page template compiled, with its layout and partials, against the
 /// values its pages give it (`TemplateCompiler`): made once a build, in the index step,
 /// and what `PageRenderer` renders with.
-struct CompiledTheme: Sendable {
-  let theme: Theme
+package struct CompiledTheme: Sendable {
+  package let theme: Theme
   /// By page template name.
-  let plans: [String: TemplatePlan]
+  package let plans: [String: TemplatePlan]
 
   /// A name no value has renders empty (`TemplateCheck` warns at its tag); anything else
   /// the compiler refuses is an error at its template's line and column.
-  static func compile(_ theme: Theme) -> Result<CompiledTheme, Diagnostic> {
+  package static func compile(_ theme: Theme) -> Result<CompiledTheme, Diagnostic> {
     var compiler = TemplateCompiler(sources: theme.templates.mapValues(\.text), unknownNames: .renderEmpty)
     compiler.files = theme.templates.mapValues(\.file)
     var plans: [String: TemplatePlan] = [:]
