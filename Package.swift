@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "YearbookCharts", targets: ["YearbookCharts"]),
     .library(name: "YearbookMarkdown", targets: ["YearbookMarkdown"]),
     .library(name: "YearbookRender", targets: ["YearbookRender"]),
+    .library(name: "YearbookPortal", targets: ["YearbookPortal"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -68,6 +69,13 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    // What the government portal takes: embed pages, CMS fragments, chart files.
+    .target(
+      name: "YearbookPortal",
+      dependencies: [
+        "YearbookCore", "YearbookModel", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender",
+      ]
+    ),
     .target(
       name: "YearbookKit",
       dependencies: [
@@ -78,6 +86,7 @@ let package = Package(
         "YearbookCharts",
         "YearbookMarkdown",
         "YearbookRender",
+        "YearbookPortal",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -97,6 +106,7 @@ let package = Package(
         "YearbookCharts",
         "YearbookMarkdown",
         "YearbookRender",
+        "YearbookPortal",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -118,6 +128,7 @@ let package = Package(
         "YearbookCharts",
         "YearbookMarkdown",
         "YearbookRender",
+        "YearbookPortal",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -125,11 +136,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

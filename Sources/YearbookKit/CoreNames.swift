@@ -1,5 +1,6 @@
 import Foundation
 import YearbookCore
+import YearbookPortal
 import YearbookRender
 
 /// Yearbook's measurement unit, not Foundation's `Unit`, wherever this target names one.

@@ -8,6 +8,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// Answers a request that does not keep its connection alive (HTTP/1.0 without

@@ -10,6 +10,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// One browser connection: Hummingbird's HTTP/1.1 pipeline with the preview's rules for

@@ -6,6 +6,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// What a request to the preview knows besides itself: when its connection closes, so an

@@ -11,6 +11,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// `yearbook serve`: the site from memory on 127.0.0.1, rebuilt after every save, open

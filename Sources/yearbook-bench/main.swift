@@ -6,6 +6,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 // `make bench`: how long rendering charts and building the default site take, measured

@@ -7,6 +7,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// A progress bar on standard error for builds that take longer than a second: pages

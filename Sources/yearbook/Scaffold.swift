@@ -7,6 +7,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 struct Init: ParsableCommand {

@@ -6,6 +6,7 @@ import YearbookKit
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// Diagnostics go to standard error, one per line, in the compiler format editors and

@@ -9,6 +9,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// Yearbook's additions to cmark (emphasis next to Chinese punctuation, pipe tables)

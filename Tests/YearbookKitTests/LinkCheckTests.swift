@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// Links are resolved against the site index while each article's syntax tree is walked,

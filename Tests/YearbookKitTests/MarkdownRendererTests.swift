@@ -7,6 +7,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 @Suite struct MarkdownRendererTests {

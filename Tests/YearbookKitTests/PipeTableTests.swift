@@ -7,6 +7,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// GFM pipe tables in articles, found in the source before cmark parses it.

@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// `build`, `check` and the preview run one declared sequence of steps: their timings

@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// The preview is the build: random sequences of the edits an editor makes (text, title,

@@ -8,6 +8,7 @@ import Testing
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// Page contexts are typed, so a template naming a field that does not exist is found

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// Turns a Word document (as pandoc reads it) into the files of a report: `_index.md` from

@@ -4,6 +4,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// The content `yearbook init` writes: a site that builds at once and shows every part a

@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// Refuses output folders that a build would damage when it swaps in the new site:

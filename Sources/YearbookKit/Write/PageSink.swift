@@ -5,6 +5,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// Where rendered pages and copied files go: a staging folder for `build`, memory for the

@@ -6,6 +6,7 @@ import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
+import YearbookPortal
 import YearbookRender
 
 /// Where a build writes its files: a hidden sibling of the output folder, filled while

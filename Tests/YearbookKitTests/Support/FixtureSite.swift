@@ -7,6 +7,7 @@ import Foundation
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// A small site written into a fresh temporary folder, file by file, the way Hugo's

@@ -7,6 +7,7 @@ import Foundation
 @testable import YearbookLoad
 @testable import YearbookMarkdown
 @testable import YearbookModel
+@testable import YearbookPortal
 @testable import YearbookRender
 
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,

@@ -1,7 +1,6 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookRender
@@ -12,7 +11,7 @@ import YearbookRender
 extension PageRenderer {
   /// Every file made from an article's Markdown, by output path: its page, then its portal
   /// files.
-  func articleFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
+  package func articleFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
     [(path: String, text: String)], Diagnostic
   > {
     articlePage(reportIndex: reportIndex, articleIndex: articleIndex, body: body).flatMap { page in
@@ -21,7 +20,7 @@ extension PageRenderer {
   }
 
   /// An article's page, by output path.
-  func articlePage(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
+  package func articlePage(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
     (path: String, text: String), Diagnostic
   > {
     let report = site.index.site.reports[reportIndex]
@@ -33,7 +32,7 @@ extension PageRenderer {
 
   /// An article's files for the portal, by output path: its embed page, both CMS fragments,
   /// and each chart's `.svg` file and embed page; none when the site has `portal_files: false`.
-  func articlePortalFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
+  package func articlePortalFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
     [(path: String, text: String)], Diagnostic
   > {
     guard site.config.portalFiles else { return .success([]) }
@@ -59,7 +58,7 @@ extension PageRenderer {
   }
 
   /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
-  func chartFiles(
+  package func chartFiles(
     _ charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], pageTitle: String, sitePath: String
   ) -> Result<[(path: String, text: String)], Diagnostic> {
     var files: [(path: String, text: String)] = []

@@ -2,7 +2,6 @@ import Foundation
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookRender
@@ -11,7 +10,7 @@ extension String {
   /// Each of `replacements` (text → new text) put in place of the first occurrence of its
   /// text found after the previous one's, compared as UTF-8 bytes: Foundation's
   /// `replacingOccurrences` converts to UTF-16 and dominated writing CMS fragments.
-  func replacingInOrder(_ replacements: [(String, String)]) -> String {
+  package func replacingInOrder(_ replacements: [(String, String)]) -> String {
     guard !replacements.isEmpty else { return self }
     var text = self
     return text.withUTF8 { bytes -> String in

@@ -1,7 +1,6 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookRender
@@ -11,16 +10,16 @@ import YearbookRender
 /// no page stylesheet, so the colours and fonts the theme's CSS gives the chart classes are
 /// written on each element as presentation attributes (not a `<style>`, which a strict CSP
 /// on the file would block).
-enum ChartFile {
+package enum ChartFile {
   /// The sentence a screen reader hears: the `<desc>` of the file and the `alt` of its `<img>`.
-  static func description(_ data: ChartData) -> String {
+  package static func description(_ data: ChartData) -> String {
     if data.spec.kind == .kpi { return KPIChart.tiles(data).map(KPIChart.sentence).joined() }
     return ChartDescription.sentence(data)
   }
 
   /// The whole SVG document from the chart's styled drawing; nil for a `table` chart,
   /// which has no picture.
-  static func svg(_ data: ChartData, styled drawing: ChartDrawing, description: String) -> String? {
+  package static func svg(_ data: ChartData, styled drawing: ChartDrawing, description: String) -> String? {
     let body: String
     let width: Double
     let height: Double
@@ -58,7 +57,7 @@ enum ChartFile {
   /// The chart markup with each class's look written on the element (the first class that
   /// sets an attribute wins, so `yb-halo yb-value` is drawn in the halo's fill); attributes the
   /// markup already has (a pattern fill, a computed font size) win, as they do on a page.
-  static func presentationAttributes(_ svg: String) -> String {
+  package static func presentationAttributes(_ svg: String) -> String {
     var svg = svg
     return svg.withUTF8 { bytes in
       var out: [UInt8] = []
@@ -170,17 +169,17 @@ enum ChartFile {
 
   /// The default theme's light colours (Templates/static/css/yearbook.css, `:root`): a file
   /// cannot follow the reader's dark mode, so it keeps the printed look.
-  static let palette = (
+  package static let palette = (
     text: "#1a1a1a", muted: "#4a4a4a", background: "#ffffff", surface: "#f3f6f9", border: "#c9d3dd",
     brand: "#0b4f8a", grid: "#d5dde5", up: "#2e7d32", down: "#a6262a",
     series: ["#1f5f99", "#b8500c", "#2e7d32", "#7b3f98", "#a6262a", "#5c6b00"]
   )
 
-  static let font =
+  package static let font =
     "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Arial, sans-serif"
 
   /// What the theme's chart rules say, class by class.
-  static let styles: [String: [(String, String)]] = {
+  package static let styles: [String: [(String, String)]] = {
     var styles: [String: [(String, String)]] = [
       "yb-label": [("fill", palette.text), ("font-size", "13")],
       "yb-value": [("fill", palette.text), ("font-size", "12")],
@@ -220,7 +219,7 @@ enum ChartFile {
 
 extension ChartDrawing {
   /// The same shapes with the theme's look written on each (`ChartFile.presentationAttributes`).
-  func styled() -> ChartDrawing {
+  package func styled() -> ChartDrawing {
     switch self {
     case .none: .none
     case .single(let body, let height): .single(body: ChartFile.presentationAttributes(body), height: height)

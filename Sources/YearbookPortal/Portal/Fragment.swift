@@ -1,7 +1,6 @@
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
-import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookRender
@@ -11,9 +10,9 @@ import YearbookRender
 /// nor its ids meet ours), linking the scoped stylesheet `fragments/yearbook-fragment.css`.
 /// CMS editors strip inline SVG, so by default each chart is an `<img>` of its `.svg` file
 /// with its table shown; the inline variant keeps the SVG, its look written on it.
-enum Fragment {
+package enum Fragment {
   /// Both variants: charts as images, and charts as inline SVG.
-  static func html(
+  package static func html(
     body: String, charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], article: Article,
     config: SiteConfig
   )

@@ -6,22 +6,22 @@ import YearbookModel
 import YearbookRender
 
 /// A chart as the portal takes it.
-struct PortalForms {
+package struct PortalForms {
   /// The sentence describing the chart: the SVG's `<desc>` and an `<img>`'s `alt`.
-  var description: String
+  package var description: String
   /// `charts/<id>.svg`, a document of its own; nil for a `table` chart.
-  var file: String?
+  package var file: String?
   /// The figure with an `<img>` of the file and the table shown, for CMS fragments,
   /// whose editors strip inline SVG and often `<details>`.
-  var imageFigure: String
+  package var imageFigure: String
   /// The figure with its SVG's look written on each shape, for a CMS that keeps SVG but
   /// strips stylesheets.
-  var inlineFigure: String
+  package var inlineFigure: String
 }
 
 extension ChartRenderer.Rendered {
   /// The chart's forms for the portal, its shapes drawn and styled once for all of them.
-  func portalForms() -> PortalForms {
+  package func portalForms() -> PortalForms {
     let description = ChartFile.description(data)
     let styled = drawing.styled()
     return PortalForms(
