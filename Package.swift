@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "YearbookMarkdown", targets: ["YearbookMarkdown"]),
     .library(name: "YearbookRender", targets: ["YearbookRender"]),
     .library(name: "YearbookPortal", targets: ["YearbookPortal"]),
+    .library(name: "YearbookBuild", targets: ["YearbookBuild"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -76,6 +77,15 @@ let package = Package(
         "YearbookCore", "YearbookModel", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender",
       ]
     ),
+    // The pipeline that runs the steps (load → index → markdown → pages → portal → check →
+    // write), the checks across documents, and the staging folder swapped in at the end.
+    .target(
+      name: "YearbookBuild",
+      dependencies: [
+        "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown",
+        "YearbookRender", "YearbookPortal", "CRenameExchange",
+      ]
+    ),
     .target(
       name: "YearbookKit",
       dependencies: [
@@ -87,6 +97,7 @@ let package = Package(
         "YearbookMarkdown",
         "YearbookRender",
         "YearbookPortal",
+        "YearbookBuild",
         "CCmark",
         "CZlib",
         "CRenameExchange",
@@ -107,6 +118,7 @@ let package = Package(
         "YearbookMarkdown",
         "YearbookRender",
         "YearbookPortal",
+        "YearbookBuild",
         "YearbookKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -129,6 +141,7 @@ let package = Package(
         "YearbookMarkdown",
         "YearbookRender",
         "YearbookPortal",
+        "YearbookBuild",
         "YearbookKit",
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -136,11 +149,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookKit"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookBuild", "YearbookKit"]
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookKit", "CCmark"],
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookBuild", "YearbookKit", "CCmark"],
       exclude: ["Golden"]
     ),
   ],

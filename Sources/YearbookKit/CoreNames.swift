@@ -1,4 +1,5 @@
 import Foundation
+import YearbookBuild
 import YearbookCore
 import YearbookPortal
 import YearbookRender

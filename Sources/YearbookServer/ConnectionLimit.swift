@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdCore
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -2,6 +2,7 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -4,6 +4,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

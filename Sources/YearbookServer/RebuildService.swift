@@ -1,5 +1,6 @@
 import Foundation
 import ServiceLifecycle
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

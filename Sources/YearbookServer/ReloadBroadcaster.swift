@@ -1,4 +1,5 @@
 import ServiceLifecycle
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

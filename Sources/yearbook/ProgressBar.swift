@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

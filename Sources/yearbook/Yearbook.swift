@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -2,6 +2,7 @@ import CCmark
 import Foundation
 import Testing
 
+@testable import YearbookBuild
 @testable import YearbookCharts
 @testable import YearbookCore
 @testable import YearbookIndex

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import YearbookBuild
 @testable import YearbookCharts
 @testable import YearbookCore
 @testable import YearbookIndex

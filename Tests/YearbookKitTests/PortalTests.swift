@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import YearbookBuild
 @testable import YearbookCharts
 @testable import YearbookCore
 @testable import YearbookIndex

@@ -1,3 +1,4 @@
+import YearbookBuild
 import YearbookCharts
 import YearbookCore
 import YearbookIndex

@@ -19,7 +19,7 @@ public final class BuildProgress: Sendable {
   public var pagesDone: Int { done.load(ordering: .relaxed) }
   public var pageTotal: Int { total.load(ordering: .relaxed) }
 
-  func start(pages: Int) { total.store(pages, ordering: .relaxed) }
+  package func start(pages: Int) { total.store(pages, ordering: .relaxed) }
 
-  func pageDone() { done.add(1, ordering: .relaxed) }
+  package func pageDone() { done.add(1, ordering: .relaxed) }
 }

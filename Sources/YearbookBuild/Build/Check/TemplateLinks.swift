@@ -12,26 +12,26 @@ import YearbookRender
 /// (`{{site.home_url}}about/`), a `#fragment` of the page, and `alt` on every `<img>`.
 /// Links that are a single Mustache value come from the site index and are right by
 /// construction.
-struct TemplateLinks {
-  let baseURL: BaseURL
-  let outputPaths: Set<String>
+package struct TemplateLinks {
+  package let baseURL: BaseURL
+  package let outputPaths: Set<String>
   /// `{{site.home_url}}` and the other site-wide links, as every page has them.
-  let siteLinks: [String: String]
+  package let siteLinks: [String: String]
 
-  init(index: SiteIndex) {
+  package init(index: SiteIndex) {
     baseURL = index.site.config.baseURL
     outputPaths = index.outputPaths
     siteLinks = Dictionary(
       uniqueKeysWithValues: SitePaths.siteLinks.map { ("site.\($0)", index.site.config.baseURL.link($1)) })
   }
 
-  struct Result {
-    var diagnostics: [Diagnostic] = []
-    var linksChecked = 0
+  package struct Result {
+    package var diagnostics: [Diagnostic] = []
+    package var linksChecked = 0
   }
 
   /// `ids`: for each template, the ids on every page it appears on.
-  func check(_ templates: [String: TemplateSource], ids: [String: Set<String>]) -> Result {
+  package func check(_ templates: [String: TemplateSource], ids: [String: Set<String>]) -> Result {
     var result = Result()
     for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
       for attribute in Self.attributes(in: template.text) {
@@ -61,7 +61,7 @@ struct TemplateLinks {
     return link + rest
   }
 
-  func problem(with url: String, ids: Set<String>) -> String? {
+  package func problem(with url: String, ids: Set<String>) -> String? {
     if url.isEmpty { return "empty link" }
     if url.lowercased().hasPrefix("javascript:") { return "javascript: link" }
     if url.hasPrefix("//") || LinkTargets.hasScheme(url) { return nil }
@@ -79,16 +79,16 @@ struct TemplateLinks {
     return "link \(url) has no target in the output"
   }
 
-  struct Attribute {
+  package struct Attribute {
     /// `href`, `src`, or `<img` for an image tag without `alt`.
-    var name: String
-    var value: String
-    var line: Int
-    var column: Int
+    package var name: String
+    package var value: String
+    package var line: Int
+    package var column: Int
   }
 
   /// `href="…"` and `src="…"` values, and `<img` tags lacking `alt`, with positions.
-  static func attributes(in text: String) -> [Attribute] {
+  package static func attributes(in text: String) -> [Attribute] {
     var found: [Attribute] = []
     for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       for name in ["href", "src"] {
@@ -117,7 +117,7 @@ struct TemplateLinks {
 extension TemplateLinks {
   /// For each template, the ids on every page it is part of: a `#fragment` a partial
   /// writes must exist on each page that includes it.
-  static func idsPerTemplate(_ templates: TemplateCheck.Result) -> [String: Set<String>] {
+  package static func idsPerTemplate(_ templates: TemplateCheck.Result) -> [String: Set<String>] {
     var ids: [String: Set<String>] = [:]
     for (page, used) in templates.uses {
       let pageIDs = templates.ids[page] ?? []

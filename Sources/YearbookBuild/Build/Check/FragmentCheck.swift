@@ -10,10 +10,10 @@ import YearbookRender
 /// Links to a heading or chart (`talent.md#主要成效`, `#成效`) are checked once every
 /// document is rendered, because only then are all heading ids known. A broken one is an
 /// error where the link is written.
-enum FragmentCheck {
+package enum FragmentCheck {
   /// `only` limits the check to the links written in those documents (the preview checks
   /// an edited article and the documents linking to it).
-  static func run(
+  package static func run(
     index: SiteIndex, documents: [String: DocumentFacts], templateIDs: [String: Set<String>],
     only: Set<String>? = nil
   ) -> [Diagnostic] {

@@ -11,12 +11,12 @@ import YearbookRender
 public struct StepTimings: Sendable {
   public private(set) var steps: [(name: String, duration: Duration)] = []
 
-  init(steps: [(name: String, duration: Duration)] = []) {
+  package init(steps: [(name: String, duration: Duration)] = []) {
     self.steps = steps
   }
 
   /// For a step inside a larger function: the time since `start`, which moves on to now.
-  mutating func record(_ name: String, since start: inout ContinuousClock.Instant) {
+  package mutating func record(_ name: String, since start: inout ContinuousClock.Instant) {
     let now = ContinuousClock.now
     steps.append((name, now - start))
     start = now

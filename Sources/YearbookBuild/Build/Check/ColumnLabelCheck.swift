@@ -11,8 +11,8 @@ import YearbookRender
 /// `amount` is shown under another name (the dataset's title, 类别), and the editor is told
 /// where to give it a label. A column a chart shows is warned about at the chart's line
 /// instead, once.
-enum ColumnLabelCheck {
-  static func run(site: Site, documents: [String: DocumentFacts]) -> [Diagnostic] {
+package enum ColumnLabelCheck {
+  package static func run(site: Site, documents: [String: DocumentFacts]) -> [Diagnostic] {
     // A dataset without a title is named on the data page by the first chart drawn from it.
     var firstChartTitle: [String: String] = [:]
     var shownByCharts: [String: Set<String>] = [:]

@@ -47,14 +47,16 @@ public enum Pipeline {
 
 extension Pipeline {
   /// One run of a purpose's steps: each step's time, summed over the batches it ran in.
-  struct Run {
-    let purpose: Purpose
+  package struct Run {
+    package let purpose: Purpose
     private(set) var durations: [Step: Duration] = [:]
 
-    init(_ purpose: Purpose) { self.purpose = purpose }
+    package init(_ purpose: Purpose) { self.purpose = purpose }
 
     /// Runs `work` as `step`; a failure inside it is marked with the step's name.
-    mutating func step<Value>(_ step: Step, _ work: () throws(BuildFailure) -> Value) throws(BuildFailure) -> Value {
+    package mutating func step<Value>(_ step: Step, _ work: () throws(BuildFailure) -> Value) throws(BuildFailure)
+      -> Value
+    {
       precondition(Pipeline.steps(for: purpose).contains(step), "\(purpose) does not run the \(step) step")
       let start = ContinuousClock.now
       defer { durations[step, default: .zero] += ContinuousClock.now - start }
@@ -68,7 +70,7 @@ extension Pipeline {
     }
 
     /// Runs `work`, which cannot fail, as `step`.
-    mutating func timed<Value>(_ step: Step, _ work: () -> Value) -> Value {
+    package mutating func timed<Value>(_ step: Step, _ work: () -> Value) -> Value {
       precondition(Pipeline.steps(for: purpose).contains(step), "\(purpose) does not run the \(step) step")
       let start = ContinuousClock.now
       defer { durations[step, default: .zero] += ContinuousClock.now - start }
@@ -76,7 +78,7 @@ extension Pipeline {
     }
 
     /// The steps of the purpose in declared order, with their times.
-    var timings: StepTimings {
+    package var timings: StepTimings {
       StepTimings(steps: Pipeline.steps(for: purpose).map { (name: $0.rawValue, duration: durations[$0] ?? .zero) })
     }
   }

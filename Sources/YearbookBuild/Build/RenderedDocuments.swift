@@ -8,15 +8,15 @@ import YearbookPortal
 import YearbookRender
 
 /// What the Markdown step produced for every document, without the HTML.
-struct RenderedDocuments: Sendable {
-  var facts: [String: DocumentFacts] = [:]
-  var diagnostics: [Diagnostic]
-  var linkCount = 0
+package struct RenderedDocuments: Sendable {
+  package var facts: [String: DocumentFacts] = [:]
+  package var diagnostics: [Diagnostic]
+  package var linkCount = 0
   /// Each article's body as a chapter of its report's print page, by its path under
   /// `Content/`; empty for `check`.
-  var chapterBodies: [String: String] = [:]
+  package var chapterBodies: [String: String] = [:]
 
-  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
+  package init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
     self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })
     for body in bodies {
       diagnostics += body.diagnostics
@@ -27,7 +27,7 @@ struct RenderedDocuments: Sendable {
 
   /// A chart's id names its files (`charts/<id>.svg`): two charts with one id would
   /// overwrite each other's.
-  static func chartIDClashes(_ charts: [ChartRenderer.Rendered]) -> [Diagnostic] {
+  package static func chartIDClashes(_ charts: [ChartRenderer.Rendered]) -> [Diagnostic] {
     var first: [String: SourceLocation] = [:]
     var diagnostics: [Diagnostic] = []
     for chart in charts {
@@ -43,7 +43,7 @@ struct RenderedDocuments: Sendable {
     return diagnostics
   }
 
-  init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], facts: [DocumentFacts]) {
+  package init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], facts: [DocumentFacts]) {
     diagnostics = indexed.diagnostics
     self.facts = Dictionary(zip(sources.map(\.contentPath), facts), uniquingKeysWith: { first, _ in first })
   }

@@ -11,14 +11,14 @@ import YearbookRender
 /// after every save. Built from the site index, what the Markdown step learnt about each
 /// document (the datasets it draws from), and which templates each page template uses.
 public struct DependencyGraph: Sendable {
-  let index: SiteIndex
-  let documents: [String: DocumentFacts]
+  package let index: SiteIndex
+  package let documents: [String: DocumentFacts]
   /// Page template → every template it renders through.
-  let templateUses: [String: Set<String>]
+  package let templateUses: [String: Set<String>]
   /// `Templates/partials/pager.mustache` → `pager`
-  let templateNames: [String: String]
+  package let templateNames: [String: String]
 
-  init(
+  package init(
     index: SiteIndex, documents: [String: DocumentFacts], templateUses: [String: Set<String>],
     templateFiles: [String: String]
   ) {
@@ -68,7 +68,7 @@ public struct DependencyGraph: Sendable {
     documents.filter { $0.value.linkedDocuments.contains(contentPath) }.map(\.key).sorted()
   }
 
-  static func printPage(_ report: Report) -> String { SitePaths.file(for: SitePaths.print(report: report.id)) }
+  package static func printPage(_ report: Report) -> String { SitePaths.file(for: SitePaths.print(report: report.id)) }
 
   /// An article appears on its own page (and its portal files, rendered with it), its
   /// report's print page, its neighbours' (their pager names it), its

@@ -11,13 +11,13 @@ import YearbookRender
 /// `{{name}}` must name a field of the page's context (Mustache would print nothing for a
 /// misspelt one), and it records which templates each page template uses and the ids
 /// they write, for the dependency graph and for links to `#fragments`.
-struct TemplateCheck {
-  struct Result: Sendable {
-    var diagnostics: [Diagnostic] = []
+package struct TemplateCheck {
+  package struct Result: Sendable {
+    package var diagnostics: [Diagnostic] = []
     /// Page template → every template it renders through (itself, its layout, partials).
-    var uses: [String: Set<String>] = [:]
+    package var uses: [String: Set<String>] = [:]
     /// Page template → ids written literally by the templates it uses (`id="main"`).
-    var ids: [String: Set<String>] = [:]
+    package var ids: [String: Set<String>] = [:]
   }
 
   fileprivate enum Frame {
@@ -34,11 +34,11 @@ struct TemplateCheck {
   private var checked: Set<String> = []
   private var reported: Set<SourceLocation> = []
 
-  init(templates: [String: TemplateSource]) {
+  package init(templates: [String: TemplateSource]) {
     self.templates = templates
   }
 
-  static func run(templates: [String: TemplateSource], pageSchemas: [String: TemplateSchema]) -> Result {
+  package static func run(templates: [String: TemplateSource], pageSchemas: [String: TemplateSchema]) -> Result {
     var check = TemplateCheck(templates: templates)
     for (page, schema) in pageSchemas.sorted(by: { $0.key < $1.key }) where templates[page] != nil {
       var used: Set<String> = []
@@ -126,7 +126,7 @@ struct TemplateCheck {
   }
 
   /// `id="…"` attributes whose value has no Mustache tag in it.
-  static func literalIDs(in text: String) -> Set<String> {
+  package static func literalIDs(in text: String) -> Set<String> {
     var ids: Set<String> = []
     var rest = text[...]
     while let start = rest.range(of: " id=\"") {

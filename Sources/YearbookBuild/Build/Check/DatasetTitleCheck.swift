@@ -9,8 +9,8 @@ import YearbookRender
 
 /// A dataset drawn by a chart is listed on the data page under its title; without one,
 /// readers would see a file name.
-enum DatasetTitleCheck {
-  static func run(datasets: [Dataset], documents: [String: DocumentFacts]) -> [Diagnostic] {
+package enum DatasetTitleCheck {
+  package static func run(datasets: [Dataset], documents: [String: DocumentFacts]) -> [Diagnostic] {
     let used = Set(documents.values.flatMap { $0.charts.map(\.spec.data) })
     return datasets.filter { !$0.hasTitle && used.contains($0.id) }.map { dataset in
       let fix =

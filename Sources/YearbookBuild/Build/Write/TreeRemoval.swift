@@ -11,10 +11,10 @@ import YearbookRender
 /// Removes a folder and everything in it with `unlinkat(2)` relative to open folders:
 /// FileManager's `removeItem` stats and builds a path for every file, which made removing a
 /// 60,000-file previous site a second of the build.
-enum TreeRemoval {
+package enum TreeRemoval {
   /// Removes `path` (a file, a link or a folder); its top-level entries are removed on every
   /// core. Best effort: what cannot be removed stays, and the next build clears it.
-  static func remove(_ path: String) {
+  package static func remove(_ path: String) {
     let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard folder >= 0 else {
       unlink(path)

@@ -19,13 +19,13 @@ public final class StagingFolder: @unchecked Sendable {
   }
 
   public let output: URL
-  let staging: URL
+  package let staging: URL
   private let lock: Int32
   private var finished = false
   /// `rename(2)` and the exchanging rename; tests put failing ones in to see what a failed
   /// swap says.
-  let renameItem: @Sendable (String, String) -> Int32
-  let exchangeItems: @Sendable (String, String) -> Int32
+  package let renameItem: @Sendable (String, String) -> Int32
+  package let exchangeItems: @Sendable (String, String) -> Int32
 
   /// Takes the lock (waiting for another build to finish), clears leftovers of killed
   /// builds, and creates the empty staging folder.
@@ -33,7 +33,7 @@ public final class StagingFolder: @unchecked Sendable {
     try self.init(output: output, renameItem: { rename($0, $1) }, exchangeItems: { yb_rename_exchange($0, $1) })
   }
 
-  init(
+  package init(
     output: URL, renameItem: @escaping @Sendable (String, String) -> Int32,
     exchangeItems: @escaping @Sendable (String, String) -> Int32
   ) throws(WriteError) {
@@ -177,7 +177,7 @@ public final class StagingFolder: @unchecked Sendable {
 
   /// Removes a previous site. Best effort: whatever stays behind is removed by the next
   /// build, which clears old folders first.
-  static func remove(_ folder: URL) {
+  package static func remove(_ folder: URL) {
     TreeRemoval.remove(folder.path)
   }
 

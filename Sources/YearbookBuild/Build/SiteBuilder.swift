@@ -65,16 +65,16 @@ public enum SiteBuilder {
 
   /// What one run of the pipeline made: the summary, and for the preview what it keeps to
   /// rebuild a part of the site later.
-  struct Outcome {
-    var loaded: Loaded
-    var indexed: IndexedSite
-    var documents: RenderedDocuments
-    var summary: Summary
+  package struct Outcome {
+    package var loaded: Loaded
+    package var indexed: IndexedSite
+    package var documents: RenderedDocuments
+    package var summary: Summary
   }
 
   /// Runs `purpose`'s steps of the pipeline in their declared order. `makeSink` gives where
   /// files go, made once the site is known to load (nil for `check`, which writes nothing).
-  static func run(
+  package static func run(
     _ purpose: Pipeline.Purpose, _ options: Options, into makeSink: (() throws(BuildFailure) -> any PageSink)?
   ) throws(BuildFailure) -> Outcome {
     var run = Pipeline.Run(purpose)
@@ -155,13 +155,15 @@ public enum SiteBuilder {
   /// and the page templates compiled.
   public struct IndexedSite: Sendable {
     public var index: SiteIndex
-    var templates: TemplateCheck.Result
-    var theme: CompiledTheme
-    var diagnostics: [Diagnostic]
+    package var templates: TemplateCheck.Result
+    package var theme: CompiledTheme
+    package var diagnostics: [Diagnostic]
   }
 
   /// Every report and article rendered from Markdown, in parallel; only the facts are kept.
-  static func renderMarkdown(_ indexed: IndexedSite, producesHTML: Bool) throws(BuildFailure) -> RenderedDocuments {
+  package static func renderMarkdown(_ indexed: IndexedSite, producesHTML: Bool) throws(BuildFailure)
+    -> RenderedDocuments
+  {
     let renderer = markdownRenderer(for: indexed.index, producesHTML: producesHTML)
     let sources = indexed.index.site.reports.map(\.markdown) + indexed.index.site.articles.map(\.markdown)
     let bodies = Parallel.map(sources) { renderer.render($0) }
@@ -171,13 +173,13 @@ public enum SiteBuilder {
 
   /// How many articles go through markdown, pages and portal together: enough to keep
   /// every core busy, few enough that their bodies are a small part of the memory.
-  static let articlesPerBatch = 256
+  package static let articlesPerBatch = 256
 
   /// Markdown, pages and portal files, a batch of a report's articles at a time: they go
   /// through each step on every core, and only their facts and print chapters are kept, so
   /// memory holds one batch's bodies at once. The list pages, the feed and the sitemap follow once
   /// every document's facts are known.
-  static func renderSite(
+  package static func renderSite(
     _ indexed: IndexedSite, into sink: any PageSink, progress: BuildProgress?,
     run: inout Pipeline.Run
   ) throws(BuildFailure) -> RenderedDocuments {
@@ -318,7 +320,7 @@ public enum SiteBuilder {
   }
 
   /// A warning for a written file over `page_kb`: a reader on a phone waits for it.
-  static func oversized(_ text: String, path: String, limit: Budgets, at file: String) -> Diagnostic? {
+  package static func oversized(_ text: String, path: String, limit: Budgets, at file: String) -> Diagnostic? {
     let size = text.utf8.count
     guard size > limit.pageKiB * 1024 else { return nil }
     return .warning(
@@ -328,7 +330,8 @@ public enum SiteBuilder {
 
   /// What can be checked once every document is rendered: links to headings, and the
   /// links the templates write (once per template).
-  static func check(_ indexed: IndexedSite, theme: Theme, documents: RenderedDocuments) throws(BuildFailure) -> Summary
+  package static func check(_ indexed: IndexedSite, theme: Theme, documents: RenderedDocuments) throws(BuildFailure)
+    -> Summary
   {
     let index = indexed.index
     var diagnostics = documents.diagnostics
@@ -357,7 +360,7 @@ public enum SiteBuilder {
         index: index, documents: documents.facts, templateUses: indexed.templates.uses, templateFiles: templateFiles))
   }
 
-  static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
+  package static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {
     var renderer = MarkdownRenderer(
       links: LinkTargets(index: index),
       charts: ChartRenderer(site: index.site),
