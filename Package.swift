@@ -1,22 +1,20 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Yearbook's library targets, lowest layer first: each may import only those before it
+/// (its `dependencies` below say which), so a use against the flow does not compile.
+let layers = [
+  "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown",
+  "YearbookRender", "YearbookPortal", "YearbookBuild", "YearbookPreview", "YearbookKit",
+]
+let everyLayer: [Target.Dependency] = layers.map { .target(name: $0) }
+
 let package = Package(
   name: "Yearbook",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "yearbook", targets: ["yearbook"]),
-    .library(name: "YearbookKit", targets: ["YearbookKit"]),
-    .library(name: "YearbookCore", targets: ["YearbookCore"]),
-    .library(name: "YearbookModel", targets: ["YearbookModel"]),
-    .library(name: "YearbookLoad", targets: ["YearbookLoad"]),
-    .library(name: "YearbookIndex", targets: ["YearbookIndex"]),
-    .library(name: "YearbookCharts", targets: ["YearbookCharts"]),
-    .library(name: "YearbookMarkdown", targets: ["YearbookMarkdown"]),
-    .library(name: "YearbookRender", targets: ["YearbookRender"]),
-    .library(name: "YearbookPortal", targets: ["YearbookPortal"]),
-    .library(name: "YearbookBuild", targets: ["YearbookBuild"]),
-  ],
+    .executable(name: "yearbook", targets: ["yearbook"])
+  ] + layers.map { .library(name: $0, targets: [$0]) },
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -86,40 +84,25 @@ let package = Package(
         "YearbookRender", "YearbookPortal", "CRenameExchange",
       ]
     ),
+    // The site the preview serves: built in memory, rebuilt in part after each save.
+    .target(
+      name: "YearbookPreview",
+      dependencies: [
+        "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookMarkdown", "YearbookRender",
+        "YearbookBuild",
+      ]
+    ),
+    // The editor's tools on top of the pipeline: `yearbook init` and `new` (Scaffold), and
+    // `import` of Word documents and Excel workbooks (Import).
     .target(
       name: "YearbookKit",
-      dependencies: [
-        "YearbookCore",
-        "YearbookModel",
-        "YearbookLoad",
-        "YearbookIndex",
-        "YearbookCharts",
-        "YearbookMarkdown",
-        "YearbookRender",
-        "YearbookPortal",
-        "YearbookBuild",
-        "CCmark",
-        "CZlib",
-        "CRenameExchange",
-        .product(name: "Yams", package: "Yams"),
-        .product(name: "Mustache", package: "swift-mustache"),
-      ]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad"]
     ),
     // The preview server: the only target that links SwiftNIO, so the library, its tests
     // and the fuzzers build without it.
     .target(
       name: "YearbookServer",
-      dependencies: [
-        "YearbookCore",
-        "YearbookModel",
-        "YearbookLoad",
-        "YearbookIndex",
-        "YearbookCharts",
-        "YearbookMarkdown",
-        "YearbookRender",
-        "YearbookPortal",
-        "YearbookBuild",
-        "YearbookKit",
+      dependencies: everyLayer + [
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -132,28 +115,18 @@ let package = Package(
     ),
     .executableTarget(
       name: "yearbook",
-      dependencies: [
-        "YearbookCore",
-        "YearbookModel",
-        "YearbookLoad",
-        "YearbookIndex",
-        "YearbookCharts",
-        "YearbookMarkdown",
-        "YearbookRender",
-        "YearbookPortal",
-        "YearbookBuild",
-        "YearbookKit",
+      dependencies: everyLayer + [
         "YearbookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "yearbook-bench",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookBuild", "YearbookKit"]
+      dependencies: everyLayer
     ),
     .testTarget(
       name: "YearbookKitTests",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown", "YearbookRender", "YearbookPortal", "YearbookBuild", "YearbookKit", "CCmark"],
+      dependencies: everyLayer + ["CCmark"],
       exclude: ["Golden"]
     ),
   ],

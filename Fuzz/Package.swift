@@ -3,6 +3,12 @@
 // link only when built with the sanitizer flags `make fuzz` passes.
 import PackageDescription
 
+/// Yearbook's library targets, as the root Package.swift lists them.
+let layers = [
+  "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown",
+  "YearbookRender", "YearbookPortal", "YearbookBuild", "YearbookPreview", "YearbookKit",
+]
+
 let package = Package(
   name: "YearbookFuzz",
   // `Yearbook` is a link to the repository root, so the dependency has the same name
@@ -12,11 +18,7 @@ let package = Package(
     .target(name: "CFuzzerDriver"),
     .executableTarget(
       name: "yearbook-fuzz",
-      dependencies: [
-        "CFuzzerDriver", .product(name: "YearbookCore", package: "Yearbook"),
-        .product(name: "YearbookModel", package: "Yearbook"), .product(name: "YearbookLoad", package: "Yearbook"),
-        .product(name: "YearbookKit", package: "Yearbook"),
-      ]
+      dependencies: ["CFuzzerDriver"] + layers.map { .product(name: $0, package: "Yearbook") }
     ),
   ],
   swiftLanguageModes: [.v6]

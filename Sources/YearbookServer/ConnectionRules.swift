@@ -10,6 +10,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// Answers a request that does not keep its connection alive (HTTP/1.0 without

@@ -12,6 +12,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// One browser connection: Hummingbird's HTTP/1.1 pipeline with the preview's rules for

@@ -8,6 +8,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// What a request to the preview knows besides itself: when its connection closes, so an

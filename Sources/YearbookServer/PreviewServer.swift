@@ -13,6 +13,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// `yearbook serve`: the site from memory on 127.0.0.1, rebuilt after every save, open

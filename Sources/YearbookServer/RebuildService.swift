@@ -9,6 +9,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// Watches `Content/` and `Templates/`, rebuilds what a change affects, tells open tabs

@@ -7,6 +7,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// The open event streams of browser tabs; each rebuild sends them `reload`. As a service

@@ -8,6 +8,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 // `make bench`: how long rendering charts and building the default site take, measured

@@ -9,6 +9,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 struct Check: AsyncParsableCommand {

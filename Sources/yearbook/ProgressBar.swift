@@ -9,6 +9,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// A progress bar on standard error for builds that take longer than a second: pages

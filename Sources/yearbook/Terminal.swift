@@ -8,6 +8,7 @@ import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
 import YearbookPortal
+import YearbookPreview
 import YearbookRender
 
 /// Diagnostics go to standard error, one per line, in the compiler format editors and

@@ -9,6 +9,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// Bold and italics next to Chinese punctuation, as editors write them. Each case is the

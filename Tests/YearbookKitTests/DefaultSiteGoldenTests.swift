@@ -10,6 +10,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// The default site against golden files a reviewer can read in a diff: the list of every

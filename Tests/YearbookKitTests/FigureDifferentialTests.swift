@@ -10,6 +10,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// Random datasets written the ways editors write them (units in cells, in headers, in a

@@ -10,6 +10,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// A build killed at any moment leaves the previous site or the new one, whole: the

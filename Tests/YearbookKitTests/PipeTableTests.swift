@@ -9,6 +9,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// GFM pipe tables in articles, found in the source before cmark parses it.

@@ -10,6 +10,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// `build`, `check` and the preview run one declared sequence of steps: their timings

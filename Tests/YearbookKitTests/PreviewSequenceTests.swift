@@ -10,6 +10,7 @@ import Testing
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// The preview is the build: random sequences of the edits an editor makes (text, title,

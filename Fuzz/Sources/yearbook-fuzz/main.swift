@@ -1,8 +1,10 @@
 import CFuzzerDriver
 import Foundation
+import YearbookCharts
 import YearbookCore
 import YearbookKit
 import YearbookLoad
+import YearbookMarkdown
 import YearbookModel
 
 // `yearbook-fuzz TARGET [libFuzzer options] [corpus folders]` feeds libFuzzer's inputs to

@@ -1,13 +1,7 @@
 import Foundation
-import YearbookBuild
-import YearbookCharts
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
-import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
-import YearbookRender
 
 /// A Word document as pandoc reads it (`pandoc -f docx -t json`, pandoc-types 1.22): the
 /// typed tree Yearbook imports from. Only what a bureau report holds is kept apart; the

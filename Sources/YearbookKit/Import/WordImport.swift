@@ -1,13 +1,7 @@
 import Foundation
-import YearbookBuild
-import YearbookCharts
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
-import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
-import YearbookRender
 
 /// Turns a Word document (as pandoc reads it) into the files of a report: `_index.md` from
 /// the text before the first section, one article per top-level section, one dataset per

@@ -1,13 +1,7 @@
 import Foundation
-import YearbookBuild
-import YearbookCharts
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
-import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
-import YearbookRender
 
 /// `yearbook init` and `yearbook new`: files a new site or a new report or article starts
 /// from. Nothing existing is ever overwritten.

@@ -1,12 +1,6 @@
-import YearbookBuild
-import YearbookCharts
 import YearbookCore
-import YearbookIndex
 import YearbookLoad
-import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
-import YearbookRender
 
 /// The content `yearbook init` writes: a site that builds at once and shows every part a
 /// new user needs to copy from (settings, a report, an article with a chart, a dataset).

@@ -9,6 +9,7 @@ import Foundation
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// A small site written into a fresh temporary folder, file by file, the way Hugo's

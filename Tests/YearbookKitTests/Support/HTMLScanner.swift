@@ -9,6 +9,7 @@ import Foundation
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// Reads the tags of HTML that Yearbook wrote: names, attributes with entities decoded,

@@ -9,6 +9,7 @@ import Foundation
 @testable import YearbookMarkdown
 @testable import YearbookModel
 @testable import YearbookPortal
+@testable import YearbookPreview
 @testable import YearbookRender
 
 /// A second opinion on links, independent of the site index: reads every HTML file of a

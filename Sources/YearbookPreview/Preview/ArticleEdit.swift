@@ -1,34 +1,32 @@
 import YearbookBuild
-import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
 import YearbookRender
 
 /// What a save changed in an article, as the pages that list it see it: the preview server
 /// asks this to render fewer pages than the dependency graph names, when the others cannot
 /// have changed. A test compares every page with a full build after each kind of edit.
-struct ArticleEdit {
-  var old: Article
-  var new: Article
-  var oldFacts: DocumentFacts?
-  var newFacts: DocumentFacts?
+package struct ArticleEdit {
+  package var old: Article
+  package var new: Article
+  package var oldFacts: DocumentFacts?
+  package var newFacts: DocumentFacts?
 
   /// What pages other than an article's own show of it: its card, its place in lists, its
   /// tags, its feed entry and sitemap date, its title in its neighbours' pager.
   private struct Listing: Equatable {
-    var title: String
-    var date: ContentDate
-    var weight: Int
-    var tags: [String]
-    var summary: String?
-    var byline: String?
-    var source: String?
+    package var title: String
+    package var date: ContentDate
+    package var weight: Int
+    package var tags: [String]
+    package var summary: String?
+    package var byline: String?
+    package var source: String?
 
-    init(_ article: Article, facts: DocumentFacts?) {
+    package init(_ article: Article, facts: DocumentFacts?) {
       title = article.title
       date = article.date
       weight = article.weight
@@ -40,15 +38,15 @@ struct ArticleEdit {
   }
 
   /// Nothing a list shows changed: only the article's own page differs.
-  var keepsListings: Bool { Listing(old, facts: oldFacts) == Listing(new, facts: newFacts) }
+  package var keepsListings: Bool { Listing(old, facts: oldFacts) == Listing(new, facts: newFacts) }
 
   /// Date, weight and tags stay (slugs never change here): every page, URL and list order
   /// of the index stays.
-  var keepsOrder: Bool { new.date == old.date && new.weight == old.weight && new.tags == old.tags }
+  package var keepsOrder: Bool { new.date == old.date && new.weight == old.weight && new.tags == old.tags }
 
   /// The article's page (its portal files are rendered with it), its report's print page,
   /// and the data page when its charts changed.
-  func ownPages(in index: SiteIndex) -> Set<String> {
+  package func ownPages(in index: SiteIndex) -> Set<String> {
     guard let page = index.page(ofDocument: new.markdown.contentPath) else { return [] }
     var pages: Set<String> = [page.outputPath]
     if let report = index.site.reports.first(where: { $0.id == new.reportID }) {
@@ -61,7 +59,7 @@ struct ArticleEdit {
   /// List pages the dependency graph names that this edit cannot change, when it keeps
   /// the order: of its tags' pages only the one showing it changes, and the tags index and
   /// the sitemap (counts and dates) do not.
-  func unchangedListPages(in index: SiteIndex) -> Set<String> {
+  package func unchangedListPages(in index: SiteIndex) -> Set<String> {
     guard keepsOrder else { return [] }
     var unchanged: Set<String> = [SitePaths.file(for: SitePaths.tags), SitePaths.sitemap]
     let perPage = index.site.config.paginate

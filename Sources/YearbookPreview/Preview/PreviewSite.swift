@@ -1,12 +1,10 @@
 import Foundation
 import YearbookBuild
-import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
 import YearbookRender
 
 /// The site as the preview server holds it: every output file in memory, rebuilt after
@@ -33,14 +31,14 @@ public final class PreviewSite: @unchecked Sendable {
 
   /// What the last good build knew, kept to rebuild a part of it.
   private struct State {
-    var loaded: SiteBuilder.Loaded
-    var indexed: SiteBuilder.IndexedSite
-    var facts: [String: DocumentFacts]
-    var graph: DependencyGraph
+    package var loaded: SiteBuilder.Loaded
+    package var indexed: SiteBuilder.IndexedSite
+    package var facts: [String: DocumentFacts]
+    package var graph: DependencyGraph
     /// Made once per full build: its link targets hold while no URL changes.
-    var markdown: MarkdownRenderer
+    package var markdown: MarkdownRenderer
     /// Every article's chapter of its report's print page, so an edit renders one again.
-    var chapterBodies: [String: String]
+    package var chapterBodies: [String: String]
   }
 
   public let options: SiteBuilder.Options

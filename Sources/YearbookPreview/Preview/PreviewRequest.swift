@@ -1,12 +1,10 @@
 import Foundation
 import YearbookBuild
-import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
 import YearbookRender
 
 /// What the preview server does with a request path: which output file it names, a

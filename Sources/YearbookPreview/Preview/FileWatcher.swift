@@ -1,12 +1,10 @@
 import Foundation
 import YearbookBuild
-import YearbookCharts
 import YearbookCore
 import YearbookIndex
 import YearbookLoad
 import YearbookMarkdown
 import YearbookModel
-import YearbookPortal
 import YearbookRender
 
 #if canImport(Glibc)
@@ -130,7 +128,7 @@ import YearbookRender
 
     /// Files editors write beside the real one while saving: `.talent.md.swp`, `talent.md~`,
     /// vim's `4913`.
-    static func isEditorScratch(_ name: String) -> Bool {
+    package static func isEditorScratch(_ name: String) -> Bool {
       name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
         || name.hasSuffix(".tmp") || name == "4913" || name.hasPrefix("#")
     }
