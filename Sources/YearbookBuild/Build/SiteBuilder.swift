@@ -366,6 +366,7 @@ public enum SiteBuilder {
       charts: ChartRenderer(site: index.site),
       consistency: FigureConsistency(datasets: index.site.datasets), unsafeHTML: index.site.config.unsafeHTML)
     renderer.producesHTML = producesHTML
+    renderer.charts.drawsFigures = producesHTML
     return renderer
   }
 }

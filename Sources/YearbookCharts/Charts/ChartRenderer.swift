@@ -8,6 +8,9 @@ public struct ChartRenderer: Sendable {
   public var baseURL: BaseURL
   /// The most points (rows × columns) a chart may draw (`limits: chart_points`).
   public var pointLimit = Budgets().chartPoints
+  /// Whether charts are drawn: `check` resolves each chart's data, and reports what is
+  /// wrong with it, without drawing a picture no one sees.
+  package var drawsFigures = true
 
   public init(datasets: [Dataset], baseURL: BaseURL) {
     self.datasets = Dictionary(datasets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -74,10 +77,10 @@ public struct ChartRenderer: Sendable {
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets, pointLimit: pointLimit)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
-    let drawing = ChartDrawing(data, id: id)
+    let drawing = drawsFigures ? ChartDrawing(data, id: id) : .none
     let rendered = Rendered(
-      spec: spec, id: id, html: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: drawing), data: data,
-      baseURL: baseURL, drawing: drawing)
+      spec: spec, id: id, html: drawsFigures ? ChartFigure.html(data, id: id, baseURL: baseURL, drawing: drawing) : "",
+      data: data, baseURL: baseURL, drawing: drawing)
     return (rendered, diagnostics + dataDiagnostics)
   }
 

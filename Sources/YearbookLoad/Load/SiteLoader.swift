@@ -26,6 +26,7 @@ public struct SiteLoader: Sendable {
   public init(root: URL, options: Options = Options()) {
     self.root = root
     self.options = options
+    contentFolderPath = root.appendingPathComponent(Self.contentFolder).path
   }
 
   /// Returns the site and every diagnostic; the site is nil when `site.yml` is unusable.
@@ -36,6 +37,8 @@ public struct SiteLoader: Sendable {
   }
 
   private var contentURL: URL { root.appendingPathComponent(Self.contentFolder) }
+  /// `contentURL` as a path, for the per-article file operations that URLs made slow.
+  private let contentFolderPath: String
 
   private mutating func loadSite() -> Site? {
     guard directoryExists(contentURL) else {
@@ -253,8 +256,9 @@ public struct SiteLoader: Sendable {
     var articles: [Article] = []
     var slugs: [String: String] = [:]
     var names: [String] = []
+    let folderPath = folderURL.path
     for name in entries where !name.hasPrefix(".") {
-      guard usable(folderURL.appendingPathComponent(name), file: "\(Self.contentFolder)/\(folder)/\(name)") else {
+      guard usable(atPath: folderPath + "/" + name, file: "\(Self.contentFolder)/\(folder)/\(name)") else {
         continue
       }
       if name.hasSuffix(".md") && name != "_index.md" { names.append(name) }
@@ -314,8 +318,10 @@ public struct SiteLoader: Sendable {
 
   private mutating func loadArticle(report: String, fileName: String) -> Article? {
     let file = "\(Self.contentFolder)/\(report)/\(fileName)"
-    let url = contentURL.appendingPathComponent(report).appendingPathComponent(fileName)
-    guard var yaml = readFrontMatter(url, file: file, contentPath: "\(report)/\(fileName)") else { return nil }
+    let path = contentFolderPath + "/" + report + "/" + fileName
+    guard var yaml = readFrontMatter(atPath: path, file: file, contentPath: "\(report)/\(fileName)") else {
+      return nil
+    }
     defer { diagnostics += yaml.document.diagnostics }
     let title = yaml.document.string("title", required: true)
     let date = yaml.document.date("date", required: true)
@@ -357,7 +363,11 @@ public struct SiteLoader: Sendable {
   }
 
   private mutating func readFrontMatter(_ url: URL, file: String, contentPath: String) -> FrontMatterFile? {
-    guard let text = readText(url, file: file) else { return nil }
+    readFrontMatter(atPath: url.path, file: file, contentPath: contentPath)
+  }
+
+  private mutating func readFrontMatter(atPath path: String, file: String, contentPath: String) -> FrontMatterFile? {
+    guard let text = readText(atPath: path, file: file) else { return nil }
     let parts: FrontMatter
     do {
       parts = try FrontMatter.split(text)
@@ -388,21 +398,23 @@ public struct SiteLoader: Sendable {
   // MARK: Files
 
   private mutating func readText(_ url: URL, file: String) -> String? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+    readText(atPath: url.path, file: file)
+  }
+
+  private mutating func readText(atPath path: String, file: String) -> String? {
+    let data: Data
+    switch FileProblem.contents(atPath: path) {
+    case .bytes(let bytes):
+      data = bytes
+    case .missing:
       diagnostics.append(.error("file not found", at: SourceLocation(file: file)))
       return nil
-    }
-    if isDirectory.boolValue {
+    case .folder:
       diagnostics.append(
         .error("this is a folder, not a file; rename it or move it out of Content/", at: SourceLocation(file: file)))
       return nil
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      diagnostics.append(.error("cannot read the file: \(FileProblem.reason(error))", at: SourceLocation(file: file)))
+    case .unreadable(let reason):
+      diagnostics.append(.error("cannot read the file: \(reason)", at: SourceLocation(file: file)))
       return nil
     }
     let (text, problem) = TextDecoding.decode(data, file: file)
@@ -412,6 +424,14 @@ public struct SiteLoader: Sendable {
 
   private mutating func listing(_ url: URL, file: String) -> [String] {
     FolderListing.names(in: url, file: file, diagnostics: &diagnostics)
+  }
+
+  /// `usable(_:file:)` by path: most entries are not links, and an `lstat` tells that
+  /// without making a URL.
+  private mutating func usable(atPath path: String, file: String) -> Bool {
+    var status = stat()
+    if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK { return true }
+    return usable(URL(fileURLWithPath: path), file: file)
   }
 
   /// Whether a directory entry can be read; reports symbolic links that cannot.
