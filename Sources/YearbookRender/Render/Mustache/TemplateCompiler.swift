@@ -30,6 +30,13 @@ package struct TemplateCompiler {
     case scalar
   }
 
+  /// Templates parsed so far, by name and indentation: every page includes the same layout
+  /// and partials, and one theme is compiled by one compiler.
+  private final class ParsedTemplates {
+    var nodes: [String: [TemplateSyntax.Node]] = [:]
+  }
+  private let parsed = ParsedTemplates()
+
   /// `frames`: the schemas of the values the page is rendered over, outermost first.
   package func compile(_ template: String, frames: [TemplateSchema]) throws(TemplateError) -> TemplatePlan {
     var state = State(stack: frames.map(Frame.object))
@@ -48,14 +55,18 @@ package struct TemplateCompiler {
   private func parse(_ name: String, indentation: String, from tag: TemplatePosition?) throws(TemplateError)
     -> [TemplateSyntax.Node]
   {
+    let key = name + "\u{0}" + indentation
+    if let parsed = parsed.nodes[key] { return parsed }
     guard let source = sources[name] else {
       throw TemplateError(
         message: "no template named \(name) (Templates/\(name).mustache or Templates/partials/\(name).mustache)",
         at: tag ?? TemplatePosition(template: "\(name).mustache", line: 1, column: 1))
     }
-    return try TemplateSyntax(
+    let nodes = try TemplateSyntax(
       TemplateSyntax.indented(source, by: indentation), template: files[name] ?? "\(name).mustache"
     ).nodes
+    parsed.nodes[key] = nodes
+    return nodes
   }
 
   private func compile(_ nodes: [TemplateSyntax.Node], _ state: inout State) throws(TemplateError)
