@@ -16,6 +16,7 @@ test: deps test-deps lint unit-tests quality-gate
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift Fuzz/Sources Fuzz/Package.swift
+	python3 scripts/check-layers.py
 
 unit-tests:
 	$(SWIFT) build --build-tests
