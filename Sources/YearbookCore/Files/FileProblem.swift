@@ -31,39 +31,4 @@ package enum FileProblem {
     default: String(cString: strerror(code))
     }
   }
-
-  /// A whole file's bytes, read with one `open` (no separate existence check, no URL).
-  package enum Contents {
-    case bytes(Data)
-    case missing
-    case folder
-    case unreadable(String)
-  }
-
-  package static func contents(atPath path: String) -> Contents {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return errno == ENOENT ? .missing : .unreadable(reason(errno: errno)) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return .unreadable(reason(errno: errno)) }
-    if status.st_mode & S_IFMT == S_IFDIR { return .folder }
-    var data = Data(count: Int(status.st_size))
-    var filled = 0
-    let problem: Int32? = data.withUnsafeMutableBytes { buffer in
-      while filled < buffer.count {
-        let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        if count == 0 { break }
-        filled += count
-      }
-      return nil
-    }
-    if let problem { return .unreadable(reason(errno: problem)) }
-    // A file that shrank while it was read keeps what was there.
-    if filled < data.count { data.removeSubrange(filled...) }
-    return .bytes(data)
-  }
 }

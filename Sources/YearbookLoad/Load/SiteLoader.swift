@@ -86,7 +86,7 @@ public struct SiteLoader: Sendable {
 
   private mutating func loadConfig() -> SiteConfig? {
     let file = "\(Self.contentFolder)/site.yml"
-    guard let text = readText(contentURL.appendingPathComponent("site.yml"), file: file) else { return nil }
+    guard let text = readText(atPath: contentFolderPath + "/site.yml", file: file) else { return nil }
     var yaml = YAMLDocument(yaml: text, file: file, lineOffset: 0)
     defer { diagnostics += yaml.diagnostics }
     guard yaml.isValid else { return nil }
@@ -230,7 +230,7 @@ public struct SiteLoader: Sendable {
     }
     guard
       var yaml = readFrontMatter(
-        folderURL.appendingPathComponent("_index.md"), file: indexFile, contentPath: "\(folder)/_index.md")
+        atPath: folderURL.path + "/_index.md", file: indexFile, contentPath: "\(folder)/_index.md")
     else {
       return nil
     }
@@ -362,10 +362,6 @@ public struct SiteLoader: Sendable {
     var markdown: MarkdownSource
   }
 
-  private mutating func readFrontMatter(_ url: URL, file: String, contentPath: String) -> FrontMatterFile? {
-    readFrontMatter(atPath: url.path, file: file, contentPath: contentPath)
-  }
-
   private mutating func readFrontMatter(atPath path: String, file: String, contentPath: String) -> FrontMatterFile? {
     guard let text = readText(atPath: path, file: file) else { return nil }
     let parts: FrontMatter
@@ -397,13 +393,9 @@ public struct SiteLoader: Sendable {
 
   // MARK: Files
 
-  private mutating func readText(_ url: URL, file: String) -> String? {
-    readText(atPath: url.path, file: file)
-  }
-
   private mutating func readText(atPath path: String, file: String) -> String? {
     let data: Data
-    switch FileProblem.contents(atPath: path) {
+    switch FileContents.read(atPath: path) {
     case .bytes(let bytes):
       data = bytes
     case .missing:
