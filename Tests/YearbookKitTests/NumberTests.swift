@@ -16,7 +16,8 @@ import Testing
   @Test(arguments: [
     ("１２３，４５６．７", 123456.7, 1, ""), ("1,234", 1234, 0, ""), ("-3.50", -3.5, 2, ""), ("65.1%", 65.1, 1, "%"),
     ("3500万元", 3500, 0, "万元"), ("1.38亿元", 1.38, 2, "亿元"), ("12 家", 12, 0, "家"), ("＋８％", 8, 0, "%"),
-    ("40.3件/万人", 40.3, 1, "件/万人"), ("1000000000000000", 1e15, 0, ""),
+    ("40.3件/万人", 40.3, 1, "件/万人"), ("1000000000000000", 1e15, 0, ""), ("+007", 7, 0, ""),
+    ("-0.050", -0.05, 3, ""), ("9223372036854775807", 9.223372036854775807e18, 0, ""),
   ])
   func parsesNumbersAsStatisticsTablesWriteThem(text: String, value: Double, decimals: Int, unit: String) throws {
     let quantity = try #require(Quantity.parse(text))
@@ -27,6 +28,7 @@ import Testing
 
   @Test(arguments: [
     "", "约", "1千余", "12,34", "1.2.3", "n/a", "3.5 apples", "-", "2016-2020", ".", "约超过3", "12345678901234567890",
+    "5.", "+.5", "--5", "9223372036854775808", "1 2",
   ])
   func rejectsWhatIsNotANumber(text: String) {
     #expect(Quantity.parse(text) == nil)
