@@ -125,14 +125,15 @@ public struct PreviewServer: Sendable {
     case .file(let file):
       guard let data = site.file(at: file) else { return notFound(site: site, request: request) }
       return respond(
-        page(data, file: file, site: site), type: PreviewRequest.contentType(of: file), status: .ok, request: request)
+        page(data, file: file, site: site), type: PreviewRequest.contentType(of: file.value), status: .ok,
+        request: request)
     case .notFound:
       return notFound(site: site, request: request)
     }
   }
 
-  private static func page(_ data: Data, file: String, site: PreviewSite) -> Data {
-    file.hasSuffix(".html") ? PreviewInjection.inject(into: data, errors: site.errors) : data
+  private static func page(_ data: Data, file: OutputPath, site: PreviewSite) -> Data {
+    file.value.hasSuffix(".html") ? PreviewInjection.inject(into: data, errors: site.errors) : data
   }
 
   private static func notFound(site: PreviewSite, request: Request) -> Response {

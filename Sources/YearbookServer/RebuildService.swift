@@ -32,7 +32,7 @@ final class RebuildService: Service, Sendable {
   }
 
   func run() async throws {
-    let changes = AsyncStream<[String]> { continuation in
+    let changes = AsyncStream<[SourcePath]> { continuation in
       // inotify blocks in poll(2): its own thread, not one of the concurrency pool's.
       let thread = Thread { [watcher] in
         while let changed = watcher.nextChanges() { continuation.yield(changed) }
@@ -56,7 +56,8 @@ final class RebuildService: Service, Sendable {
   static func describe(_ rebuild: PreviewSite.Rebuild) -> String {
     let files =
       rebuild.changed.count <= 3
-      ? rebuild.changed.joined(separator: ", ") : "\(rebuild.changed[0]) and \(rebuild.changed.count - 1) more files"
+      ? rebuild.changed.map(\.value).joined(separator: ", ")
+      : "\(rebuild.changed[0]) and \(rebuild.changed.count - 1) more files"
     let milliseconds =
       Int((Double(rebuild.duration.components.attoseconds) / 1e15).rounded())
       + Int(rebuild.duration.components.seconds) * 1000

@@ -97,8 +97,8 @@ if let corpus = CommandLine.arguments.dropFirst(2).first,
   let articles = try FileManager.default.contentsOfDirectory(
     atPath: contentFolder.appendingPathComponent(report).path
   ).filter { $0.hasSuffix(".md") && $0 != "_index.md" }.sorted()
-  let file = "Content/\(report)/\(articles[articles.count / 2])"
-  let url = corpusRoot.appendingPathComponent(file)
+  let file = ContentPath("\(report)/\(articles[articles.count / 2])").source
+  let url = corpusRoot.appendingPathComponent(file.value)
   let original = try String(contentsOf: url, encoding: .utf8)
   defer { try? original.write(to: url, atomically: true, encoding: .utf8) }
   // A save that changes the text (a sentence at the end), and one that changes the title,
@@ -140,5 +140,5 @@ if let corpus = CommandLine.arguments.dropFirst(2).first,
       format:
         "serve on %@: first build %.2f s (%d files in memory, %.0f MB resident); one-article rebuild median %.1f ms for a text edit (%d file rebuilt; target 50 ms: %@), %.1f ms for a title edit (%d files), 21 saves each of %@",
       corpusRoot.deletingLastPathComponent().lastPathComponent, firstSeconds, preview.outputCount, rss, median, outputs,
-      median <= 50 ? "PASS" : "MISS", title.median, title.outputs, file))
+      median <= 50 ? "PASS" : "MISS", title.median, title.outputs, file.value))
 }

@@ -66,7 +66,7 @@ enum DiagnosticJSON {
   static func encode(_ diagnostics: [Diagnostic]) -> String {
     let findings = diagnostics.map {
       Finding(
-        file: $0.location.file, sheet: $0.location.sheet, line: $0.location.line, column: $0.location.column,
+        file: $0.location.file.value, sheet: $0.location.sheet, line: $0.location.line, column: $0.location.column,
         severity: $0.severity.rawValue,
         message: $0.message)
     }

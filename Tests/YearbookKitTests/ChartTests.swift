@@ -21,7 +21,8 @@ import Testing
 enum ChartFixture {
   static func dataset(_ id: String, _ yaml: String) -> Dataset {
     var diagnostics: [Diagnostic] = []
-    let raw = RawTable.fromYAML(Data(yaml.utf8), id: id, file: "Content/data/\(id).yml", diagnostics: &diagnostics)!
+    let raw = RawTable.fromYAML(
+      Data(yaml.utf8), id: id, file: SourcePath("Content/data/\(id).yml"), diagnostics: &diagnostics)!
     return raw.build().0
   }
 
@@ -69,8 +70,9 @@ enum ChartFixture {
 
   static let renderer = ChartRenderer(datasets: datasets, baseURL: BaseURL("/kjj/")!)
 
-  static func render(_ yaml: String, file: String = "Content/2024/a.md", firstLine: Int = 10) -> (String?, [Diagnostic])
-  {
+  static func render(_ yaml: String, file: SourcePath = "Content/2024/a.md", firstLine: Int = 10) -> (
+    String?, [Diagnostic]
+  ) {
     let (chart, diagnostics) = renderer.render(yaml: yaml, file: file, firstLine: firstLine, id: "yb-chart-t")
     return (chart?.html, diagnostics)
   }

@@ -105,7 +105,7 @@ import Testing
 
     func parsed(_ name: String, indentation: String) throws -> [TemplateSyntax.Node]? {
       guard let source = partials[name] else { return nil }
-      return try TemplateSyntax(TemplateSyntax.indented(source, by: indentation), template: name).nodes
+      return try TemplateSyntax(TemplateSyntax.indented(source, by: indentation), template: SourcePath(name)).nodes
     }
 
     func render(_ nodes: [TemplateSyntax.Node], _ stack: [Value], blocks: [String: [TemplateSyntax.Node]] = [:]) throws
@@ -156,7 +156,7 @@ import Testing
     let tests = try Self.spec(spec).filter { spec != "inheritance" || !reindenting.contains($0.name) }
     var passed = 0
     for test in tests {
-      let syntax = try TemplateSyntax(test.template, template: "\(spec): \(test.name)")
+      let syntax = try TemplateSyntax(test.template, template: SourcePath("\(spec): \(test.name)"))
       let output = try Evaluator(partials: test.partials ?? [:]).render(syntax.nodes, [test.data])
       #expect(output == test.expected, "\(spec): \(test.name)")
       if output == test.expected { passed += 1 }

@@ -98,7 +98,7 @@ import Testing
     _ = try await site.build()
     let html = try site.read("data/index.html")
     #expect(!html.contains("<svg"))
-    let derived = ChartRenderer.id(file: "2024/platforms.md", index: 1)
+    let derived = ChartRenderer.id(contentPath: "2024/platforms.md", index: 1)
     #expect(
       html.contains(
         """

@@ -83,7 +83,7 @@ import Testing
     let (site, files) = try await Self.build()
     defer { site.remove() }
     let trend = "yb-chart-platform-trend"
-    let derived = ChartRenderer.id(file: "2024/platforms.md", index: 1)
+    let derived = ChartRenderer.id(contentPath: "2024/platforms.md", index: 1)
     for path in [
       "embed/2024/index.html", "embed/2024/platforms/index.html", "embed/2024/talent/index.html",
       "fragments/2024/platforms.html", "fragments/2024/platforms.inline.html", "fragments/2024/talent.html",
@@ -151,7 +151,7 @@ import Testing
         #expect(!tags.contains { $0.name == "svg" || $0.name == "details" })
         #expect(
           images.map { $0.attributes["src"] } == [
-            "/charts/\(ChartRenderer.id(file: "2024/platforms.md", index: 1)).svg",
+            "/charts/\(ChartRenderer.id(contentPath: "2024/platforms.md", index: 1)).svg",
             "/charts/yb-chart-platform-trend.svg",
           ])
         // The alt is the sentence of the SVG's <desc>.
@@ -312,13 +312,13 @@ import Testing
     var edited = text
     edited.removeSubrange(trend.lowerBound..<end.upperBound)
     try site.write(file, edited.replacingOccurrences(of: "平台建设取得进展", with: "平台建设取得新进展"))
-    let rebuild = try #require(preview.rebuild(changed: [file]))
+    let rebuild = try #require(preview.rebuild(changed: [SourcePath(file)]))
     #expect(rebuild.succeeded && rebuild.incremental, "\(rebuild.diagnostics)")
     #expect(preview.file(at: "charts/yb-chart-platform-trend.svg") == nil)
     #expect(preview.file(at: "embed/charts/yb-chart-platform-trend/index.html") == nil)
     _ = try await site.build()
     let full = try site.snapshot()
-    for (path, data) in full { #expect(preview.file(at: path) == data, "\(path)") }
+    for (path, data) in full { #expect(preview.file(at: OutputPath(path)) == data, "\(path)") }
     #expect(full.count == preview.outputCount)
   }
 

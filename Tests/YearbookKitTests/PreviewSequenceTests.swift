@@ -48,12 +48,12 @@ import Testing
       }
       #expect(preview.errors.isEmpty, "\(context): \(preview.errors)")
       let full = try editor.site.snapshot()
-      let served = preview.outputPaths
+      let served = Set(preview.outputPaths.map(\.value))
       #expect(
         served == Set(full.keys),
         "\(context): only served \(served.subtracting(full.keys).sorted()), only built \(Set(full.keys).subtracting(served).sorted())"
       )
-      let different = full.keys.filter { preview.file(at: $0) != full[$0] }.sorted()
+      let different = full.keys.filter { preview.file(at: OutputPath($0)) != full[$0] }.sorted()
       #expect(different.isEmpty, "\(context): \(different)")
       try? FileManager.default.removeItem(at: editor.site.output)
     }

@@ -35,12 +35,12 @@ import Testing
     let text = try String(contentsOf: url, encoding: .utf8)
     #expect(text.contains(from))
     try site.write(file, text.replacingOccurrences(of: from, with: to))
-    let rebuild = try #require(preview.rebuild(changed: [file]))
+    let rebuild = try #require(preview.rebuild(changed: [SourcePath(file)]))
     #expect(rebuild.succeeded && rebuild.incremental, "\(rebuild.diagnostics)")
     if pages > 0 { #expect(rebuild.outputsRebuilt == pages) }
     _ = try await site.build()
     let full = try site.snapshot()
-    for (path, data) in full { #expect(preview.file(at: path) == data, "\(kind): \(path)") }
+    for (path, data) in full { #expect(preview.file(at: OutputPath(path)) == data, "\(kind): \(path)") }
     #expect(full.count == preview.outputCount)
   }
 
@@ -64,8 +64,8 @@ import Testing
     #expect(preview.errors.isEmpty)
     _ = try await site.build()
     let full = try site.snapshot()
-    #expect(preview.outputPaths == Set(full.keys))
-    #expect(full.keys.allSatisfy { preview.file(at: $0) == full[$0] })
+    #expect(preview.outputPaths == Set(full.keys.map(OutputPath.init)))
+    #expect(full.keys.allSatisfy { preview.file(at: OutputPath($0)) == full[$0] })
     #expect(String(decoding: try #require(preview.file(at: "2024/talent/index.html")), as: UTF8.self).contains("120人"))
   }
 
@@ -98,7 +98,7 @@ import Testing
     let rebuild = try #require(preview.rebuild(changed: ["Content/2024/platforms.md", "Content/2024/talent.md"]))
     #expect(rebuild.succeeded && rebuild.incremental)
     _ = try await site.build()
-    for (path, data) in try site.snapshot() { #expect(preview.file(at: path) == data, "\(path)") }
+    for (path, data) in try site.snapshot() { #expect(preview.file(at: OutputPath(path)) == data, "\(path)") }
   }
 
   @Test func aTemplateEditRebuildsEverythingAndAFailureKeepsTheLastGoodSite() throws {
@@ -127,7 +127,7 @@ import Testing
     ("/tags/%E4%BA%BA%E6%89%8D/", "/", .file("tags/人才/index.html")),
   ])
   func requestPathsNameOutputFiles(path: String, base: String, expected: PreviewRequest) {
-    let files: Set<String> = [
+    let files: Set<OutputPath> = [
       "index.html", "2024/talent/index.html", "css/yearbook.css", "tags/人才/index.html",
     ]
     #expect(PreviewRequest.resolve(path, basePath: base, exists: { files.contains($0) }) == expected)
@@ -135,7 +135,7 @@ import Testing
 
   @Test func traversalSpellingsAreRefusedBeforeAnyLookup() {
     for path in ServeTests.traversals {
-      var looked: [String] = []
+      var looked: [OutputPath] = []
       let result = PreviewRequest.resolve(
         path, basePath: "/",
         exists: {
@@ -143,7 +143,8 @@ import Testing
         })
       if result != .notFound {
         // Only plain paths inside the site may be looked up at all.
-        #expect(!looked.contains { $0.contains("..") || $0.hasPrefix("/") || $0.contains("\\") }, "\(path)")
+        #expect(
+          !looked.map(\.value).contains { $0.contains("..") || $0.hasPrefix("/") || $0.contains("\\") }, "\(path)")
       }
     }
   }

@@ -74,7 +74,7 @@ import Testing
     try site.write(file, text)
     let diagnostics = await site.failingBuild()
     #expect(diagnostics.count == 1)
-    #expect(diagnostics.first?.location == SourceLocation(file: file, line: line, column: column))
+    #expect(diagnostics.first?.location == SourceLocation(file: SourcePath(file), line: line, column: column))
     #expect(diagnostics.first?.message.hasPrefix("template syntax: \(message)") == true)
   }
 

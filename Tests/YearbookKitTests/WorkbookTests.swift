@@ -186,10 +186,10 @@ import Testing
     defer { site.remove() }
     let errors = await site.failingBuild().filter { $0.severity == .error }
     #expect(errors.count == 1)
-    #expect(errors.first?.location.file == "Content/data/\(name)")
+    #expect(errors.first?.location.file == SourcePath("Content/data/\(name)"))
     // Read alone too, as the fuzzer reads it.
     let (datasets, diagnostics) = WorkbookDatasets.read(
-      Self.fixtures.appendingPathComponent(name), file: "Content/data/\(name)")
+      Self.fixtures.appendingPathComponent(name), file: SourcePath("Content/data/\(name)"))
     #expect(datasets.isEmpty)
     #expect(diagnostics.map(\.severity) == [.error])
   }

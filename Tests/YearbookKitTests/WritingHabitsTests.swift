@@ -271,7 +271,7 @@ import Testing
       for diagnostic in diagnostics where diagnostic.severity == .error {
         count += 1
         #expect(
-          diagnostic.location.file.hasSuffix(".md") || diagnostic.location.file.hasSuffix(".mustache"),
+          diagnostic.location.file.value.hasSuffix(".md") || diagnostic.location.file.value.hasSuffix(".mustache"),
           "\(diagnostic)")
         #expect(diagnostic.location.line != nil, "\(diagnostic)")
       }
@@ -283,6 +283,6 @@ import Testing
 extension RawTable {
   static func fromCSVText(_ text: String, id: String) -> RawTable {
     var diagnostics: [Diagnostic] = []
-    return fromCSV(Array(text.utf8), id: id, file: "Content/data/\(id).csv", diagnostics: &diagnostics)!
+    return fromCSV(Array(text.utf8), id: id, file: SourcePath("Content/data/\(id).csv"), diagnostics: &diagnostics)!
   }
 }

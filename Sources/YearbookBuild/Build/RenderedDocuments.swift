@@ -9,12 +9,12 @@ import YearbookRender
 
 /// What the Markdown step produced for every document, without the HTML.
 package struct RenderedDocuments: Sendable {
-  package var facts: [String: DocumentFacts] = [:]
+  package var facts: [ContentPath: DocumentFacts] = [:]
   package var diagnostics: [Diagnostic]
   package var linkCount = 0
   /// Each article's body as a chapter of its report's print page, by its path under
   /// `Content/`; empty for `check`.
-  package var chapterBodies: [String: String] = [:]
+  package var chapterBodies: [ContentPath: String] = [:]
 
   package init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
     self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })

@@ -47,13 +47,13 @@ public enum SiteBuilder {
 
   public static func build(_ options: Options) async throws(BuildFailure) -> Summary {
     if let problem = OutputLocation.problem(output: options.output, root: options.root) {
-      throw BuildFailure(diagnostics: [.error(problem, at: SourceLocation(file: options.output.path))])
+      throw BuildFailure(diagnostics: [.error(problem, at: SourceLocation(file: SourcePath(options.output.path)))])
     }
     return try run(.build, options) { () throws(BuildFailure) in
       do {
         return try StagingFolder(output: options.output)
       } catch {
-        throw BuildFailure(diagnostics: [.error("\(error)", at: SourceLocation(file: options.output.path))])
+        throw BuildFailure(diagnostics: [.error("\(error)", at: SourceLocation(file: SourcePath(options.output.path)))])
       }
     }.summary
   }
@@ -104,7 +104,7 @@ public enum SiteBuilder {
         do {
           try sink.copy(from: source, to: file.path)
         } catch {
-          problems.append(.error("\(error)", at: SourceLocation(file: source)))
+          problems.append(.error("\(error)", at: SourceLocation(file: SourcePath(source))))
         }
       }
       if problems.isEmpty {
@@ -217,7 +217,7 @@ public enum SiteBuilder {
       }
     }
     var articleBodies: [RenderedMarkdown] = []
-    var chapters: [String: String] = [:]
+    var chapters: [ContentPath: String] = [:]
     for (reportIndex, report) in index.site.reports.enumerated() {
       for first in stride(from: 0, to: report.articles.count, by: articlesPerBatch) {
         let positions = Array(first..<min(first + articlesPerBatch, report.articles.count))
@@ -274,7 +274,7 @@ public enum SiteBuilder {
       Parallel.map(remaining) { page -> Diagnostic? in
         defer { progress?.pageDone() }
         // Named by what the page is made from: the Markdown file, else its template.
-        let file = page.source ?? page.template.map { "Templates/\($0).mustache" } ?? sink.destination
+        let file = page.source ?? page.template.map { SourcePath("Templates/\($0).mustache") } ?? sink.destination
         switch listPages.page(page, reportBodies: bodiesByPath, chapterBodies: chapterBodies) {
         case .success(let text):
           do {
@@ -302,8 +302,8 @@ public enum SiteBuilder {
   /// Writes rendered files; the problems found, at `file`: a failed render, a failed write,
   /// or a warning for a file over the page budget.
   private static func write(
-    _ rendered: Result<[(path: String, text: String)], Diagnostic>, into sink: any PageSink, makingFolders: Bool,
-    budgets: Budgets, file: String
+    _ rendered: Result<[(path: OutputPath, text: String)], Diagnostic>, into sink: any PageSink, makingFolders: Bool,
+    budgets: Budgets, file: SourcePath
   ) -> [Diagnostic] {
     switch rendered {
     case .success(let files):
@@ -320,7 +320,7 @@ public enum SiteBuilder {
   }
 
   /// A warning for a written file over `page_kb`: a reader on a phone waits for it.
-  package static func oversized(_ text: String, path: String, limit: Budgets, at file: String) -> Diagnostic? {
+  package static func oversized(_ text: String, path: OutputPath, limit: Budgets, at file: SourcePath) -> Diagnostic? {
     let size = text.utf8.count
     guard size > limit.pageKiB * 1024 else { return nil }
     return .warning(

@@ -58,7 +58,7 @@ public struct ChartRenderer: Sendable {
 
   /// `firstLine` is the file line of the block's first YAML line; `id` must be unique on
   /// the page and the same in every build.
-  public func render(yaml: String, file: String, firstLine: Int, id: String) -> (Rendered?, [Diagnostic]) {
+  public func render(yaml: String, file: SourcePath, firstLine: Int, id: String) -> (Rendered?, [Diagnostic]) {
     let (spec, specDiagnostics) = ChartSpecParser.parse(yaml, file: file, firstLine: firstLine)
     guard let spec else { return (nil, specDiagnostics) }
     return render(spec, id: id, diagnostics: specDiagnostics)
@@ -66,12 +66,13 @@ public struct ChartRenderer: Sendable {
 
   /// A chart written in an article: its id is the spec's `id:`, else made from the
   /// article's path (`2024/platforms.md`) and the chart's position among its charts.
-  public func render(yaml: String, file: String, firstLine: Int, position: Int, contentPath: String)
+  public func render(yaml: String, file: SourcePath, firstLine: Int, position: Int, contentPath: ContentPath)
     -> (Rendered?, [Diagnostic])
   {
     let (spec, specDiagnostics) = ChartSpecParser.parse(yaml, file: file, firstLine: firstLine)
     guard let spec else { return (nil, specDiagnostics) }
-    return render(spec, id: Self.id(spec: spec, file: contentPath, index: position), diagnostics: specDiagnostics)
+    return render(
+      spec, id: Self.id(spec: spec, contentPath: contentPath, index: position), diagnostics: specDiagnostics)
   }
 
   public func render(_ spec: ChartSpec, id: String, diagnostics: [Diagnostic] = []) -> (Rendered?, [Diagnostic]) {
@@ -96,14 +97,14 @@ public struct ChartRenderer: Sendable {
 
   /// A short id that stays the same across builds: the spec's `id:`, else derived from
   /// where the chart is written.
-  public static func id(spec: ChartSpec?, file: String, index: Int) -> String {
+  public static func id(spec: ChartSpec?, contentPath: ContentPath, index: Int) -> String {
     if let name = spec?.id { return "yb-chart-" + name }
-    return id(file: file, index: index)
+    return id(contentPath: contentPath, index: index)
   }
 
-  public static func id(file: String, index: Int) -> String {
+  public static func id(contentPath: ContentPath, index: Int) -> String {
     var hash: UInt32 = 2_166_136_261
-    for byte in "\(file)#\(index)".utf8 {
+    for byte in "\(contentPath)#\(index)".utf8 {
       hash = (hash ^ UInt32(byte)) &* 16_777_619
     }
     return "yb-chart-" + String(hash, radix: 36)

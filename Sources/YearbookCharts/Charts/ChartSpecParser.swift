@@ -7,7 +7,7 @@ import YearbookModel
 /// file, so `type: pie` is reported at its own line inside the article.
 package enum ChartSpecParser {
   /// `firstLine` is the file line of the YAML's first line.
-  package static func parse(_ yaml: String, file: String, firstLine: Int) -> (ChartSpec?, [Diagnostic]) {
+  package static func parse(_ yaml: String, file: SourcePath, firstLine: Int) -> (ChartSpec?, [Diagnostic]) {
     var document = YAMLDocument(yaml: yaml, file: file, lineOffset: firstLine - 1)
     guard document.isValid else { return (nil, document.diagnostics) }
     let start = SourceLocation(file: file, line: firstLine, column: 1)

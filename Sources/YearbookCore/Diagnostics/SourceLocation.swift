@@ -1,21 +1,21 @@
-/// A position in one of the site's files. `file` is the path as the editor typed it on
-/// the command line's root (e.g. `Content/2024/platforms.md`); line and column count from 1.
+/// A position in one of the site's files: the file as the editor would type it from the
+/// site's root (`Content/2024/platforms.md`); line and column count from 1.
 /// In a workbook, `sheet` names the sheet and line and column are the cell's row and
 /// column, written as Excel does: `Content/data/指标.xlsx[Sheet1]!C7`.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var file: String
+  public var file: SourcePath
   public var line: Int?
   public var column: Int?
   public var sheet: String?
 
-  public init(file: String, line: Int? = nil, column: Int? = nil) {
+  public init(file: SourcePath, line: Int? = nil, column: Int? = nil) {
     self.file = file
     self.line = line
     self.column = column
   }
 
   /// A cell of a workbook's sheet (row and column from 1), or the sheet itself.
-  public init(file: String, sheet: String, row: Int? = nil, column: Int? = nil) {
+  public init(file: SourcePath, sheet: String, row: Int? = nil, column: Int? = nil) {
     self.init(file: file, line: row, column: column)
     self.sheet = sheet
   }
@@ -40,7 +40,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     return switch (line, column) {
     case (let line?, let column?): "\(file):\(line):\(column)"
     case (let line?, nil): "\(file):\(line)"
-    default: file
+    default: file.value
     }
   }
 

@@ -48,7 +48,7 @@ package struct TemplateSyntax: Sendable, Equatable {
     self.nodes = nodes
   }
 
-  package init(_ text: String, template: String) throws(TemplateError) {
+  package init(_ text: String, template: SourcePath) throws(TemplateError) {
     var tokens = try Self.tokens(text, template: template)
     Self.removeStandaloneLines(&tokens)
     nodes = try Self.tree(tokens, template: template)
@@ -71,7 +71,7 @@ package struct TemplateSyntax: Sendable, Equatable {
     case tag(TagKind, String, TemplatePosition, indentation: String)
   }
 
-  private static func tokens(_ text: String, template: String) throws(TemplateError) -> [Token] {
+  private static func tokens(_ text: String, template: SourcePath) throws(TemplateError) -> [Token] {
     var tokens: [Token] = []
     var rest = text[...]
     var line = 1
@@ -207,7 +207,7 @@ package struct TemplateSyntax: Sendable, Equatable {
     }
   }
 
-  private static func tree(_ tokens: [Token], template: String) throws(TemplateError) -> [Node] {
+  private static func tree(_ tokens: [Token], template: SourcePath) throws(TemplateError) -> [Node] {
     var stack = [Open(kind: .comment, name: "", at: .start, indentation: "")]
     for token in tokens {
       switch token {
@@ -254,13 +254,13 @@ package struct TemplateSyntax: Sendable, Equatable {
 
 /// Where in a template a tag is, for errors: `article.mustache:12:5`.
 package struct TemplatePosition: Sendable, Equatable, CustomStringConvertible {
-  package var template: String
+  package var template: SourcePath
   package var line: Int
   package var column: Int
 
   package static let start = TemplatePosition(template: "", line: 1, column: 1)
 
-  package init(template: String, line: Int, column: Int) {
+  package init(template: SourcePath, line: Int, column: Int) {
     self.template = template
     self.line = line
     self.column = column

@@ -14,12 +14,12 @@ public struct SiteIndex: Sendable {
   public let tagSlugs: [String: String]
   /// Files copied unchanged: content assets and the theme's static files.
   public let copies: [OutputFile]
-  /// Every output path (pages and files), for resolving links.
-  public let outputPaths: Set<String>
+  /// Every file of the output (pages and files).
+  public let outputPaths: Set<OutputPath>
   /// Problems with the site's shape: two pages or files claiming one output path.
   public let diagnostics: [Diagnostic]
   /// The page of each Markdown file, by its path under `Content/`.
-  package let pageOfDocument: [String: Int]
+  package let pageOfDocument: [ContentPath: Int]
 
   public struct Page: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -43,24 +43,24 @@ public struct SiteIndex: Sendable {
 
     public var kind: Kind
     /// `2024/platforms/`; `BaseURL.link` makes it a link.
-    public var sitePath: String
+    public var sitePath: SitePath
     /// The Mustache template that renders it; nil for the feed, the sitemap and CSV files.
     public var template: String?
     /// The Markdown or data file the page is made from, for messages.
-    public var source: String?
+    public var source: SourcePath?
 
     /// `2024/platforms/index.html`
-    public var outputPath: String { SitePaths.file(for: sitePath) }
+    public var outputPath: OutputPath { sitePath.outputPath }
   }
 
-  public init(site: Site, staticFiles: [SourceFile] = []) {
+  public init(site: Site, staticFiles: [StaticFile] = []) {
     self.site = site
     let tagIndex = Tag.index(of: site.articles)
     let tags = tagIndex.tags
     self.tags = tags
     tagSlugs = tagIndex.slugs
     var pages = [Page(kind: .home, sitePath: SitePaths.home, template: "home")]
-    var pageOfDocument: [String: Int] = [:]
+    var pageOfDocument: [ContentPath: Int] = [:]
     for (reportIndex, report) in site.reports.enumerated() {
       pageOfDocument[report.markdown.contentPath] = pages.count
       pages.append(
@@ -112,27 +112,28 @@ public struct SiteIndex: Sendable {
     self.pageOfDocument = pageOfDocument
 
     copies =
-      site.assets.map { OutputFile(path: $0, content: .copy(from: "\(site.contentDirectory)/\($0)")) }
+      site.assets.map {
+        OutputFile(path: SitePaths.asset($0).outputPath, content: .copy(from: "\(site.contentDirectory)/\($0)"))
+      }
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
     // An article's portal files are written with its page (they need its rendered Markdown).
-    let portalClaims = site.articlePortalFiles.flatMap { article, files in files.map { ($0, article.markdown.file) } }
+    let portalClaims = site.articlePortalFiles.flatMap { article, files in
+      files.map { ($0, article.markdown.file.value) }
+    }
     let claims =
-      pages.map { ($0.outputPath, $0.source ?? Self.origin(of: $0, tags: tags)) } + portalClaims
+      pages.map { ($0.outputPath, $0.source?.value ?? Self.origin(of: $0, tags: tags)) } + portalClaims
       + copies.map { ($0.path, $0.origin) }
     diagnostics = shapeDiagnostics + Self.collisions(in: claims)
-    var paths = Set(claims.map(\.0))
-    // A folder with an index.html is reachable as the folder itself.
-    for page in pages where page.sitePath.hasSuffix("/") { paths.insert(page.sitePath) }
-    outputPaths = paths
+    outputPaths = Set(claims.map(\.0))
   }
 
   /// The same index over a site whose edited articles kept their slugs, dates, weights and
   /// tags: every page, URL, tag and order stays, and the tags' copies of the articles are
   /// replaced.
-  package func replacingArticles(in site: Site, changed contentPaths: Set<String>) -> SiteIndex {
+  package func replacingArticles(in site: Site, changed contentPaths: Set<ContentPath>) -> SiteIndex {
     var copy = self
     copy.site = site
-    var edited: [String: Article] = [:]
+    var edited: [ContentPath: Article] = [:]
     for contentPath in contentPaths {
       edited[contentPath] = site.article(at: contentPath)
     }
@@ -151,7 +152,7 @@ public struct SiteIndex: Sendable {
   }
 
   /// The page a Markdown file (`2024/platforms.md`) becomes.
-  public func page(ofDocument contentPath: String) -> Page? {
+  public func page(ofDocument contentPath: ContentPath) -> Page? {
     pageOfDocument[contentPath].map { pages[$0] }
   }
 
@@ -163,15 +164,16 @@ public struct SiteIndex: Sendable {
   }
 
   /// Two sources writing one output file is an error: neither silently wins.
-  package static func collisions(in claims: [(path: String, origin: String)]) -> [Diagnostic] {
-    var seen: [String: String] = [:]
+  package static func collisions(in claims: [(path: OutputPath, origin: String)]) -> [Diagnostic] {
+    var seen: [OutputPath: String] = [:]
     var diagnostics: [Diagnostic] = []
     for claim in claims.sorted(by: { ($0.path, $0.origin) < ($1.path, $1.origin) }) {
       if let earlier = seen[claim.path] {
         diagnostics.append(
           .error(
             "two sources claim the output file \(claim.path): \(earlier) and \(claim.origin)",
-            at: SourceLocation(file: Self.contentFile(claim.origin) ?? Self.contentFile(earlier) ?? "Content")))
+            at: SourceLocation(
+              file: Self.contentFile(claim.origin) ?? Self.contentFile(earlier) ?? SourcePath(ContentPath.folder))))
       }
       seen[claim.path] = claim.origin
     }
@@ -185,19 +187,19 @@ public struct SiteIndex: Sendable {
       let tag = tags[index]
       return "the page of tag '\(tag.name)' (used in \(tag.articles.first?.markdown.file ?? "Content"))"
     default:
-      return "the \(page.template ?? page.sitePath) page Yearbook generates"
+      return "the \(page.template ?? page.sitePath.value) page Yearbook generates"
     }
   }
 
   /// The file under `Content/` an origin names, if any: a copied asset's absolute path,
   /// a Markdown file, or the article a tag page is made from.
-  private static func contentFile(_ origin: String) -> String? {
-    guard let range = origin.range(of: "Content/") else { return nil }
+  private static func contentFile(_ origin: String) -> SourcePath? {
+    guard let range = origin.range(of: ContentPath.folder + "/") else { return nil }
     if range.lowerBound != origin.startIndex {
       let before = origin[origin.index(before: range.lowerBound)]
       guard before == "/" || before == " " else { return nil }
     }
-    return String(origin[range.lowerBound...].prefix { $0 != ")" })
+    return SourcePath(String(origin[range.lowerBound...].prefix { $0 != ")" }))
   }
 }
 

@@ -62,7 +62,7 @@ public struct WordImport {
     let text = String(decoding: data, as: UTF8.self)
     func count(_ kind: String) -> Int { text.components(separatedBy: "\"\(kind)\"").count - 1 }
     let (insertions, deletions, comments) = (count("insertion"), count("deletion"), count("comment-start"))
-    let here = SourceLocation(file: document)
+    let here = SourceLocation(file: SourcePath(document))
     var warnings: [Diagnostic] = []
     if insertions + deletions > 0 {
       let changes = insertions + deletions
@@ -125,7 +125,7 @@ private struct Importer {
       warnings.append(
         .warning(
           "the table of contents (\(contents.count) entries) is left out: the site lists the articles itself",
-          at: SourceLocation(file: options.document)))
+          at: SourceLocation(file: SourcePath(options.document))))
     }
     let usesHeadings = flat.contains { if case .heading(1, _) = $0 { true } else { false } }
     var preamble: [PandocDocument.Block] = []
@@ -169,7 +169,7 @@ private struct Importer {
       front += ["weight: \(index + 1)", "---", ""]
       sectionTitle = section.title
       let text = front.joined(separator: "\n") + markdown(section.blocks, usesHeadings: usesHeadings)
-      let path = "Content/\(options.report)/\(name).md"
+      let path = ContentPath("\(options.report)/\(name).md").source
       for picture in undescribed {
         let line = (text.components(separatedBy: "\n").firstIndex { $0.contains("/\(picture))") } ?? 0) + 1
         warnings.append(
@@ -178,7 +178,7 @@ private struct Importer {
             at: SourceLocation(file: path, line: line, column: 1)))
       }
       undescribed = []
-      files.append(WordImport.File(path: path, text: text))
+      files.append(WordImport.File(path: path.value, text: text))
     }
     return WordImport.Result(
       files: files + datasets, images: images, warnings: warnings, articles: sections.count,
@@ -442,7 +442,7 @@ private struct Importer {
       warnings.append(
         .warning(
           "table \(tableCount) (\(title)): merged cells \(merges.joined(separator: "; ")); check that it reads as the document's table does",
-          at: SourceLocation(file: "Content/data/\(id).csv")))
+          at: SourceLocation(file: ContentPath("data/\(id).csv").source)))
     }
     // The unit line is kept above the header, where the CSV reader takes it as the unit of
     // the table's plain numbers.

@@ -75,7 +75,7 @@ public enum SiteScaffold {
       guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
         let parts = try? FrontMatter.split(text)
       else { continue }
-      var document = YAMLDocument(yaml: parts.yaml, file: name, lineOffset: 1)
+      var document = YAMLDocument(yaml: parts.yaml, file: SourcePath(name), lineOffset: 1)
       highest = max(highest, document.int("weight") ?? 0)
     }
     return highest

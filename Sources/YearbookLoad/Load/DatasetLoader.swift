@@ -6,13 +6,13 @@ import YearbookModel
 /// Reads `Content/data/`: CSV through our own parser, YAML and JSON (read as YAML, which
 /// keeps each value's position) either as a list of records or as `columns:` + `rows:`.
 package enum DatasetLoader {
-  package static func load(folder: URL, displayFolder: String) -> ([Dataset], [Diagnostic]) {
+  package static func load(folder: URL, displayFolder: SourcePath) -> ([Dataset], [Diagnostic]) {
     var datasets: [Dataset] = []
     var diagnostics: [Diagnostic] = []
-    var seen: [String: String] = [:]
+    var seen: [String: SourcePath] = [:]
     let names = FolderListing.names(in: folder, file: displayFolder, diagnostics: &diagnostics)
     for name in names where !name.hasPrefix(".") {
-      let file = "\(displayFolder)/\(name)"
+      let file = SourcePath("\(displayFolder)/\(name)")
       let url = folder.appendingPathComponent(name)
       if case .skip(let diagnostic) = SymbolicLinks.verdict(
         for: url, file: file, root: folder.deletingLastPathComponent())
@@ -33,7 +33,7 @@ package enum DatasetLoader {
       }
       if fileExtension == "xlsx" {
         let meta = DatasetMeta.metaName(forDataset: name, among: names).map {
-          (url: folder.appendingPathComponent($0), file: "\(displayFolder)/\($0)")
+          (url: folder.appendingPathComponent($0), file: SourcePath("\(displayFolder)/\($0)"))
         }
         datasets += loadWorkbook(url, file: file, meta: meta, seen: &seen, diagnostics: &diagnostics)
         continue
@@ -67,7 +67,7 @@ package enum DatasetLoader {
       }
       if var described = table, let metaName = DatasetMeta.metaName(forDataset: name, among: names) {
         DatasetMeta.apply(
-          folder.appendingPathComponent(metaName), file: "\(displayFolder)/\(metaName)", to: &described,
+          folder.appendingPathComponent(metaName), file: SourcePath("\(displayFolder)/\(metaName)"), to: &described,
           diagnostics: &problems)
         table = described
       }
@@ -96,7 +96,7 @@ package enum DatasetLoader {
 
   /// One dataset per visible sheet of an .xlsx workbook, named `workbook/sheet`.
   private static func loadWorkbook(
-    _ url: URL, file: String, meta: (url: URL, file: String)?, seen: inout [String: String],
+    _ url: URL, file: SourcePath, meta: (url: URL, file: SourcePath)?, seen: inout [String: SourcePath],
     diagnostics: inout [Diagnostic]
   ) -> [Dataset] {
     guard FileManager.default.isReadableFile(atPath: url.path) else {
@@ -119,7 +119,7 @@ package enum DatasetLoader {
   }
 
   /// A data file's text, decoded; nil (with the reason) when it cannot be read.
-  package static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
+  package static func readText(_ url: URL, file: SourcePath, diagnostics: inout [Diagnostic]) -> String? {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
       return nil
@@ -178,7 +178,7 @@ package struct RawTable {
   }
 
   package var id: String
-  package var file: String
+  package var file: SourcePath
   package var title: String?
   package var source: String?
   package var period: String?
@@ -196,7 +196,8 @@ package struct RawTable {
     var location: SourceLocation
   }
 
-  package static func fromCSV(_ bytes: [UInt8], id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable?
+  package static func fromCSV(_ bytes: [UInt8], id: String, file: SourcePath, diagnostics: inout [Diagnostic])
+    -> RawTable?
   {
     let (parsed, problems) = CSVParser.parse(bytes)
     for problem in problems {
@@ -214,7 +215,7 @@ package struct RawTable {
   /// `单位：万元` line), the header, then the rows; empty rows and empty trailing columns
   /// left out with a warning. `widthHint` says what to check in a row of another width.
   package static func fromGrid(
-    _ grid: [[GridCell]], id: String, file: String, widthHint: String, diagnostics: inout [Diagnostic]
+    _ grid: [[GridCell]], id: String, file: SourcePath, widthHint: String, diagnostics: inout [Diagnostic]
   ) -> RawTable {
     var table = RawTable(id: id, file: file, columns: [], rows: [])
     var rows = grid
@@ -271,7 +272,8 @@ package struct RawTable {
     return table
   }
 
-  package static func fromYAML(_ data: Data, id: String, file: String, diagnostics: inout [Diagnostic]) -> RawTable? {
+  package static func fromYAML(_ data: Data, id: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> RawTable?
+  {
     guard let text = String(validating: data, as: UTF8.self) else {
       diagnostics.append(.error("the file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file)))
       return nil
@@ -360,7 +362,7 @@ package struct RawTable {
   }
 
   private static func fromRecords(
-    _ records: [Node], id: String, file: String, locate: (Node) -> SourceLocation, diagnostics: inout [Diagnostic]
+    _ records: [Node], id: String, file: SourcePath, locate: (Node) -> SourceLocation, diagnostics: inout [Diagnostic]
   ) -> RawTable {
     var table = RawTable(id: id, file: file, columns: [], rows: [])
     var parsed: [[(String, RawCell?)]] = []

@@ -21,7 +21,7 @@ package enum DatasetMeta {
     return ["\(stem).meta.yml", "\(stem).meta.yaml"].first(where: names.contains)
   }
 
-  package static func apply(_ url: URL, file: String, to table: inout RawTable, diagnostics: inout [Diagnostic]) {
+  package static func apply(_ url: URL, file: SourcePath, to table: inout RawTable, diagnostics: inout [Diagnostic]) {
     guard var document = read(url, file: file, diagnostics: &diagnostics) else { return }
     apply(&document, to: &table, diagnostics: &diagnostics)
     document.warnAboutUnknownKeys(known: keys, context: "a dataset description")
@@ -29,7 +29,7 @@ package enum DatasetMeta {
   }
 
   /// The description as YAML; nil (with the reason) when it cannot be read.
-  package static func read(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+  package static func read(_ url: URL, file: SourcePath, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
     guard let text = DatasetLoader.readText(url, file: file, diagnostics: &diagnostics) else { return nil }
     let document = YAMLDocument(
       yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, lineOffset: 0)

@@ -6,7 +6,7 @@ import YearbookModel
 /// whether it must exist); one that exists but cannot be read is an error naming it, never
 /// an empty folder, so a permissions mistake cannot drop half a site without a word.
 package enum FolderListing {
-  package static func names(in url: URL, file: String, diagnostics: inout [Diagnostic]) -> [String] {
+  package static func names(in url: URL, file: SourcePath, diagnostics: inout [Diagnostic]) -> [String] {
     do {
       return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
     } catch {

@@ -20,7 +20,7 @@ public struct SiteLoader: Sendable {
   public let options: Options
   private var diagnostics: [Diagnostic] = []
 
-  package static let contentFolder = "Content"
+  package static let contentFolder = ContentPath.folder
   package static let reservedFolders: Set<String> = ["data", "assets"]
 
   public init(root: URL, options: Options = Options()) {
@@ -45,21 +45,22 @@ public struct SiteLoader: Sendable {
       diagnostics.append(
         .error(
           "no Content/ folder here; run yearbook from the project folder or pass --root",
-          at: SourceLocation(file: Self.contentFolder)))
+          at: SourceLocation(file: SourcePath(Self.contentFolder))))
       return nil
     }
     let config = loadConfig()
     var reports: [Report] = []
-    for name in listing(contentURL, file: Self.contentFolder) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+    for name in listing(contentURL, file: SourcePath(Self.contentFolder))
+    where !name.hasPrefix(".") && !name.hasPrefix("_") {
       let url = contentURL.appendingPathComponent(name)
-      guard usable(url, file: "\(Self.contentFolder)/\(name)") else { continue }
+      guard usable(url, file: ContentPath("\(name)").source) else { continue }
       if Self.reservedFolders.contains(name) || !directoryExists(url) { continue }
       if let report = loadReport(folder: name) { reports.append(report) }
     }
     reports.sort { ($0.date, $0.id) > ($1.date, $1.id) }
     let assets = listFiles(under: contentURL.appendingPathComponent("assets"), relativeTo: "assets")
     let (datasets, dataDiagnostics) = DatasetLoader.load(
-      folder: contentURL.appendingPathComponent("data"), displayFolder: "\(Self.contentFolder)/data")
+      folder: contentURL.appendingPathComponent("data"), displayFolder: ContentPath("data").source)
     diagnostics += dataDiagnostics
     guard var config else { return nil }
     if let override = options.baseURL { config.baseURL = override }
@@ -85,7 +86,7 @@ public struct SiteLoader: Sendable {
   // MARK: site.yml
 
   private mutating func loadConfig() -> SiteConfig? {
-    let file = "\(Self.contentFolder)/site.yml"
+    let file = ContentPath("site.yml").source
     guard let text = readText(atPath: contentFolderPath + "/site.yml", file: file) else { return nil }
     var yaml = YAMLDocument(yaml: text, file: file, lineOffset: 0)
     defer { diagnostics += yaml.diagnostics }
@@ -110,7 +111,7 @@ public struct SiteLoader: Sendable {
       let path = logo.hasPrefix("/") ? String(logo.dropFirst()) : logo
       if path.hasPrefix("assets/"), FileManager.default.fileExists(atPath: contentURL.appendingPathComponent(path).path)
       {
-        config.logo = path
+        config.logo = ContentPath(path)
       } else {
         yaml.error(
           "logo must be a file under Content/assets/, such as assets/logo.svg; there is no Content/\(path)",
@@ -211,26 +212,26 @@ public struct SiteLoader: Sendable {
 
   private mutating func loadReport(folder: String) -> Report? {
     let folderURL = contentURL.appendingPathComponent(folder)
-    let indexFile = "\(Self.contentFolder)/\(folder)/_index.md"
+    let indexFile = ContentPath("\(folder)/_index.md").source
     if let problem = SlugRules.problem(with: folder) {
       diagnostics.append(
-        .error("report folder name \(problem)", at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
+        .error("report folder name \(problem)", at: SourceLocation(file: ContentPath("\(folder)").source)))
       return nil
     }
     // Listed first: an unreadable folder is said as such, not as one without _index.md.
     let errorsBefore = diagnostics.count
-    let entries = listing(folderURL, file: "\(Self.contentFolder)/\(folder)")
+    let entries = listing(folderURL, file: ContentPath("\(folder)").source)
     if diagnostics.count > errorsBefore { return nil }
     guard fileExists(folderURL.appendingPathComponent("_index.md")) else {
       diagnostics.append(
         .error(
           "report folder has no _index.md; add one with a title and date",
-          at: SourceLocation(file: "\(Self.contentFolder)/\(folder)")))
+          at: SourceLocation(file: ContentPath("\(folder)").source)))
       return nil
     }
     guard
       var yaml = readFrontMatter(
-        atPath: folderURL.path + "/_index.md", file: indexFile, contentPath: "\(folder)/_index.md")
+        atPath: folderURL.path + "/_index.md", file: indexFile, contentPath: ContentPath("\(folder)/_index.md"))
     else {
       return nil
     }
@@ -254,11 +255,11 @@ public struct SiteLoader: Sendable {
     diagnostics += yaml.document.diagnostics
 
     var articles: [Article] = []
-    var slugs: [String: String] = [:]
+    var slugs: [String: SourcePath] = [:]
     var names: [String] = []
     let folderPath = folderURL.path
     for name in entries where !name.hasPrefix(".") {
-      guard usable(atPath: folderPath + "/" + name, file: "\(Self.contentFolder)/\(folder)/\(name)") else {
+      guard usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source) else {
         continue
       }
       if name.hasSuffix(".md") && name != "_index.md" { names.append(name) }
@@ -275,7 +276,7 @@ public struct SiteLoader: Sendable {
       diagnostics += articleDiagnostics
       guard let article else { continue }
       if article.draft && !options.includeDrafts { continue }
-      let file = "\(Self.contentFolder)/\(folder)/\(name)"
+      let file = ContentPath("\(folder)/\(name)").source
       if let other = slugs[article.slug] {
         diagnostics.append(
           .error(
@@ -306,20 +307,20 @@ public struct SiteLoader: Sendable {
 
   /// One article read again after an edit (`2024/talent.md`), for the preview server.
   /// The report's period is the caller's to set.
-  public static func loadArticle(root: URL, options: Options = Options(), contentPath: String) -> (
+  public static func loadArticle(root: URL, options: Options = Options(), contentPath: ContentPath) -> (
     Article?, [Diagnostic]
   ) {
     var loader = SiteLoader(root: root, options: options)
-    let parts = contentPath.split(separator: "/", maxSplits: 1).map(String.init)
+    let parts = contentPath.value.split(separator: "/", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { return (nil, []) }
     let article = loader.loadArticle(report: parts[0], fileName: parts[1])
     return (article, loader.diagnostics.sortedInFileOrder())
   }
 
   private mutating func loadArticle(report: String, fileName: String) -> Article? {
-    let file = "\(Self.contentFolder)/\(report)/\(fileName)"
+    let file = ContentPath("\(report)/\(fileName)").source
     let path = contentFolderPath + "/" + report + "/" + fileName
-    guard var yaml = readFrontMatter(atPath: path, file: file, contentPath: "\(report)/\(fileName)") else {
+    guard var yaml = readFrontMatter(atPath: path, file: file, contentPath: ContentPath("\(report)/\(fileName)")) else {
       return nil
     }
     defer { diagnostics += yaml.document.diagnostics }
@@ -362,7 +363,9 @@ public struct SiteLoader: Sendable {
     var markdown: MarkdownSource
   }
 
-  private mutating func readFrontMatter(atPath path: String, file: String, contentPath: String) -> FrontMatterFile? {
+  private mutating func readFrontMatter(atPath path: String, file: SourcePath, contentPath: ContentPath)
+    -> FrontMatterFile?
+  {
     guard let text = readText(atPath: path, file: file) else { return nil }
     let parts: FrontMatter
     do {
@@ -393,7 +396,7 @@ public struct SiteLoader: Sendable {
 
   // MARK: Files
 
-  private mutating func readText(atPath path: String, file: String) -> String? {
+  private mutating func readText(atPath path: String, file: SourcePath) -> String? {
     let data: Data
     switch FileContents.read(atPath: path) {
     case .bytes(let bytes):
@@ -414,20 +417,20 @@ public struct SiteLoader: Sendable {
     return text
   }
 
-  private mutating func listing(_ url: URL, file: String) -> [String] {
+  private mutating func listing(_ url: URL, file: SourcePath) -> [String] {
     FolderListing.names(in: url, file: file, diagnostics: &diagnostics)
   }
 
   /// `usable(_:file:)` by path: most entries are not links, and an `lstat` tells that
   /// without making a URL.
-  private mutating func usable(atPath path: String, file: String) -> Bool {
+  private mutating func usable(atPath path: String, file: SourcePath) -> Bool {
     var status = stat()
     if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK { return true }
     return usable(URL(fileURLWithPath: path), file: file)
   }
 
   /// Whether a directory entry can be read; reports symbolic links that cannot.
-  private mutating func usable(_ url: URL, file: String) -> Bool {
+  private mutating func usable(_ url: URL, file: SourcePath) -> Bool {
     switch SymbolicLinks.verdict(for: url, file: file, root: contentURL) {
     case .notALink, .follow: return true
     case .skip(let diagnostic):
@@ -437,15 +440,15 @@ public struct SiteLoader: Sendable {
   }
 
   /// Every regular file below `url`, without following symbolic links to folders.
-  private mutating func listFiles(under url: URL, relativeTo prefix: String) -> [String] {
-    var files: [String] = []
-    for name in listing(url, file: "\(Self.contentFolder)/\(prefix)") where !name.hasPrefix(".") {
+  private mutating func listFiles(under url: URL, relativeTo prefix: String) -> [ContentPath] {
+    var files: [ContentPath] = []
+    for name in listing(url, file: ContentPath("\(prefix)").source) where !name.hasPrefix(".") {
       let child = url.appendingPathComponent(name)
-      guard usable(child, file: "\(Self.contentFolder)/\(prefix)/\(name)") else { continue }
+      guard usable(child, file: ContentPath("\(prefix)/\(name)").source) else { continue }
       if directoryExists(child) {
         files += listFiles(under: child, relativeTo: "\(prefix)/\(name)")
       } else {
-        files.append("\(prefix)/\(name)")
+        files.append(ContentPath("\(prefix)/\(name)"))
       }
     }
     return files

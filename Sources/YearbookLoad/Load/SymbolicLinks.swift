@@ -15,7 +15,7 @@ package enum SymbolicLinks {
   }
 
   /// `root` is the folder links may not lead out of (`Content/` or `Templates/`).
-  package static func verdict(for url: URL, file: String, root: URL) -> Verdict {
+  package static func verdict(for url: URL, file: SourcePath, root: URL) -> Verdict {
     // lstat alone: it runs for every file under Content/, and FileManager's attributes
     // also look up owner names.
     var status = stat()

@@ -8,7 +8,7 @@ import YearbookModel
 package enum TextDecoding {
   package static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-  package static func decode(_ data: Data, file: String) -> (String?, Diagnostic?) {
+  package static func decode(_ data: Data, file: SourcePath) -> (String?, Diagnostic?) {
     // A NUL byte ends a C string: everything after it would vanish inside cmark or libyaml.
     // memchr: Data's own search checks exclusive access at every byte.
     let nulOffset = data.withUnsafeBytes { bytes -> Int? in

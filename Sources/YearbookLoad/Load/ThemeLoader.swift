@@ -15,7 +15,7 @@ public enum ThemeLoader {
     let templatesURL = root.appendingPathComponent(folder)
     var diagnostics: [Diagnostic] = []
     var sources: [String: TemplateSource] = [:]
-    var staticFiles: [SourceFile] = []
+    var staticFiles: [StaticFile] = []
     var unparsable: Set<String> = []
 
     guard FileManager.default.fileExists(atPath: templatesURL.path) else {
@@ -24,16 +24,16 @@ public enum ThemeLoader {
         [
           .error(
             "no Templates/ folder here; copy the default theme's Templates/ into the project",
-            at: SourceLocation(file: folder))
+            at: SourceLocation(file: SourcePath(folder)))
         ]
       )
     }
     for relative in files(under: templatesURL, diagnostics: &diagnostics) {
-      let file = "\(folder)/\(relative)"
+      let file = SourcePath("\(folder)/\(relative)")
       if relative.hasPrefix("static/") {
         staticFiles.append(
-          SourceFile(
-            path: String(relative.dropFirst("static/".count)),
+          StaticFile(
+            path: OutputPath(String(relative.dropFirst("static/".count))),
             source: templatesURL.appendingPathComponent(relative).path))
         continue
       }
@@ -63,24 +63,24 @@ public enum ThemeLoader {
     for name in Theme.laterPageTemplates where sources[name] == nil && !unparsable.contains(name) {
       guard let text = DefaultTheme.files["\(name).mustache"] else { continue }
       do throws(TemplateError) {
-        sources[name] = try TemplateSource(file: "\(folder)/\(name).mustache", text: text)
+        sources[name] = try TemplateSource(file: SourcePath("\(folder)/\(name).mustache"), text: text)
       } catch {
         diagnostics.append(
           .error(
             "no \(name).mustache, and the built-in one does not parse (\(error.message)); copy one from a site made by yearbook init",
-            at: SourceLocation(file: folder)))
+            at: SourceLocation(file: SourcePath(folder))))
         continue
       }
       diagnostics.append(
         .warning(
           "no \(name).mustache: the built-in one is used; copy it from a site made by yearbook init to restyle it",
-          at: SourceLocation(file: folder)))
+          at: SourceLocation(file: SourcePath(folder))))
     }
-    if !staticFiles.contains(where: { $0.path == SitePaths.fragmentStylesheet }) {
+    if !staticFiles.contains(where: { $0.path == SitePaths.fragmentStylesheet.outputPath }) {
       diagnostics.append(
         .warning(
           "no static/\(SitePaths.fragmentStylesheet): CMS fragments link to it; copy it from a site made by yearbook init",
-          at: SourceLocation(file: folder)))
+          at: SourceLocation(file: SourcePath(folder))))
     }
     for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
       for reference in source.references
@@ -92,7 +92,7 @@ public enum ThemeLoader {
       }
     }
     for name in Theme.pageTemplates where sources[name] == nil && !unparsable.contains(name) {
-      diagnostics.append(.error("missing page template \(name).mustache", at: SourceLocation(file: folder)))
+      diagnostics.append(.error("missing page template \(name).mustache", at: SourceLocation(file: SourcePath(folder))))
     }
     staticFiles.sort { $0.path < $1.path }
     if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -113,11 +113,12 @@ public enum ThemeLoader {
   ) -> [String] {
     let root = root ?? url
     let shown = "\(folder)\(prefix.isEmpty ? "" : "/" + prefix.dropLast())"
-    let names = FolderListing.names(in: url, file: shown, diagnostics: &diagnostics)
+    let names = FolderListing.names(in: url, file: SourcePath(shown), diagnostics: &diagnostics)
     var result: [String] = []
     for name in names where !name.hasPrefix(".") {
       let child = url.appendingPathComponent(name)
-      if case .skip(let diagnostic) = SymbolicLinks.verdict(for: child, file: "\(folder)/\(prefix)\(name)", root: root)
+      if case .skip(let diagnostic) = SymbolicLinks.verdict(
+        for: child, file: SourcePath("\(folder)/\(prefix)\(name)"), root: root)
       {
         diagnostics.append(diagnostic)
         continue

@@ -6,7 +6,7 @@ import YearbookModel
 /// A YAML mapping read key by key with positions, so each wrong value is reported at its
 /// own line and column in the file rather than as a decoding failure of the whole file.
 package struct YAMLDocument {
-  package let file: String
+  package let file: SourcePath
   /// Lines of the file before the YAML text (1 for front matter after `---`).
   package let lineOffset: Int
   private(set) var mapping: Node.Mapping?
@@ -16,7 +16,7 @@ package struct YAMLDocument {
   private var readKeys: Set<String> = []
 
   /// Parses `yaml`; a syntax error becomes a diagnostic and leaves an empty document.
-  package init(yaml: String, file: String, lineOffset: Int) {
+  package init(yaml: String, file: SourcePath, lineOffset: Int) {
     self.file = file
     self.lineOffset = lineOffset
     self.mapping = nil
@@ -45,7 +45,7 @@ package struct YAMLDocument {
     values = Self.values(of: mapping)
   }
 
-  package init(node: Node.Mapping, file: String, lineOffset: Int) {
+  package init(node: Node.Mapping, file: SourcePath, lineOffset: Int) {
     self.file = file
     self.lineOffset = lineOffset
     self.mapping = node

@@ -14,7 +14,7 @@ public struct DocumentFacts: Sendable {
   /// Its links to headings and charts, checked once every document is rendered.
   public var fragmentLinks: [FragmentLink]
   /// The other documents it links to, by path under `Content/`.
-  public var linkedDocuments: Set<String>
+  public var linkedDocuments: Set<ContentPath>
   /// Heading and chart ids in its body, which links may name as fragments.
   public var ids: Set<String> { Set(headings.map(\.id)).union(charts.map(\.id)) }
 }

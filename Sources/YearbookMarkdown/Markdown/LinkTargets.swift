@@ -12,26 +12,28 @@ public struct LinkTargets: Sendable {
     case unchanged
     case rewritten(String)
     /// A link to another document's page (`talent.md`): the URL and the document's path.
-    case page(String, document: String)
+    case page(String, document: ContentPath)
     /// A link to a heading or chart of a page (`talent.md#主要成效`, `#成效`): its
     /// fragment is checked once every page's headings are known.
-    case fragment(String, document: String, id: String)
+    case fragment(String, document: ContentPath, id: String)
     case missing(String)
   }
 
   public var baseURL: BaseURL
   /// `2024/platforms.md` → `2024/platforms/`
-  public var pages: [String: String]
+  public var pages: [ContentPath: SitePath]
   /// `assets/logo.svg`
-  public var files: Set<String>
-  /// Every output path of the site, for links written from the site root (`/data/`);
+  public var files: Set<ContentPath>
+  /// Every output file of the site, for links written from the site root (`/data/`);
   /// nil leaves them unchecked.
-  public var outputPaths: Set<String>?
+  public var outputPaths: Set<OutputPath>?
   /// Path prefixes that belong to the host portal (`/col/`, `/art/`): links under them
   /// are left as written and not checked.
   public var portalPaths: [String] = []
 
-  public init(baseURL: BaseURL, pages: [String: String], files: Set<String>, outputPaths: Set<String>? = nil) {
+  public init(
+    baseURL: BaseURL, pages: [ContentPath: SitePath], files: Set<ContentPath>, outputPaths: Set<OutputPath>? = nil
+  ) {
     self.baseURL = baseURL
     self.pages = pages
     self.files = files
@@ -39,7 +41,7 @@ public struct LinkTargets: Sendable {
   }
 
   public init(index: SiteIndex) {
-    var pages: [String: String] = [:]
+    var pages: [ContentPath: SitePath] = [:]
     for report in index.site.reports {
       pages[report.markdown.contentPath] = report.sitePath
       for article in report.articles {
@@ -52,7 +54,7 @@ public struct LinkTargets: Sendable {
   }
 
   /// `from` is the linking file's path below `Content/`.
-  public func resolve(_ url: String, from contentPath: String) -> Resolution {
+  public func resolve(_ url: String, from contentPath: ContentPath) -> Resolution {
     if url.hasPrefix("#") && url.count > 1 {
       let id = String(url.dropFirst())
       return .fragment(url, document: contentPath, id: LinkTargets.decoded(id))
@@ -66,22 +68,20 @@ public struct LinkTargets: Sendable {
     let rawPath = LinkTargets.decoded(path)
     if rawPath.hasPrefix("/") {
       if portalPaths.contains(where: { rawPath.hasPrefix($0) }) { return .unchanged }
-      let sitePath = String(rawPath.dropFirst())
-      if let outputPaths, !outputPaths.contains(sitePath), !outputPaths.contains(SitePaths.file(for: sitePath)),
-        !outputPaths.contains(sitePath + "/")
-      {
+      let sitePath = SitePath(String(rawPath.dropFirst()))
+      if let outputPaths, !outputPaths.serves(sitePath) {
         let prefix = rawPath.split(separator: "/").first.map { "/\($0)/" } ?? "/"
         return .missing(
           "link \"\(rawPath)\" is not a page or file of this site; if it is a page of the host portal, add its prefix to portal_paths in site.yml (portal_paths: [\(prefix)]), or write the full URL (https://…)"
         )
       }
-      return .rewritten(baseURL.path + sitePath + suffix)
+      return .rewritten(baseURL.path + sitePath.value + suffix)
     }
-    guard let path = LinkTargets.join(directory: LinkTargets.directory(of: contentPath), rawPath) else {
+    guard let path = LinkTargets.join(directory: LinkTargets.directory(of: contentPath.value), rawPath) else {
       return .missing("link \"\(url)\" points outside Content/")
     }
-    if rawPath.hasSuffix(".md") || rawPath.hasSuffix("/") && pages["\(path)/_index.md"] != nil {
-      let key = rawPath.hasSuffix(".md") ? path : "\(path)/_index.md"
+    if rawPath.hasSuffix(".md") || rawPath.hasSuffix("/") && pages[ContentPath("\(path)/_index.md")] != nil {
+      let key = ContentPath(rawPath.hasSuffix(".md") ? path : "\(path)/_index.md")
       guard let page = pages[key] else {
         return .missing("link to a missing article \"\(rawPath)\" (no file Content/\(path))")
       }
@@ -92,8 +92,8 @@ public struct LinkTargets: Sendable {
       }
       return .page(target, document: key)
     }
-    if files.contains(path) {
-      return .rewritten(baseURL.link(path) + suffix)
+    if files.contains(ContentPath(path)) {
+      return .rewritten(baseURL.link(SitePaths.asset(ContentPath(path))) + suffix)
     }
     return .missing(
       "link target \"\(rawPath)\" not found (no file Content/\(path); files for links go in Content/assets/)")

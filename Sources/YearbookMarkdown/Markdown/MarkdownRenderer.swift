@@ -57,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
     }
     var images: [OpaquePointer] = []
     var fragmentLinks: [FragmentLink] = []
-    var linked: Set<String> = []
+    var linked: Set<ContentPath> = []
     for node in found.links {
       // A removed script link is freed: nothing more may be asked of it.
       guard
@@ -174,7 +174,7 @@ public struct MarkdownRenderer: Sendable {
   /// Returns false when the link was removed (and freed).
   private func rewriteLink(
     _ node: OpaquePointer, tree: inout SyntaxTree, diagnostics: inout [Diagnostic],
-    fragmentLinks: inout [FragmentLink], linked: inout Set<String>
+    fragmentLinks: inout [FragmentLink], linked: inout Set<ContentPath>
   ) -> Bool {
     guard let pointer = cmark_node_get_url(node) else { return true }
     let url = String(cString: pointer)
@@ -218,7 +218,7 @@ public struct RenderedMarkdown: Sendable, Hashable {
   /// Links to headings, checked once every document is rendered.
   public var fragmentLinks: [FragmentLink] = []
   /// The other documents it links to, by path under `Content/`.
-  public var linkedDocuments: Set<String> = []
+  public var linkedDocuments: Set<ContentPath> = []
   /// Links and images resolved.
   public var linkCount = 0
 }
@@ -226,7 +226,7 @@ public struct RenderedMarkdown: Sendable, Hashable {
 /// A link to an id on a page of the site, where it was written.
 public struct FragmentLink: Sendable, Hashable {
   /// The linked document's path under `Content/`.
-  public var document: String
+  public var document: ContentPath
   public var id: String
   public var location: SourceLocation
 }

@@ -31,14 +31,14 @@ public struct Article: Sendable, Hashable {
     self.markdown = markdown
   }
 
-  public var sitePath: String { SitePaths.article(report: reportID, slug: slug) }
+  public var sitePath: SitePath { SitePaths.article(report: reportID, slug: slug) }
 
   /// The files made from the article for the portal, besides its page: the embed page and
   /// both fragments. Its charts' files are known only once its Markdown is rendered.
-  public var portalFiles: [String] {
+  public var portalFiles: [OutputPath] {
     [
-      SitePaths.file(for: SitePaths.embed(sitePath)), SitePaths.fragment(report: reportID, slug: slug),
-      SitePaths.inlineFragment(report: reportID, slug: slug),
+      SitePaths.embed(sitePath).outputPath, SitePaths.fragment(report: reportID, slug: slug).outputPath,
+      SitePaths.inlineFragment(report: reportID, slug: slug).outputPath,
     ]
   }
 }
@@ -46,17 +46,17 @@ public struct Article: Sendable, Hashable {
 /// Markdown text with where it came from, so positions found while rendering it can be
 /// reported as lines of the original file.
 public struct MarkdownSource: Sendable, Hashable {
-  /// Path of the file as reported in diagnostics, e.g. `Content/2024/platforms.md`.
-  public var file: String
-  /// Path relative to `Content/`, e.g. `2024/platforms.md`; relative links resolve from it.
-  public var contentPath: String
+  /// `Content/2024/platforms.md`, as messages name it.
+  public var file: SourcePath
+  /// `2024/platforms.md`; relative links resolve from it.
+  public var contentPath: ContentPath
   public var text: String
   /// How many lines of the file come before `text` (the front matter and its fences).
   public var lineOffset: Int
   /// The period of the report the text belongs to, for comparing its figures with data.
   public var period: String?
 
-  public init(file: String, contentPath: String, text: String, lineOffset: Int, period: String? = nil) {
+  public init(file: SourcePath, contentPath: ContentPath, text: String, lineOffset: Int, period: String? = nil) {
     self.file = file
     self.contentPath = contentPath
     self.text = text

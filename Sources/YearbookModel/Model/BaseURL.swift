@@ -41,12 +41,12 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
 
   /// The link to a page or file of the site; `sitePath` has no leading slash
   /// (`2024/platforms/`, `assets/logo.svg`, or empty for the home page).
-  public func link(_ sitePath: String) -> String {
-    path + percentEncodedPath(sitePath)
+  public func link(_ sitePath: SitePath) -> String {
+    path + percentEncodedPath(sitePath.value)
   }
 
   /// The absolute URL when the origin is known, otherwise the same as `link`.
-  public func absolute(_ sitePath: String) -> String {
+  public func absolute(_ sitePath: SitePath) -> String {
     (origin ?? "") + link(sitePath)
   }
 

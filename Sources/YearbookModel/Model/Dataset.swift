@@ -4,7 +4,7 @@ import YearbookCore
 public struct Dataset: Sendable, Hashable {
   /// The file name without extension: what chart specs name in `data:`.
   public var id: String
-  public var file: String
+  public var file: SourcePath
   /// The title the file gives, or its id when it gives none (see `hasTitle`).
   public var title: String
   public var hasTitle: Bool = true
@@ -20,7 +20,7 @@ public struct Dataset: Sendable, Hashable {
   public var cellLocations: [[SourceLocation?]] = []
 
   public init(
-    id: String, file: String, title: String, source: String? = nil, period: String? = nil, note: String? = nil,
+    id: String, file: SourcePath, title: String, source: String? = nil, period: String? = nil, note: String? = nil,
     columns: [Column], rows: [[Cell]]
   ) {
     self.id = id

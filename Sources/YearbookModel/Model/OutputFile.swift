@@ -9,10 +9,10 @@ public struct OutputFile: Sendable, Hashable {
   }
 
   /// Relative to the output folder: `2024/platforms/index.html`.
-  public var path: String
+  public var path: OutputPath
   public var content: Content
 
-  public init(path: String, content: Content) {
+  public init(path: OutputPath, content: Content) {
     self.path = path
     self.content = content
   }

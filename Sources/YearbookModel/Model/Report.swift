@@ -29,7 +29,7 @@ public struct Report: Sendable, Hashable {
     self.articles = articles
   }
 
-  public var sitePath: String { SitePaths.report(id) }
+  public var sitePath: SitePath { SitePaths.report(id) }
 }
 
 /// A headline number on a report's page and the home page: `41.96` `亿元`.

@@ -6,13 +6,13 @@ public struct Site: Sendable, Hashable {
   /// Newest first (by date, then folder name), which is the order readers see.
   public var reports: [Report]
   /// Files under `Content/assets/`, as paths relative to it, sorted.
-  public var assets: [String]
+  public var assets: [ContentPath]
   /// Tables from `Content/data/`, by file name.
   public var datasets: [Dataset] = []
   /// Absolute path of `Content/`, where assets are copied from when the site is written.
   public var contentDirectory: String
 
-  public init(config: SiteConfig, reports: [Report], assets: [String] = [], contentDirectory: String = "") {
+  public init(config: SiteConfig, reports: [Report], assets: [ContentPath] = [], contentDirectory: String = "") {
     self.config = config
     self.reports = reports
     self.assets = assets
@@ -22,13 +22,13 @@ public struct Site: Sendable, Hashable {
   public var articles: [Article] { reports.flatMap(\.articles) }
 
   /// Each article with the portal files made from it; none when the site opted out.
-  package var articlePortalFiles: [(article: Article, files: [String])] {
+  package var articlePortalFiles: [(article: Article, files: [OutputPath])] {
     config.portalFiles ? articles.map { ($0, $0.portalFiles) } : []
   }
 
   /// The article written in `contentPath` (`2024/talent.md`), found in its report alone.
-  public func article(at contentPath: String) -> Article? {
-    let report = contentPath.prefix { $0 != "/" }
+  public func article(at contentPath: ContentPath) -> Article? {
+    let report = contentPath.firstComponent
     return reports.first { $0.id == report }?.articles.first { $0.markdown.contentPath == contentPath }
   }
 }

@@ -24,7 +24,7 @@ public struct SiteConfig: Sendable, Hashable {
   /// Where absolute URLs start: `site_url`, else the origin of an absolute `base_url`.
   public var origin: String? { siteURL ?? baseURL.origin }
   /// The absolute URL of a page (`2024/talent/`), or its link when no origin is known.
-  public func absolute(_ sitePath: String) -> String {
+  public func absolute(_ sitePath: SitePath) -> String {
     (origin ?? "") + baseURL.link(sitePath)
   }
 
@@ -41,7 +41,7 @@ public struct SiteConfig: Sendable, Hashable {
   /// never embedded; print pages are written either way).
   public var portalFiles = true
   /// The site's emblem, an asset (`assets/logo.svg`), shown in the header before the title.
-  public var logo: String?
+  public var logo: ContentPath?
 
   public init(
     title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),

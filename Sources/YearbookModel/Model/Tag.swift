@@ -7,7 +7,7 @@ public struct Tag: Sendable, Hashable {
   public var slug: String
   public var articles: [Article]
 
-  public var sitePath: String { SitePaths.tag(slug: slug) }
+  public var sitePath: SitePath { SitePaths.tag(slug: slug) }
 
   /// The tags of a site: each distinct tag with its own page, and the page of every
   /// spelling used in front matter.
@@ -25,7 +25,7 @@ public struct Tag: Sendable, Hashable {
   /// tag of its own, with its own page, even when both would make the same slug.
   public static func index(of articles: [Article]) -> Index {
     var order: [String] = []
-    var byKey: [String: (tag: Tag, file: String)] = [:]
+    var byKey: [String: (tag: Tag, file: SourcePath)] = [:]
     var slugs: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
     var keyOfSpelling: [String: String] = [:]

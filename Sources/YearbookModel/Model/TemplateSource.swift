@@ -2,12 +2,12 @@ import YearbookCore
 
 /// A template's file and text, read once by the project's one Mustache parser.
 package struct TemplateSource: Sendable {
-  package var file: String
+  package var file: SourcePath
   package var text: String
   package var syntax: TemplateSyntax
 
   /// Fails with the first syntax error, at its line and column in `file`.
-  package init(file: String, text: String) throws(TemplateError) {
+  package init(file: SourcePath, text: String) throws(TemplateError) {
     self.file = file
     self.text = text
     syntax = try TemplateSyntax(text, template: file)

@@ -12,7 +12,7 @@ extension PageRenderer {
   /// Every file made from an article's Markdown, by output path: its page, then its portal
   /// files.
   package func articleFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
-    [(path: String, text: String)], Diagnostic
+    [(path: OutputPath, text: String)], Diagnostic
   > {
     articlePage(reportIndex: reportIndex, articleIndex: articleIndex, body: body).flatMap { page in
       articlePortalFiles(reportIndex: reportIndex, articleIndex: articleIndex, body: body).map { [page] + $0 }
@@ -21,35 +21,35 @@ extension PageRenderer {
 
   /// An article's page, by output path.
   package func articlePage(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
-    (path: String, text: String), Diagnostic
+    (path: OutputPath, text: String), Diagnostic
   > {
     let report = site.index.site.reports[reportIndex]
     let context = articleContext(report: report, articleIndex: articleIndex, body: body)
     return articlePage(context, report: report, charts: body.charts).map {
-      (SitePaths.file(for: report.articles[articleIndex].sitePath), $0)
+      (report.articles[articleIndex].sitePath.outputPath, $0)
     }
   }
 
   /// An article's files for the portal, by output path: its embed page, both CMS fragments,
   /// and each chart's `.svg` file and embed page; none when the site has `portal_files: false`.
   package func articlePortalFiles(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> Result<
-    [(path: String, text: String)], Diagnostic
+    [(path: OutputPath, text: String)], Diagnostic
   > {
     guard site.config.portalFiles else { return .success([]) }
     let report = site.index.site.reports[reportIndex]
     let article = report.articles[articleIndex]
-    var files: [(path: String, text: String)] = []
+    var files: [(path: OutputPath, text: String)] = []
     let context = articleContext(report: report, articleIndex: articleIndex, body: body)
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
     switch render(PageContext(frame: frame, content: EmbedContent(article: context)), template: "embed") {
-    case .success(let html): files.append((SitePaths.file(for: SitePaths.embed(article.sitePath)), html))
+    case .success(let html): files.append((SitePaths.embed(article.sitePath).outputPath, html))
     case .failure(let diagnostic): return .failure(diagnostic)
     }
     let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
     let fragments = Fragment.html(body: body.html, charts: charts, article: article, config: site.config)
-    files.append((SitePaths.fragment(report: article.reportID, slug: article.slug), fragments.images))
-    files.append((SitePaths.inlineFragment(report: article.reportID, slug: article.slug), fragments.inline))
+    files.append((SitePaths.fragment(report: article.reportID, slug: article.slug).outputPath, fragments.images))
+    files.append((SitePaths.inlineFragment(report: article.reportID, slug: article.slug).outputPath, fragments.inline))
     switch chartFiles(charts, pageTitle: article.title, sitePath: article.sitePath) {
     case .success(let chartFiles): files += chartFiles
     case .failure(let diagnostic): return .failure(diagnostic)
@@ -59,16 +59,16 @@ extension PageRenderer {
 
   /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
   package func chartFiles(
-    _ charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], pageTitle: String, sitePath: String
-  ) -> Result<[(path: String, text: String)], Diagnostic> {
-    var files: [(path: String, text: String)] = []
+    _ charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], pageTitle: String, sitePath: SitePath
+  ) -> Result<[(path: OutputPath, text: String)], Diagnostic> {
+    var files: [(path: OutputPath, text: String)] = []
     for (chart, forms) in charts {
-      if let file = forms.file { files.append((SitePaths.chartFile(chart.id), file)) }
+      if let file = forms.file { files.append((SitePaths.chartFile(chart.id).outputPath, file)) }
       let context = ChartEmbedContext(html: chart.html, pageTitle: pageTitle, pageURL: site.link(sitePath))
       let frame = site.frame(
         title: "\(chart.spec.title) - \(pageTitle)", sitePath: sitePath, kind: "embed", description: forms.description)
       switch render(PageContext(frame: frame, content: EmbedContent(chart: context)), template: "embed") {
-      case .success(let html): files.append((SitePaths.file(for: SitePaths.chartEmbed(chart.id)), html))
+      case .success(let html): files.append((SitePaths.chartEmbed(chart.id).outputPath, html))
       case .failure(let diagnostic): return .failure(diagnostic)
       }
     }

@@ -46,28 +46,28 @@ package struct ArticleEdit {
 
   /// The article's page (its portal files are rendered with it), its report's print page,
   /// and the data page when its charts changed.
-  package func ownPages(in index: SiteIndex) -> Set<String> {
+  package func ownPages(in index: SiteIndex) -> Set<OutputPath> {
     guard let page = index.page(ofDocument: new.markdown.contentPath) else { return [] }
-    var pages: Set<String> = [page.outputPath]
+    var pages: Set<OutputPath> = [page.outputPath]
     if let report = index.site.reports.first(where: { $0.id == new.reportID }) {
       pages.insert(DependencyGraph.printPage(report))
     }
-    if oldFacts?.charts != newFacts?.charts { pages.insert(SitePaths.file(for: SitePaths.data)) }
+    if oldFacts?.charts != newFacts?.charts { pages.insert(SitePaths.data.outputPath) }
     return pages
   }
 
   /// List pages the dependency graph names that this edit cannot change, when it keeps
   /// the order: of its tags' pages only the one showing it changes, and the tags index and
   /// the sitemap (counts and dates) do not.
-  package func unchangedListPages(in index: SiteIndex) -> Set<String> {
+  package func unchangedListPages(in index: SiteIndex) -> Set<OutputPath> {
     guard keepsOrder else { return [] }
-    var unchanged: Set<String> = [SitePaths.file(for: SitePaths.tags), SitePaths.sitemap]
+    var unchanged: Set<OutputPath> = [SitePaths.tags.outputPath, SitePaths.sitemap.outputPath]
     let perPage = index.site.config.paginate
     for tag in index.tags {
       guard let position = tag.articles.firstIndex(where: { $0.sitePath == new.sitePath }) else { continue }
       for number in 1...SiteIndex.pageCount(items: tag.articles.count, perPage: perPage)
       where number != position / perPage + 1 {
-        unchanged.insert(SitePaths.file(for: SitePaths.tag(slug: tag.slug, page: number)))
+        unchanged.insert(SitePaths.tag(slug: tag.slug, page: number).outputPath)
       }
     }
     return unchanged

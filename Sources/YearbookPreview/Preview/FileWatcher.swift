@@ -75,7 +75,7 @@ import YearbookRender
 
     /// Waits for changes and returns the changed files (relative to the root, sorted;
     /// folders end in `/`), or nil once `stop` was called.
-    public func nextChanges() -> [String]? {
+    public func nextChanges() -> [SourcePath]? {
       var changed: Set<String> = []
       while true {
         if lock.withLock({ stopped }) { return nil }
@@ -88,7 +88,7 @@ import YearbookRender
         if ready > 0 {
           changed.formUnion(readEvents())
         } else if ready == 0 && !changed.isEmpty {
-          return changed.sorted()
+          return changed.sorted().map(SourcePath.init)
         }
       }
     }

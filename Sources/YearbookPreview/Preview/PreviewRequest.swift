@@ -12,7 +12,7 @@ import YearbookRender
 /// reach the disk; anything that even looks like a way out of the site (`..`, encoded
 /// slashes or dots, backslashes, NUL) is refused outright.
 public enum PreviewRequest: Equatable, Sendable {
-  case file(String)
+  case file(OutputPath)
   case redirect(String)
   case notFound
 
@@ -43,7 +43,7 @@ public enum PreviewRequest: Equatable, Sendable {
   /// `rawPath` as the client sent it (percent-encoded, without the query); `basePath`
   /// is the site's base path (`/` or `/kjj/ndbg/`); `exists` says whether an output file is
   /// there.
-  public static func resolve(_ rawPath: String, basePath: String, exists: (String) -> Bool) -> PreviewRequest {
+  public static func resolve(_ rawPath: String, basePath: String, exists: (OutputPath) -> Bool) -> PreviewRequest {
     let lowered = rawPath.lowercased()
     guard rawPath.hasPrefix("/"), !rawPath.contains("\\"),
       !["%2f", "%5c", "%2e", "%00"].contains(where: { lowered.contains($0) }),
@@ -55,14 +55,10 @@ public enum PreviewRequest: Equatable, Sendable {
     if decoded == "/" && basePath != "/" { return .redirect(basePath) }
     if decoded + "/" == basePath { return .redirect(basePath) }
     guard decoded.hasPrefix(basePath) else { return .notFound }
-    let relative = String(decoded.dropFirst(basePath.count))
-    if relative.isEmpty || relative.hasSuffix("/") {
-      let file = relative + "index.html"
-      return exists(file) ? .file(file) : .notFound
-    }
-    if exists(relative) { return .file(relative) }
+    let sitePath = SitePath(String(decoded.dropFirst(basePath.count)))
+    if exists(sitePath.outputPath) { return .file(sitePath.outputPath) }
     // `/2024/talent` is the folder `/2024/talent/`.
-    if exists(relative + "/index.html") { return .redirect(rawPath + "/") }
+    if !sitePath.isPage, exists(SitePath(sitePath.value + "/").outputPath) { return .redirect(rawPath + "/") }
     return .notFound
   }
 

@@ -16,7 +16,7 @@ import YearbookRender
 public final class PreviewSite: @unchecked Sendable {
   public struct Rebuild: Sendable {
     /// The files that changed, relative to the project root.
-    public var changed: [String]
+    public var changed: [SourcePath]
     /// Output files rendered again.
     public var outputsRebuilt: Int
     public var duration: Duration
@@ -33,24 +33,24 @@ public final class PreviewSite: @unchecked Sendable {
   private struct State {
     package var loaded: SiteBuilder.Loaded
     package var indexed: SiteBuilder.IndexedSite
-    package var facts: [String: DocumentFacts]
+    package var facts: [ContentPath: DocumentFacts]
     package var graph: DependencyGraph
     /// Made once per full build: its link targets hold while no URL changes.
     package var markdown: MarkdownRenderer
     /// Every article's chapter of its report's print page, so an edit renders one again.
-    package var chapterBodies: [String: String]
+    package var chapterBodies: [ContentPath: String]
   }
 
   public let options: SiteBuilder.Options
   private let lock = NSLock()
-  private var files: [String: Data] = [:]
+  private var files: [OutputPath: Data] = [:]
   /// Pages made stale by a save and rendered when first asked for.
-  private var deferred: [String: @Sendable () -> Result<Data, Diagnostic>] = [:]
+  private var deferred: [OutputPath: @Sendable () -> Result<Data, Diagnostic>] = [:]
   private var problems: [Diagnostic] = []
   private var state: State?
   /// Files changed since the last good build (set by failed rebuilds): every later
   /// rebuild takes them in, so a fix of one file never hides a failure in another.
-  private var unbuilt: Set<String> = []
+  private var unbuilt: Set<SourcePath> = []
   private var generation = 0
 
   public init(options: SiteBuilder.Options) {
@@ -63,7 +63,7 @@ public final class PreviewSite: @unchecked Sendable {
   }
 
   /// An output file (`2024/talent/index.html`) of the last good build.
-  public func file(at path: String) -> Data? {
+  public func file(at path: OutputPath) -> Data? {
     lock.withLock {
       if let data = files[path] { return data }
       guard let render = deferred.removeValue(forKey: path) else { return nil }
@@ -89,11 +89,11 @@ public final class PreviewSite: @unchecked Sendable {
   public var outputCount: Int { lock.withLock { files.count + deferred.count } }
 
   /// Every output file the preview serves, rendered or not yet.
-  public var outputPaths: Set<String> { lock.withLock { Set(files.keys).union(deferred.keys) } }
+  public var outputPaths: Set<OutputPath> { lock.withLock { Set(files.keys).union(deferred.keys) } }
 
   /// Builds everything, in memory.
   @discardableResult
-  public func buildAll(changed: [String] = []) -> Rebuild {
+  public func buildAll(changed: [SourcePath] = []) -> Rebuild {
     let started = ContinuousClock.now
     do throws(BuildFailure) {
       let memory = MemoryFolder(confinedTo: options.root)
@@ -106,7 +106,7 @@ public final class PreviewSite: @unchecked Sendable {
         summary.diagnostics.append(
           .warning(
             "a symbolic link to a file outside the project: the preview does not serve it",
-            at: SourceLocation(file: file)))
+            at: SourceLocation(file: SourcePath(file))))
       }
       let contents = memory.contents
       lock.withLock {
@@ -131,13 +131,13 @@ public final class PreviewSite: @unchecked Sendable {
   /// Rebuilds after `changed` files (relative to the project root; folders end in `/`)
   /// were saved; nil when
   /// none of them matters (an editor's temporary file, come and gone).
-  public func rebuild(changed: [String]) -> Rebuild? {
+  public func rebuild(changed: [SourcePath]) -> Rebuild? {
     let started = ContinuousClock.now
     let (current, unbuilt) = lock.withLock { (state, self.unbuilt) }
-    let exists = { (file: String) in
-      FileManager.default.fileExists(atPath: self.options.root.appendingPathComponent(file).path)
+    let exists = { (file: SourcePath) in
+      FileManager.default.fileExists(atPath: self.options.root.appendingPathComponent(file.value).path)
     }
-    let partOfLastGoodSite = { (file: String) in current.map { Self.knows(file, $0) } ?? true }
+    let partOfLastGoodSite = { (file: SourcePath) in current.map { Self.knows(file, $0) } ?? true }
     let relevant = changed.filter { exists($0) || unbuilt.contains($0) || partOfLastGoodSite($0) }
     guard !relevant.isEmpty else { return nil }
     // A file that came and went while the site was broken is no change to the last good site.
@@ -152,7 +152,7 @@ public final class PreviewSite: @unchecked Sendable {
     }
   }
 
-  private func failed(_ diagnostics: [Diagnostic], changed: [String], since started: ContinuousClock.Instant)
+  private func failed(_ diagnostics: [Diagnostic], changed: [SourcePath], since started: ContinuousClock.Instant)
     -> Rebuild
   {
     lock.withLock {
@@ -166,27 +166,26 @@ public final class PreviewSite: @unchecked Sendable {
 
   /// Whether a file that is gone was part of the site (an article, a dataset, a
   /// template, an asset), so its removal needs a rebuild.
-  private static func knows(_ file: String, _ state: State) -> Bool {
+  private static func knows(_ file: SourcePath, _ state: State) -> Bool {
     let site = state.loaded.site
-    if file.hasPrefix("Content/") {
-      let contentPath = String(file.dropFirst("Content/".count))
+    if let contentPath = file.contentPath {
       return state.indexed.index.page(ofDocument: contentPath) != nil
-        || site.datasets.contains { $0.file == file } || site.assets.contains(contentPath) || file.hasSuffix("/")
+        || site.datasets.contains { $0.file == file } || site.assets.contains(contentPath) || file.value.hasSuffix("/")
     }
-    if file.hasPrefix("Templates/static/") || file.hasSuffix("/") { return true }
+    if Theme.output(ofStatic: file) != nil || file.value.hasSuffix("/") { return true }
     return state.loaded.theme.templates.values.contains { $0.file == file }
   }
 
   /// The articles behind `changed` (content paths such as `2024/talent.md`) when every
   /// changed file is an article the site already has; nil when the whole site must be
   /// built again.
-  private func editedArticles(_ changed: [String], in state: State) -> [String]? {
-    var articles: [String] = []
+  private func editedArticles(_ changed: [SourcePath], in state: State) -> [ContentPath]? {
+    var articles: [ContentPath] = []
     for file in changed {
-      guard file.hasPrefix("Content/"), file.hasSuffix(".md"), !file.hasSuffix("/_index.md") else { return nil }
-      let contentPath = String(file.dropFirst("Content/".count))
+      guard let contentPath = file.contentPath, file.value.hasSuffix(".md"), !file.value.hasSuffix("/_index.md")
+      else { return nil }
       guard let page = state.indexed.index.page(ofDocument: contentPath), case .article = page.kind,
-        FileManager.default.fileExists(atPath: options.root.appendingPathComponent(file).path)
+        FileManager.default.fileExists(atPath: options.root.appendingPathComponent(file.value).path)
       else { return nil }
       articles.append(contentPath)
     }
@@ -194,7 +193,8 @@ public final class PreviewSite: @unchecked Sendable {
   }
 
   private func rebuild(
-    articles contentPaths: [String], changed: [String], from state: State, since started: ContinuousClock.Instant
+    articles contentPaths: [ContentPath], changed: [SourcePath], from state: State,
+    since started: ContinuousClock.Instant
   ) throws(BuildFailure) -> Rebuild {
     var site = state.loaded.site
     var diagnostics: [Diagnostic] = []
@@ -225,7 +225,7 @@ public final class PreviewSite: @unchecked Sendable {
     timings.record("load", since: &step)
 
     // The edited articles' Markdown, for their facts (headings, charts, links, summary).
-    var bodies: [String: RenderedMarkdown] = [:]
+    var bodies: [ContentPath: RenderedMarkdown] = [:]
     var facts = state.facts
     for contentPath in contentPaths {
       guard let article = site.article(at: contentPath) else { continue }
@@ -271,7 +271,7 @@ public final class PreviewSite: @unchecked Sendable {
     let graph = DependencyGraph(
       index: index, documents: facts, templateUses: indexed.templates.uses,
       templateFiles: loaded.theme.templates.mapValues(\.file))
-    var affected: Set<String> = []
+    var affected: Set<OutputPath> = []
     if listed {
       for edit in edits { affected.formUnion(edit.ownPages(in: index)) }
     } else {
@@ -316,7 +316,7 @@ public final class PreviewSite: @unchecked Sendable {
     for contentPath in contentPaths {
       let kept = Set(facts[contentPath]?.charts.map(\.id) ?? [])
       for chart in state.facts[contentPath]?.charts ?? [] where !kept.contains(chart.id) {
-        gone += [SitePaths.chartFile(chart.id), SitePaths.file(for: SitePaths.chartEmbed(chart.id))]
+        gone += [SitePaths.chartFile(chart.id).outputPath, SitePaths.chartEmbed(chart.id).outputPath]
       }
     }
     lock.withLock {
@@ -343,11 +343,11 @@ public final class PreviewSite: @unchecked Sendable {
 
   /// Renders a page when it is first asked for; a failure is an error of the site.
   private static func deferredRender(
-    _ page: SiteIndex.Page, index: SiteIndex, renderer: PageRenderer, chapterBodies: [String: String]
+    _ page: SiteIndex.Page, index: SiteIndex, renderer: PageRenderer, chapterBodies: [ContentPath: String]
   ) -> @Sendable () -> Result<Data, Diagnostic> {
     {
       let markdown = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
-      var reportBodies: [String: RenderedMarkdown] = [:]
+      var reportBodies: [ContentPath: RenderedMarkdown] = [:]
       if case .print(let reportIndex) = page.kind {
         let report = index.site.reports[reportIndex].markdown
         reportBodies[report.contentPath] = markdown.render(report)
@@ -359,14 +359,14 @@ public final class PreviewSite: @unchecked Sendable {
   /// Renders the pages at `paths` (an article's page with its portal files); article and
   /// report pages render their Markdown again.
   private func render(
-    _ paths: Set<String>, index: SiteIndex, renderer: PageRenderer, bodies: [String: RenderedMarkdown],
-    chapterBodies: [String: String]
-  ) throws(BuildFailure) -> [String: Data] {
+    _ paths: Set<OutputPath>, index: SiteIndex, renderer: PageRenderer, bodies: [ContentPath: RenderedMarkdown],
+    chapterBodies: [ContentPath: String]
+  ) throws(BuildFailure) -> [OutputPath: Data] {
     let markdown = SiteBuilder.markdownRenderer(for: index, producesHTML: true)
     let pages = index.pages.filter { paths.contains($0.outputPath) }
     // The home page shows the latest report's body; a report's page, embed page and print
     // page its own.
-    var reportBodies: [String: RenderedMarkdown] = [:]
+    var reportBodies: [ContentPath: RenderedMarkdown] = [:]
     if pages.contains(where: {
       switch $0.kind {
       case .home, .report, .reportEmbed, .print: true
@@ -378,7 +378,7 @@ public final class PreviewSite: @unchecked Sendable {
       }
     }
     let allReportBodies = reportBodies
-    let results = Parallel.map(pages) { page -> Result<[(String, Data)], Diagnostic> in
+    let results = Parallel.map(pages) { page -> Result<[(OutputPath, Data)], Diagnostic> in
       switch page.kind {
       case .article(let report, let position):
         let article = index.site.reports[report].articles[position]
@@ -392,7 +392,7 @@ public final class PreviewSite: @unchecked Sendable {
         }
       }
     }
-    var rendered: [String: Data] = [:]
+    var rendered: [OutputPath: Data] = [:]
     var problems: [Diagnostic] = []
     for result in results {
       switch result {

@@ -47,7 +47,7 @@ package enum AtomFeed {
   /// Atom ids must be absolute IRIs that never change, even when the site moves: `tag:`
   /// URIs (RFC 4151) of the site's host, the date the page first appeared, and its path,
   /// such as `tag:www.pinghu.gov.cn,2025-01-22:/2024/talent/`.
-  package static func id(for sitePath: String, date: ContentDate, site: Site) -> String {
+  package static func id(for sitePath: SitePath, date: ContentDate, site: Site) -> String {
     "tag:\(site.config.host ?? "yearbook.invalid"),\(date):" + site.config.baseURL.link(sitePath)
   }
 }

@@ -52,7 +52,7 @@ package struct PageRenderer: Sendable {
   /// `reportBodies` holds the reports' introductions by their Markdown path, and
   /// `chapterBodies` the articles' bodies as `printChapter` made them, for the print pages.
   package func page(
-    _ page: SiteIndex.Page, reportBodies: [String: RenderedMarkdown], chapterBodies: [String: String] = [:]
+    _ page: SiteIndex.Page, reportBodies: [ContentPath: RenderedMarkdown], chapterBodies: [ContentPath: String] = [:]
   ) -> Result<String, Diagnostic> {
     switch page.kind {
     case .home:

@@ -9,13 +9,13 @@ import YearbookModel
 package enum Sitemap {
   package static func xml(index: SiteIndex) -> String {
     let site = index.site
-    var entries: [(path: String, date: ContentDate?)] = [("", site.reports.first?.date)]
+    var entries: [(path: SitePath, date: ContentDate?)] = [(SitePaths.home, site.reports.first?.date)]
     for report in site.reports {
       entries.append((report.sitePath, max(report.date, report.articles.map(\.date).max() ?? report.date)))
       for article in report.articles { entries.append((article.sitePath, article.date)) }
     }
-    entries.append(("data/", nil))
-    entries.append(("tags/", nil))
+    entries.append((SitePaths.data, nil))
+    entries.append((SitePaths.tags, nil))
     for tag in index.tags { entries.append((tag.sitePath, tag.articles.map(\.date).max())) }
 
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

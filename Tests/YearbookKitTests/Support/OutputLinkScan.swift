@@ -49,7 +49,7 @@ enum OutputLinkScan {
     var target = page
     if !path.isEmpty {
       guard path.hasPrefix(basePath) else { return "\(url) is outside \(basePath)" }
-      target = SitePaths.file(for: String(path.dropFirst(basePath.count)))
+      target = SitePath(String(path.dropFirst(basePath.count))).outputPath.value
       if files[target] == nil, files[target + "/index.html"] != nil { target += "/index.html" }
     }
     guard files[target] != nil else { return "\(url) has no file" }

@@ -12,7 +12,7 @@ import YearbookRender
 /// where to give it a label. A column a chart shows is warned about at the chart's line
 /// instead, once.
 package enum ColumnLabelCheck {
-  package static func run(site: Site, documents: [String: DocumentFacts]) -> [Diagnostic] {
+  package static func run(site: Site, documents: [ContentPath: DocumentFacts]) -> [Diagnostic] {
     // A dataset without a title is named on the data page by the first chart drawn from it.
     var firstChartTitle: [String: String] = [:]
     var shownByCharts: [String: Set<String>] = [:]

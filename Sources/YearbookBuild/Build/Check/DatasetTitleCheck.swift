@@ -10,7 +10,7 @@ import YearbookRender
 /// A dataset drawn by a chart is listed on the data page under its title; without one,
 /// readers would see a file name.
 package enum DatasetTitleCheck {
-  package static func run(datasets: [Dataset], documents: [String: DocumentFacts]) -> [Diagnostic] {
+  package static func run(datasets: [Dataset], documents: [ContentPath: DocumentFacts]) -> [Diagnostic] {
     let used = Set(documents.values.flatMap { $0.charts.map(\.spec.data) })
     return datasets.filter { !$0.hasTitle && used.contains($0.id) }.map { dataset in
       let fix =

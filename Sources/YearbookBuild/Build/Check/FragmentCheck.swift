@@ -14,13 +14,13 @@ package enum FragmentCheck {
   /// `only` limits the check to the links written in those documents (the preview checks
   /// an edited article and the documents linking to it).
   package static func run(
-    index: SiteIndex, documents: [String: DocumentFacts], templateIDs: [String: Set<String>],
-    only: Set<String>? = nil
+    index: SiteIndex, documents: [ContentPath: DocumentFacts], templateIDs: [String: Set<String>],
+    only: Set<ContentPath>? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     // Each target's ids once, not once per link: 10,000 links to a page of 10,000 headings
     // would otherwise build 10,000 sets of 10,000.
-    var idsOf: [String: Set<String>] = [:]
+    var idsOf: [ContentPath: Set<String>] = [:]
     let checked = only.map { Array($0) } ?? Array(documents.keys)
     for path in checked.sorted() {
       guard let facts = documents[path] else { continue }

@@ -62,7 +62,7 @@ package struct TemplateCheck {
 
   /// `report`: whether names are checked here (once per template and stack of values).
   private mutating func walk(
-    _ nodes: [TemplateSyntax.Node], stack: [Frame], file: String, report: Bool, used: inout Set<String>, depth: Int
+    _ nodes: [TemplateSyntax.Node], stack: [Frame], file: SourcePath, report: Bool, used: inout Set<String>, depth: Int
   ) {
     for node in nodes {
       switch node {
@@ -90,7 +90,7 @@ package struct TemplateCheck {
 
   /// Reports a name that nothing on the stack has; returns its shape when found.
   @discardableResult
-  private mutating func resolve(_ name: TemplateSyntax.Name, at: TemplatePosition, in stack: [Frame], file: String)
+  private mutating func resolve(_ name: TemplateSyntax.Name, at: TemplatePosition, in stack: [Frame], file: SourcePath)
     -> TemplateShape?
   {
     if let shape = lookUp(name, in: stack) { return shape }

@@ -14,7 +14,7 @@ import YearbookRender
 /// construction.
 package struct TemplateLinks {
   package let baseURL: BaseURL
-  package let outputPaths: Set<String>
+  package let outputPaths: Set<OutputPath>
   /// `{{site.home_url}}` and the other site-wide links, as every page has them.
   package let siteLinks: [String: String]
 
@@ -74,8 +74,8 @@ package struct TemplateLinks {
     guard path.hasPrefix(baseURL.path) else {
       return "link \(url) is outside the site's base path \(baseURL.path); write it with {{site.home_url}}"
     }
-    let sitePath = String(path.dropFirst(baseURL.path.count))
-    if outputPaths.contains(sitePath) || outputPaths.contains(SitePaths.file(for: sitePath)) { return nil }
+    let sitePath = SitePath(String(path.dropFirst(baseURL.path.count)))
+    if outputPaths.contains(sitePath.outputPath) { return nil }
     return "link \(url) has no target in the output"
   }
 

@@ -12,17 +12,17 @@ import YearbookRender
 /// preview server. Writes come from many threads at once.
 public protocol PageSink: Sendable {
   /// How the destination is named in messages.
-  var destination: String { get }
-  func makeFolders(for paths: some Sequence<String>) throws(StagingFolder.WriteError)
-  func write(_ text: String, to path: String) throws(StagingFolder.WriteError)
-  func copy(from source: String, to path: String) throws(StagingFolder.WriteError)
+  var destination: SourcePath { get }
+  func makeFolders(for paths: some Sequence<OutputPath>) throws(StagingFolder.WriteError)
+  func write(_ text: String, to path: OutputPath) throws(StagingFolder.WriteError)
+  func copy(from source: String, to path: OutputPath) throws(StagingFolder.WriteError)
   /// Makes what was written the site: the staging folder swapped in; nothing for memory,
   /// which the preview takes in whole.
   func commit() throws(StagingFolder.WriteError)
 }
 
 extension StagingFolder: PageSink {
-  public var destination: String { output.path }
+  public var destination: SourcePath { SourcePath(output.path) }
 }
 
 /// Output files held in memory, by output path (`2024/talent/index.html`): what the
@@ -31,7 +31,7 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
   public func commit() {}
 
   private let lock = NSLock()
-  private var files: [String: Data] = [:]
+  private var files: [OutputPath: Data] = [:]
   private var outside: [String] = []
   /// Files are read only from inside this folder: a link out of it is not served.
   private let boundary: String?
@@ -40,16 +40,16 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
     self.boundary = boundary.map { ($0.resolvingSymlinksInPath().path as NSString).standardizingPath + "/" }
   }
 
-  public var destination: String { "memory" }
+  public var destination: SourcePath { "memory" }
 
-  public func makeFolders(for paths: some Sequence<String>) {}
+  public func makeFolders(for paths: some Sequence<OutputPath>) {}
 
-  public func write(_ text: String, to path: String) {
+  public func write(_ text: String, to path: OutputPath) {
     let data = Data(text.utf8)
     lock.withLock { files[path] = data }
   }
 
-  public func copy(from source: String, to path: String) throws(StagingFolder.WriteError) {
+  public func copy(from source: String, to path: OutputPath) throws(StagingFolder.WriteError) {
     if let boundary, !URL(fileURLWithPath: source).resolvingSymlinksInPath().path.hasPrefix(boundary) {
       lock.withLock { outside.append(source) }
       return
@@ -61,7 +61,7 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
   }
 
   /// Every file written so far.
-  public var contents: [String: Data] { lock.withLock { files } }
+  public var contents: [OutputPath: Data] { lock.withLock { files } }
 
   /// Files not copied because a symbolic link leads out of the boundary.
   public var refused: [String] { lock.withLock { outside.sorted() } }

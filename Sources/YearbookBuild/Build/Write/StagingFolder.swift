@@ -77,9 +77,9 @@ public final class StagingFolder: @unchecked Sendable {
   }
 
   /// Creates the folders files will go into, before files are written from many threads.
-  public func makeFolders(for paths: some Sequence<String>) throws(WriteError) {
+  public func makeFolders(for paths: some Sequence<OutputPath>) throws(WriteError) {
     var made: Set<Substring> = [""]
-    for path in paths {
+    for path in paths.lazy.map(\.value) {
       guard let slash = path.lastIndex(of: "/") else { continue }
       var folders: [Substring] = []
       var folder = path[..<slash]
@@ -96,9 +96,9 @@ public final class StagingFolder: @unchecked Sendable {
   }
 
   /// Writes one file; safe to call from several threads for different paths.
-  public func write(_ text: String, to path: String) throws(WriteError) {
+  public func write(_ text: String, to path: OutputPath) throws(WriteError) {
     var text = text
-    let full = staging.path + "/" + path
+    let full = staging.path + "/" + path.value
     let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
@@ -123,10 +123,10 @@ public final class StagingFolder: @unchecked Sendable {
 
   /// Copies the file `source` names, following a symbolic link (the loader has checked it
   /// stays inside `Content/`), so the output never holds a link.
-  public func copy(from source: String, to path: String) throws(WriteError) {
+  public func copy(from source: String, to path: OutputPath) throws(WriteError) {
     do {
       let file = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-      try FileManager.default.copyItem(atPath: file, toPath: staging.path + "/" + path)
+      try FileManager.default.copyItem(atPath: file, toPath: staging.path + "/" + path.value)
     } catch {
       throw WriteError(description: "cannot copy \(source): \(FileProblem.reason(error))")
     }

@@ -16,7 +16,7 @@ package enum SheetTable {
     return parent + child
   }
 
-  package static func grid(of sheet: Workbook.Sheet, file: String, diagnostics: inout [Diagnostic]) -> [[RawTable
+  package static func grid(of sheet: Workbook.Sheet, file: SourcePath, diagnostics: inout [Diagnostic]) -> [[RawTable
     .GridCell]]
   {
     var rows = sheet.rows

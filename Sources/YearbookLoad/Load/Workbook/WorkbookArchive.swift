@@ -15,7 +15,7 @@ package struct WorkbookArchive {
   private let directory: ZipDirectory
   private let location: SourceLocation
 
-  package init(url: URL, file: String) throws(WorkbookError) {
+  package init(url: URL, file: SourcePath) throws(WorkbookError) {
     location = SourceLocation(file: file)
     let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
     // Not read at all: Foundation leaks a buffer reading an empty file (found by fuzzing).

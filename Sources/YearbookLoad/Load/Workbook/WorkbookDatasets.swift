@@ -7,15 +7,16 @@ import YearbookModel
 /// the workbook and sheet names. A `.meta.yml` beside it describes sheets under
 /// `sheets:`, each with the keys of a dataset description and an `id` of its own.
 public enum WorkbookDatasets {
-  public static func read(_ url: URL, file: String, meta: (url: URL, file: String)? = nil) -> ([Dataset], [Diagnostic])
-  {
+  public static func read(_ url: URL, file: SourcePath, meta: (url: URL, file: SourcePath)? = nil) -> (
+    [Dataset], [Diagnostic]
+  ) {
     let workbook: Workbook
     do {
       workbook = try WorkbookReader.read(url, file: file)
     } catch {
       return ([], [.error(error.message, at: error.location)])
     }
-    let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let stem = ((file.value as NSString).lastPathComponent as NSString).deletingPathExtension
     var datasets: [Dataset] = []
     var diagnostics: [Diagnostic] = []
     var descriptions = meta.map { described(workbook, by: $0, diagnostics: &diagnostics) } ?? [:]
@@ -46,7 +47,7 @@ public enum WorkbookDatasets {
   /// Each sheet's entry under `sheets:`; a name the workbook has no visible sheet of is an
   /// error listing those it has.
   private static func described(
-    _ workbook: Workbook, by meta: (url: URL, file: String), diagnostics: inout [Diagnostic]
+    _ workbook: Workbook, by meta: (url: URL, file: SourcePath), diagnostics: inout [Diagnostic]
   ) -> [String: YAMLDocument] {
     guard var document = DatasetMeta.read(meta.url, file: meta.file, diagnostics: &diagnostics) else { return [:] }
     var descriptions: [String: YAMLDocument] = [:]

@@ -11,7 +11,7 @@ package enum WorkbookReader {
   /// workbook is refused rather than read into memory.
   package static let cellLimit = 2_000_000
 
-  package static func read(_ url: URL, file: String) throws(WorkbookError) -> Workbook {
+  package static func read(_ url: URL, file: SourcePath) throws(WorkbookError) -> Workbook {
     let archive = try WorkbookArchive(url: url, file: file)
     let workbook = try element(archive, "xl/workbook.xml", file: file, required: true)!
     let relations = try element(archive, "xl/_rels/workbook.xml.rels", file: file, required: true)!
@@ -43,7 +43,7 @@ package enum WorkbookReader {
     return Workbook(sheets: sheets)
   }
 
-  private static func element(_ archive: WorkbookArchive, _ path: String, file: String, required: Bool)
+  private static func element(_ archive: WorkbookArchive, _ path: String, file: SourcePath, required: Bool)
     throws(WorkbookError) -> WorkbookXML?
   {
     guard let data = try archive.part(path) else {
@@ -63,7 +63,7 @@ package enum WorkbookReader {
 
 /// One sheet's cells as text.
 private struct SheetReader {
-  package let file: String
+  package let file: SourcePath
   package let sheet: String
   package let strings: [String]
   package let formats: NumberFormats

@@ -22,7 +22,7 @@ package struct DatasetContext: TemplateValue {
   package static let fields = TemplateFields<Self>([
     .text("id") { SitePaths.datasetAnchor($0.dataset.id) },
     .text("title") { $0.title },
-    .text("file") { $0.dataset.file },
+    .text("file") { $0.dataset.file.value },
     .text("csv_url") { $0.site.link(SitePaths.datasetCSV($0.dataset.id)) },
     .number("row_count") { $0.dataset.rows.count },
     .text("table") { $0.table },
@@ -38,7 +38,7 @@ package struct DatasetContext: TemplateValue {
 package struct ChartOnPage: TemplateValue {
   package let use: ChartUse
   package let pageTitle: String
-  package let pageSitePath: String
+  package let pageSitePath: SitePath
   package let site: SiteView
 
   package static let fields = TemplateFields<Self>([

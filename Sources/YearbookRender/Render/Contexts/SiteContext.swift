@@ -8,7 +8,7 @@ import YearbookModel
 package struct SiteContext: TemplateValue {
   package let view: SiteView
   /// The page being rendered, to mark its report in the navigation.
-  package let currentPath: String
+  package let currentPath: SitePath
 
   package static let fields = TemplateFields<Self>([
     .text("title") { $0.view.config.title },
@@ -22,9 +22,9 @@ package struct SiteContext: TemplateValue {
     .flag("has_feed") { $0.view.siteLinks["feed_url"] != nil },
     .text("stylesheet_url") { $0.view.siteLinks["stylesheet_url"] },
     .text("favicon_url") { $0.view.siteLinks["favicon_url"] },
-    .text("logo_url") { site in site.view.config.logo.map { site.view.link($0) } },
+    .text("logo_url") { site in site.view.config.logo.map { site.view.link(SitePaths.asset($0)) } },
     .list("reports") { site in
-      site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.hasPrefix($0.sitePath)) }
+      site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.isInside($0.sitePath)) }
     },
     .object("footer") { $0.view.footer },
   ])
@@ -33,7 +33,7 @@ package struct SiteContext: TemplateValue {
 package struct NavigationItem: Sendable {
   package var title: String
   package var period: String
-  package var sitePath: String
+  package var sitePath: SitePath
   package var url: String
 }
 

@@ -9,14 +9,14 @@ import YearbookModel
 /// read-only, by every page context of one build.
 package final class SiteView: Sendable {
   package let index: SiteIndex
-  package let documents: [String: DocumentFacts]
+  package let documents: [ContentPath: DocumentFacts]
   package let navigation: [NavigationItem]
   package let footer: FooterContext
   /// Links every page shows, made once: `site.home_url` and the others, tag pages.
   package let siteLinks: [String: String]
   package let tagLinks: [String: String]
 
-  package init(index: SiteIndex, documents: [String: DocumentFacts]) {
+  package init(index: SiteIndex, documents: [ContentPath: DocumentFacts]) {
     self.index = index
     self.documents = documents
     let base = index.site.config.baseURL
@@ -33,7 +33,7 @@ package final class SiteView: Sendable {
 
   package var config: SiteConfig { index.site.config }
 
-  package func link(_ sitePath: String) -> String { config.baseURL.link(sitePath) }
+  package func link(_ sitePath: SitePath) -> String { config.baseURL.link(sitePath) }
 
   package func summary(of article: Article) -> String {
     article.summary ?? documents[article.markdown.contentPath]?.summary ?? ""
@@ -50,7 +50,7 @@ package final class SiteView: Sendable {
   /// What every page shows around its content: the site's name and navigation, the
   /// page's own title and URL, and the breadcrumbs leading to it.
   package func frame(
-    title: String?, sitePath: String, kind: String, description: String? = nil, breadcrumbs: [PageLink] = []
+    title: String?, sitePath: SitePath, kind: String, description: String? = nil, breadcrumbs: [PageLink] = []
   ) -> PageFrame {
     let config = self.config
     let page = PageMeta(
@@ -63,7 +63,7 @@ package final class SiteView: Sendable {
     return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
   }
 
-  package func crumb(_ title: String, _ sitePath: String) -> PageLink { PageLink(title: title, url: link(sitePath)) }
+  package func crumb(_ title: String, _ sitePath: SitePath) -> PageLink { PageLink(title: title, url: link(sitePath)) }
 
   package var homeCrumb: PageLink { crumb(config.title, SitePaths.home) }
 }

@@ -14,7 +14,7 @@ package struct TemplateCompiler {
   package let sources: [String: String]
   /// Template name → its file (`Templates/partials/footer.mustache`), for the places in
   /// errors; a template without one is named `footer.mustache`.
-  package var files: [String: String] = [:]
+  package var files: [String: SourcePath] = [:]
   /// What a name no value has does: an error at its tag, or (while `TemplateCheck` still
   /// reports it, as a warning) render empty, as swift-mustache renders it.
   package var unknownNames = UnknownNames.error
@@ -60,10 +60,10 @@ package struct TemplateCompiler {
     guard let source = sources[name] else {
       throw TemplateError(
         message: "no template named \(name) (Templates/\(name).mustache or Templates/partials/\(name).mustache)",
-        at: tag ?? TemplatePosition(template: "\(name).mustache", line: 1, column: 1))
+        at: tag ?? TemplatePosition(template: SourcePath("\(name).mustache"), line: 1, column: 1))
     }
     let nodes = try TemplateSyntax(
-      TemplateSyntax.indented(source, by: indentation), template: files[name] ?? "\(name).mustache"
+      TemplateSyntax.indented(source, by: indentation), template: files[name] ?? SourcePath("\(name).mustache")
     ).nodes
     parsed.nodes[key] = nodes
     return nodes
