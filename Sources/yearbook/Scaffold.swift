@@ -24,8 +24,9 @@ struct Init: ParsableCommand {
       let files = try SiteScaffold.initialize(URL(fileURLWithPath: folder))
       print("Created a site in \(folder) (\(files.count) files). Next:")
       print("  cd \(folder)")
-      print("  yearbook serve      # preview at http://127.0.0.1:8000/ while editing")
-      print("  yearbook build      # the site into Output/")
+      print("  yearbook serve --drafts   # preview at http://127.0.0.1:8000/, with the sample report")
+      print("  yearbook new report \(ContentDate.today.description.prefix(4))   # your own report")
+      print("Replace every 待填写 and the sample site_code in Content/site.yml: build refuses them.")
     } catch {
       Terminal.status("error: \(error.description)")
       throw ExitCode(1)
@@ -59,6 +60,9 @@ struct New: ParsableCommand {
         case .article: try SiteScaffold.newArticle(name, root: rootURL)
         }
       print(path)
+      if kind == .report, case (let date, true) = SiteScaffold.reportDate(for: name) {
+        print("date: \(date), the end of the period \(name); change it to the day the report is published")
+      }
     } catch {
       Terminal.status("error: \(error.description)")
       throw ExitCode(1)

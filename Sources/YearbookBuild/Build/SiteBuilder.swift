@@ -78,7 +78,7 @@ public enum SiteBuilder {
     _ purpose: Pipeline.Purpose, _ options: Options, into makeSink: (() throws(BuildFailure) -> any PageSink)?
   ) throws(BuildFailure) -> Outcome {
     var run = Pipeline.Run(purpose)
-    let loaded = try run.step(.load) { () throws(BuildFailure) in try load(options) }
+    let loaded = try run.step(.load) { () throws(BuildFailure) in try load(options, publishing: purpose != .preview) }
     let indexed = try run.step(.index) { () throws(BuildFailure) in try makeIndex(loaded) }
     guard let makeSink else {
       let documents = try run.step(.markdown) { () throws(BuildFailure) in
@@ -128,10 +128,14 @@ public enum SiteBuilder {
     public var diagnostics: [Diagnostic]
   }
 
-  /// Reads `Content/` and `Templates/` into a validated site and theme.
-  public static func load(_ options: Options) throws(BuildFailure) -> Loaded {
+  /// Reads `Content/` and `Templates/` into a validated site and theme. Examples left from
+  /// `init` are errors when `publishing` (and not building drafts), warnings otherwise.
+  public static func load(_ options: Options, publishing: Bool = true) throws(BuildFailure) -> Loaded {
     let (site, siteDiagnostics) = SiteLoader.load(
-      root: options.root, options: SiteLoader.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+      root: options.root,
+      options: SiteLoader.Options(
+        includeDrafts: options.includeDrafts, baseURL: options.baseURL,
+        placeholders: publishing && !options.includeDrafts ? .error : .warning))
     let (theme, themeDiagnostics) = ThemeLoader.load(root: options.root)
     let diagnostics = siteDiagnostics + themeDiagnostics
     guard let site, let theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }

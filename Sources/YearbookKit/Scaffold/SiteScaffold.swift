@@ -33,12 +33,26 @@ public enum SiteScaffold {
     return files.keys.sorted()
   }
 
-  /// `yearbook new report 2025`: `Content/2025/_index.md` from `Templates/new/report.md`.
+  /// The date a new report starts with: the last day of the period its folder names
+  /// (`2025` → 2025-12-31, `2016-2020` → 2020-12-31), else today.
+  public static func reportDate(for name: String, today: ContentDate = .today) -> (date: ContentDate, fromPeriod: Bool)
+  {
+    let years = name.split(separator: "-")
+    guard (1...2).contains(years.count),
+      years.allSatisfy({ $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let last = years.last, let date = ContentDate("\(last)-12-31")
+    else { return (today, false) }
+    return (date, true)
+  }
+
+  /// `yearbook new report 2025`: `Content/2025/_index.md` from `Templates/new/report.md`,
+  /// dated by `reportDate`.
   public static func newReport(_ name: String, root: URL, today: ContentDate = .today) throws(Failure) -> String {
     if let problem = SlugRules.problem(with: name) { throw Failure(description: "report folder name \(problem)") }
     let template = try archetype("report", root: root)
     let path = "Content/\(name)/_index.md"
-    let text = fill(template, ["period": name, "title": "\(name)年度报告", "date": today.description, "weight": "1"])
+    let date = reportDate(for: name, today: today).date
+    let text = fill(template, ["period": name, "title": "\(name)年度报告", "date": date.description, "weight": "1"])
     try write(text, to: root.appendingPathComponent(path), shown: path)
     return path
   }

@@ -4,7 +4,9 @@ import YearbookModel
 
 /// The content `yearbook init` writes: a site that builds at once and shows every part a
 /// new user needs to copy from (settings, a report, an article with a chart, a dataset).
-/// Placeholders are marked 待填写 so they are easy to find.
+/// Examples are marked 待填写 (or 待替换), and the site code is the sample 0000000000, so
+/// `build` refuses to publish them until they are replaced; the sample report is a draft,
+/// seen with `--drafts`, so the editor's own report is the one the home page features.
 enum StarterSite {
   static func files(year: String, today: String) -> [String: String] {
     [
@@ -68,13 +70,15 @@ enum StarterSite {
   static func report(year: String, today: String) -> String {
     """
     ---
-    title: \(year)年度科技创新工作报告
+    title: \(year)年度科技创新工作报告（示例，待替换）
     date: \(today)
     period: "\(year)"
+    # 示例报告：只在 yearbook serve --drafts 中显示。写好自己的报告（yearbook new report 年份）后删除本文件夹。
+    draft: true
     summary: 本报告汇总\(year)年全县科技创新的主要指标和重点工作（待填写）。
     weight: 1
     key_figures:
-      - {label: 高新技术企业, value: "0", unit: 家, note: 待填写}
+      - {label: 高新技术企业（待填写）, value: "0", unit: 家, note: 待填写}
     ---
     这里是报告的导语：用一两段话概述本年度科技创新工作的总体情况（待填写）。
 

@@ -9,10 +9,14 @@ public struct SiteLoader: Sendable {
     public var includeDrafts = false
     /// Overrides `base_url` from `site.yml` (the `--base-url` option).
     public var baseURL: BaseURL?
+    /// How examples left from `init` and `new` are reported: errors when publishing,
+    /// warnings in the preview and with `--drafts`.
+    public var placeholders: Diagnostic.Severity
 
-    public init(includeDrafts: Bool = false, baseURL: BaseURL? = nil) {
+    public init(includeDrafts: Bool = false, baseURL: BaseURL? = nil, placeholders: Diagnostic.Severity? = nil) {
       self.includeDrafts = includeDrafts
       self.baseURL = baseURL
+      self.placeholders = placeholders ?? (includeDrafts ? .warning : .error)
     }
   }
 
@@ -62,6 +66,7 @@ public struct SiteLoader: Sendable {
     let (datasets, dataDiagnostics) = DatasetLoader.load(
       folder: contentURL.appendingPathComponent("data"), displayFolder: ContentPath("data").source)
     diagnostics += dataDiagnostics
+    findPlaceholders(inDataFolder: contentURL.appendingPathComponent("data"))
     guard var config else { return nil }
     if let override = options.baseURL { config.baseURL = override }
     for dataset in datasets where dataset.rows.count > config.budgets.datasetRows {
@@ -185,6 +190,13 @@ public struct SiteLoader: Sendable {
         }
       }
       config.footer.errorReport = footer.bool("error_report") ?? false
+      if config.footer.siteCode == Placeholders.sampleSiteCode {
+        footer.diagnostics.append(
+          Diagnostic(
+            options.placeholders,
+            "site_code \(Placeholders.sampleSiteCode) is the sample yearbook init writes: put the site's own 网站标识码 (ten digits, from the portal's operators) here before publishing",
+            at: footer.location(of: footer.node("site_code"))))
+      }
       if config.footer.errorReport && config.footer.siteCode.isEmpty {
         footer.error(
           "error_report links to 政府网站找错 by the site's code: set site_code (网站标识码) too",
@@ -250,9 +262,14 @@ public struct SiteLoader: Sendable {
       figure.warnAboutUnknownKeys(known: ["label", "value", "unit", "note"], context: "key_figures")
       yaml.document.diagnostics += figure.diagnostics
     }
+    let draft = yaml.document.bool("draft") ?? false
     yaml.document.warnAboutUnknownKeys(
-      known: ["title", "date", "period", "summary", "weight", "key_figures"], context: "the report's front matter")
+      known: ["title", "date", "period", "summary", "weight", "key_figures", "draft"],
+      context: "the report's front matter")
     diagnostics += yaml.document.diagnostics
+    findPlaceholders(in: yaml, draft: draft)
+    // A draft report is left out with its articles, as a draft article is.
+    if draft && !options.includeDrafts { return nil }
 
     var articles: [Article] = []
     var slugs: [String: SourcePath] = [:]
@@ -351,6 +368,7 @@ public struct SiteLoader: Sendable {
       source: yaml.document.string("source"), tags: yaml.document.strings("tags"),
       weight: yaml.document.int("weight") ?? 0, draft: yaml.document.bool("draft") ?? false,
       markdown: yaml.markdown)
+    findPlaceholders(in: yaml, draft: article.draft)
     yaml.document.warnAboutUnknownKeys(
       known: ["title", "date", "summary", "byline", "source", "tags", "weight", "slug", "draft"],
       context: "front matter")
@@ -361,6 +379,16 @@ public struct SiteLoader: Sendable {
   private struct FrontMatterFile {
     var document: YAMLDocument
     var markdown: MarkdownSource
+    /// The whole file, searched for examples left from `init` and `new` when published.
+    var text: String
+  }
+
+  /// Examples left from `init` and `new` in a document that will be published: a draft
+  /// left out of the build may keep them.
+  private mutating func findPlaceholders(in file: FrontMatterFile, draft: Bool) {
+    guard !draft || options.includeDrafts else { return }
+    diagnostics += Placeholders.find(
+      in: file.text, file: file.markdown.file, skippingComments: false, severity: options.placeholders)
   }
 
   private mutating func readFrontMatter(atPath path: String, file: SourcePath, contentPath: ContentPath)
@@ -390,8 +418,9 @@ public struct SiteLoader: Sendable {
     }
     return FrontMatterFile(
       document: document,
-      markdown: MarkdownSource(file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset)
-    )
+      markdown: MarkdownSource(
+        file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset),
+      text: text)
   }
 
   // MARK: Files
@@ -414,7 +443,28 @@ public struct SiteLoader: Sendable {
     }
     let (text, problem) = TextDecoding.decode(data, file: file)
     if let problem { diagnostics.append(problem) }
+    // A Markdown file is searched once it is known not to be a draft (`unpublished`).
+    if let text, !file.value.hasSuffix(".md") {
+      diagnostics += Placeholders.find(in: text, file: file, skippingComments: true, severity: options.placeholders)
+    }
     return text
+  }
+
+  /// Examples left in the data files: a CSV cell or a description marked 待填写. Read
+  /// apart from the datasets (there are few), by name, regular files only: a link is
+  /// judged where the datasets are read.
+  private mutating func findPlaceholders(inDataFolder url: URL) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    for name in names.sorted() where [".csv", ".yml", ".yaml", ".json"].contains(where: { name.hasSuffix($0) }) {
+      var status = stat()
+      let path = url.appendingPathComponent(name).path
+      guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+        let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self)
+      else { continue }
+      diagnostics += Placeholders.find(
+        in: text, file: ContentPath("data/\(name)").source, skippingComments: !name.hasSuffix(".csv"),
+        severity: options.placeholders)
+    }
   }
 
   private mutating func listing(_ url: URL, file: SourcePath) -> [String] {

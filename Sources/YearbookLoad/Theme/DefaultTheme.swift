@@ -237,16 +237,16 @@ package enum DefaultTheme {
 ---
 title: {{title}}
 date: {{date}}
-summary: 一句话摘要。
-source: 发布单位
+summary: 一句话摘要（待填写）。
+source: 发布单位（待填写）
 tags: [科技创新]
 weight: {{weight}}
 ---
-正文第一段：写明时间、做了什么、取得了什么成效。
+正文第一段：写明时间、做了什么、取得了什么成效（待填写）。
 
 ## 主要成效
 
-正文……
+正文（待填写）……
 
 """##,
     "new/report.md": ##"""
@@ -254,12 +254,12 @@ weight: {{weight}}
 title: {{period}}年度科技创新工作报告
 date: {{date}}
 period: "{{period}}"
-summary: 用两句话概括本年度的主要成绩。
+summary: 用两句话概括本年度的主要成绩（待填写）。
 weight: 1
 key_figures:
-  - {label: 指标名称, value: "0", unit: 家, note: 一句说明}
+  - {label: 指标名称（待填写）, value: "0", unit: 家, note: 一句说明（待填写）}
 ---
-报告导语：概述本年度科技创新工作的总体情况。
+报告导语：概述本年度科技创新工作的总体情况（待填写）。
 
 """##,
     "not-found.mustache": ##"""

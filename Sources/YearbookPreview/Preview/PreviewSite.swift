@@ -203,7 +203,8 @@ public final class PreviewSite: @unchecked Sendable {
     for contentPath in contentPaths {
       let (article, found) = SiteLoader.loadArticle(
         root: options.root,
-        options: SiteLoader.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL),
+        options: SiteLoader.Options(
+          includeDrafts: options.includeDrafts, baseURL: options.baseURL, placeholders: .warning),
         contentPath: contentPath)
       diagnostics += found
       // Every edited article is read before failing, so all their errors are shown.
