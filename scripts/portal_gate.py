@@ -13,6 +13,12 @@
       fragment's headings, paragraphs, lists, tables and chart images, and that the host's
       own heading keeps the host's style. Screenshots at 1280 and 390 px go to DIR.
 
+  portal_gate.py iframes LABEL=SERVE_ROOT:BASE_PATH...
+      Puts each article's iframe snippet, as its 嵌入本页 box gives it, into a host page
+      served from another origin, and checks at 1280 and 390 px that the frame grows to
+      its embed page's height (nothing scrolls inside it) and that the page below the
+      frame follows it.
+
   portal_gate.py print --screenshots DIR SITE_ROOT BASE_PATH
       Prints every report's print page to PDF with headless Chromium, checks that it is
       A4, that the cover and the table of contents have a page each and that every
@@ -20,11 +26,13 @@
 Exits 1 on any failed check.
 """
 import argparse
+import html
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
 
 from browser_gate import browser, serve
@@ -150,15 +158,20 @@ return problems;
 """
 
 
+def site_specs(sites):
+    """(label, serve root, base path, the site's own folder) of each LABEL=SERVE_ROOT:BASE_PATH."""
+    for site in sites:
+        label, spec = site.split("=", 1)
+        serve_root, base_path = spec.rsplit(":", 1)
+        yield label, serve_root, base_path, os.path.join(serve_root, base_path.strip("/"))
+
+
 def hostile(args):
     driver = browser()
     failures = 0
     checked = 0
     try:
-        for site in args.sites:
-            label, spec = site.split("=", 1)
-            serve_root, base_path = spec.rsplit(":", 1)
-            site_root = os.path.join(serve_root, base_path.strip("/"))
+        for label, serve_root, base_path, site_root in site_specs(args.sites):
             write_hosts(site_root, "__hostile", HOSTILE_CSS)
             server = serve(serve_root)
             origin = f"http://127.0.0.1:{server.server_address[1]}"
@@ -186,6 +199,84 @@ def hostile(args):
         driver.quit()
     print(f"portal gate: {checked} fragment loads in a hostile host page, {failures} style problems; "
           f"screenshots in {args.screenshots}/")
+    return 1 if failures or not checked else 0
+
+
+IFRAME_HOST = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>门户嵌入测试</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<h1>门户网站文章页（测试宿主）</h1>
+{snippet}
+<p id="after">框下方的门户内容</p>
+</body>
+</html>
+"""
+
+
+def iframe_snippets(site_root):
+    """(article path, snippet) for every article page with an embed box."""
+    for folder, _, names in os.walk(site_root):
+        if "index.html" not in names or os.sep + "embed" in folder or "__" in folder:
+            continue
+        with open(os.path.join(folder, "index.html"), encoding="utf-8") as file:
+            page = file.read()
+        box = re.search(r'<details class="embed-code">.*?<pre><code>(.*?)</code></pre>', page, re.S)
+        if box:
+            yield os.path.relpath(folder, site_root), html.unescape(box.group(1))
+
+
+def iframes(args):
+    driver = browser()
+    failures = 0
+    checked = 0
+    try:
+        for label, serve_root, base_path, site_root in site_specs(args.sites):
+            server = serve(serve_root)
+            site_origin = f"http://127.0.0.1:{server.server_address[1]}"
+            with tempfile.TemporaryDirectory() as hosts:
+                host_server = serve(hosts)
+                # Another host name and port: the portal page and the site are different origins.
+                host_origin = f"http://localhost:{host_server.server_address[1]}"
+                for number, (article, snippet) in enumerate(sorted(iframe_snippets(site_root))):
+                    # The snippet names the site's public origin; here the site is served locally.
+                    snippet = re.sub(r'(src=")https?://[^/"]+', r"\g<1>" + site_origin, snippet)
+                    name = f"host-{number}.html"
+                    with open(os.path.join(hosts, name), "w", encoding="utf-8") as file:
+                        file.write(IFRAME_HOST.format(snippet=snippet))
+                    for width in [1280, 390]:
+                        driver.set_window_size(width, 900)
+                        driver.get(f"{host_origin}/{name}")
+                        frame = driver.find_element("tag name", "iframe")
+                        inner = outer = 0
+                        for _ in range(50):
+                            driver.switch_to.frame(frame)
+                            inner = driver.execute_script(
+                                "return document.readyState === 'complete' ? "
+                                "Math.ceil(document.documentElement.scrollHeight) : 0")
+                            driver.switch_to.default_content()
+                            outer = driver.execute_script("return arguments[0].clientHeight", frame)
+                            if inner and abs(outer - inner) <= 2:
+                                break
+                            time.sleep(0.1)
+                        below = driver.execute_script(
+                            "return document.getElementById('after').getBoundingClientRect().top"
+                            " - arguments[0].getBoundingClientRect().bottom", frame)
+                        checked += 1
+                        if not inner or abs(outer - inner) > 2 or not 0 <= below < 60:
+                            failures += 1
+                            print(f"{label} {article} [{width}px]: the frame is {outer:.0f} px tall for a page of "
+                                  f"{inner} px (the text after it starts {below:.0f} px below)")
+                host_server.shutdown()
+            server.shutdown()
+    finally:
+        driver.quit()
+    print(f"portal gate: {checked} iframe snippets in a host page of another origin, {failures} not fitting their page")
     return 1 if failures or not checked else 0
 
 
@@ -248,12 +339,14 @@ def main():
     test = commands.add_parser("hostile")
     test.add_argument("sites", nargs="+", help="LABEL=SERVE_ROOT:BASE_PATH")
     test.add_argument("--screenshots", default="Screenshots/portal")
+    framing = commands.add_parser("iframes")
+    framing.add_argument("sites", nargs="+", help="LABEL=SERVE_ROOT:BASE_PATH")
     printing = commands.add_parser("print")
     printing.add_argument("site_root")
     printing.add_argument("base_path")
     printing.add_argument("--screenshots", default="Screenshots/print")
     args = parser.parse_args()
-    return {"hosts": hosts, "hostile": hostile, "print": print_pages}[args.command](args)
+    return {"hosts": hosts, "hostile": hostile, "iframes": iframes, "print": print_pages}[args.command](args)
 
 
 if __name__ == "__main__":

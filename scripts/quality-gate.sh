@@ -79,4 +79,5 @@ rm -rf Screenshots
   --screenshots Screenshots --layout-selftest Tests/Fixtures/LayoutCheck
 .venv/bin/python scripts/portal_gate.py hostile --screenshots Screenshots/portal \
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
+.venv/bin/python scripts/portal_gate.py iframes "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
 .venv/bin/python scripts/portal_gate.py print --screenshots Screenshots/print "$gate/default/site" /

@@ -124,8 +124,17 @@ import Testing
     for (path, inline) in [("fragments/2024/platforms.html", false), ("fragments/2024/platforms.inline.html", true)] {
       let html = try Self.text(files, path)
       #expect(
-        html.hasPrefix("<link rel=\"stylesheet\" href=\"/fragments/yearbook-fragment.css\">\n<div class=\"yb-root\""))
+        html.hasPrefix(
+          "<link rel=\"stylesheet\" href=\"https://www.example.gov.cn/fragments/yearbook-fragment.css\">\n<div class=\"yb-root\""
+        ))
       let tags = HTMLScanner.tags(in: html)
+      // With site_url, a fragment pasted into a portal on another host keeps every link.
+      for tag in tags {
+        for name in ["href", "src"] {
+          guard let url = tag.attributes[name], !url.hasPrefix("#") else { continue }
+          #expect(url.hasPrefix("https://"), "\(path): \(name)=\(url) on <\(tag.name)>")
+        }
+      }
       let ids = Set(tags.compactMap { $0.attributes["id"] })
       for tag in tags {
         for name in (tag.attributes["class"] ?? "").split(separator: " ") {
@@ -151,8 +160,8 @@ import Testing
         #expect(!tags.contains { $0.name == "svg" || $0.name == "details" })
         #expect(
           images.map { $0.attributes["src"] } == [
-            "/charts/\(ChartRenderer.id(contentPath: "2024/platforms.md", index: 1)).svg",
-            "/charts/yb-chart-platform-trend.svg",
+            "https://www.example.gov.cn/charts/\(ChartRenderer.id(contentPath: "2024/platforms.md", index: 1)).svg",
+            "https://www.example.gov.cn/charts/yb-chart-platform-trend.svg",
           ])
         // The alt is the sentence of the SVG's <desc>.
         for image in images {
@@ -230,6 +239,20 @@ import Testing
     #expect(html.contains("<p class=\"print-publisher\">测试科技局</p>"))
   }
 
+  @Test func withoutAnOriginFragmentsLinkFromTheSiteRoot() async throws {
+    var files = Self.files
+    let settings = try #require(files["Content/site.yml"])
+    files["Content/site.yml"] = settings.replacingOccurrences(of: "site_url: https://www.example.gov.cn\n", with: "")
+    #expect(files["Content/site.yml"] != settings)
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    let html = try site.read("fragments/2024/platforms.html")
+    #expect(html.hasPrefix("<link rel=\"stylesheet\" href=\"/fragments/yearbook-fragment.css\">"))
+    #expect(html.contains("src=\"/charts/yb-chart-platform-trend.svg\""))
+    #expect(!html.contains("https://"))
+  }
+
   @Test func articlePagesOfferTheEmbedCodes() async throws {
     let (site, files) = try await Self.build()
     defer { site.remove() }
@@ -239,6 +262,15 @@ import Testing
       html.contains(
         "<pre><code>&lt;iframe src=&quot;https://www.example.gov.cn/embed/2024/platforms/&quot; title=&quot;平台建设&quot;")
     )
+    // The listener that sizes the frame comes with it, from the site's own origin.
+    #expect(
+      html.contains(
+        "loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;\n&lt;script src=&quot;https://www.example.gov.cn/js/yearbook-embed-host.js&quot; async&gt;&lt;/script&gt;</code></pre>"
+      ))
+    #expect(
+      html.contains(
+        "&lt;link rel=\"stylesheet\" href=\"https://www.example.gov.cn/fragments/yearbook-fragment.css\"&gt;"
+      ))
     #expect(html.contains("<a href=\"https://www.example.gov.cn/fragments/2024/platforms.html\">"))
     #expect(html.contains("<a href=\"https://www.example.gov.cn/charts/yb-chart-platform-trend.svg\">SVG 图片</a>"))
     #expect(!html.contains("<details class=\"embed-code\" open"))

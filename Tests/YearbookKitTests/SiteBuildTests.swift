@@ -27,7 +27,8 @@ import Testing
         "css/yearbook.css", "data/index.html", "embed/2024/index.html", "embed/2024/platforms/index.html",
         "embed/2024/talent/index.html", "favicon.svg", "feed.xml", "fragments/2024/platforms.html",
         "fragments/2024/platforms.inline.html", "fragments/2024/talent.html", "fragments/2024/talent.inline.html",
-        "fragments/yearbook-fragment.css", "index.html", "sitemap.xml", "tags/index.html", "tags/人才/index.html",
+        "fragments/yearbook-fragment.css", "index.html", "js/yearbook-embed-host.js", "js/yearbook-embed.js",
+        "sitemap.xml", "tags/index.html", "tags/人才/index.html",
         "tags/科创平台/index.html", "tags/长三角/index.html",
       ])
   }

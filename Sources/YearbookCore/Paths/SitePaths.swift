@@ -15,7 +15,7 @@ public enum SitePaths {
   /// The site-wide links every page gets as `site.<name>`.
   public static let siteLinks: [String: SitePath] = [
     "home_url": home, "tags_url": tags, "data_url": data, "feed_url": feed, "stylesheet_url": stylesheet,
-    "favicon_url": favicon,
+    "favicon_url": favicon, "embed_script_url": embedScript,
   ]
 
   public static func report(_ id: String) -> SitePath { SitePath(id + "/") }
@@ -51,6 +51,11 @@ public enum SitePaths {
 
   /// The stylesheet every fragment links to; all its selectors sit under `.yb-root`.
   public static let fragmentStylesheet: SitePath = "fragments/yearbook-fragment.css"
+
+  /// The one script of embed pages: it tells the framing page the page's height.
+  public static let embedScript: SitePath = "js/yearbook-embed.js"
+  /// The script an iframe snippet brings into the portal page, to size its frames.
+  public static let embedHostScript: SitePath = "js/yearbook-embed-host.js"
 
   /// A chart as a standalone SVG file (colours and fonts inside) and as an embed page.
   public static func chartFile(_ id: String) -> SitePath { SitePath("charts/\(id).svg") }

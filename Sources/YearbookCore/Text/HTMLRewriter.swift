@@ -200,6 +200,32 @@ package struct HTMLRewriter {
 }
 
 extension HTMLRewriter {
+  /// The same rewriter that also writes root-relative `href` and `src` values (`/2024/`,
+  /// `/charts/x.svg`) as absolute URLs of `origin`, for HTML pasted into a page on another
+  /// host.
+  package func absolutingLinks(origin: String) -> HTMLRewriter {
+    var rewriter = self
+    let escapedOrigin = HTML.escape(origin)
+    let other = attribute
+    rewriter.attribute = { name, value in
+      if name == "href" || name == "src", value.hasPrefix("/"), !value.hasPrefix("//") {
+        return escapedOrigin + value
+      }
+      return other(name, value)
+    }
+    rewriter.watched = watched.map { $0.union(["href", "src"]) }
+    return rewriter
+  }
+
+  /// Only root-relative links made absolute (see `absolutingLinks`); a chart's SVG is left
+  /// as it is.
+  package static func absoluteLinks(origin: String) -> HTMLRewriter {
+    var rewriter = HTMLRewriter { _, _ in nil }
+    rewriter.watched = []
+    rewriter.passesOverSVG = true
+    return rewriter.absolutingLinks(origin: origin)
+  }
+
   /// Prefixes every id (and every attribute naming one) with `idPrefix`, and every class
   /// with `classPrefix`, except names that already start with `yb-`: Yearbook's own, such
   /// as a chart's, which are unique across the site already.

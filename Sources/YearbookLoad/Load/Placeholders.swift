@@ -18,12 +18,11 @@ package enum Placeholders {
   ) -> [Diagnostic] {
     var text = text
     return text.withUTF8 { bytes -> [Diagnostic] in
-      guard let base = bytes.baseAddress else { return [] }
       var found: [Diagnostic] = []
       for marker in markers {
         let needle = Array(marker.utf8)
         var start = 0
-        while let offset = Self.firstIndex(of: needle, in: bytes, from: start, base: base) {
+        while let offset = needle.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: $0, in: bytes, from: start) }) {
           start = offset + needle.count
           let lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
           let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self)
@@ -38,21 +37,5 @@ package enum Placeholders {
       }
       return found
     }
-  }
-
-  /// Where `needle` next occurs at or after `start`: memchr finds each candidate's first
-  /// byte (Glibc does not offer memmem to Swift).
-  private static func firstIndex(
-    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafePointer<UInt8>
-  ) -> Int? {
-    var index = start
-    while index + needle.count <= bytes.count,
-      let hit = memchr(base + index, Int32(needle[0]), bytes.count - needle.count + 1 - index)
-    {
-      let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if needle.indices.allSatisfy({ bytes[offset + $0] == needle[$0] }) { return offset }
-      index = offset + 1
-    }
-    return nil
   }
 }

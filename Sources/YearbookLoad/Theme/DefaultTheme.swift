@@ -35,10 +35,12 @@ package enum DefaultTheme {
 {{#embed}}
 <details class="embed-code">
 <summary>嵌入本页</summary>
-<p>以 iframe 嵌入门户页面（高度可按需调整）：</p>
+<p>以 iframe 嵌入门户页面（随附的脚本让框的高度随内容变化；门户不允许脚本时，框保持所写的高度）：</p>
 <pre><code>{{iframe_code}}</code></pre>
 <p>嵌入页地址：<a href="{{embed_url}}">{{embed_url}}</a></p>
 <p>粘贴到内容管理系统的正文片段：<a href="{{fragment_url}}">图表为图片</a>（适用于会删除 SVG 的编辑器）、<a href="{{inline_fragment_url}}">图表为内嵌 SVG</a>。片段所用样式表：<a href="{{fragment_stylesheet_url}}">yearbook-fragment.css</a>。</p>
+<p>若内容管理系统删除了片段开头的 <code>&lt;link&gt;</code>：片段会失去版式（标题、表格与图表说明变成门户的默认样式）。请把下面这一行加到门户页面模板的 <code>&lt;head&gt;</code> 中，只需一次，所有片段共用：</p>
+<pre><code>&lt;link rel="stylesheet" href="{{fragment_stylesheet_url}}"&gt;</code></pre>
 {{#has_charts}}
 <p>本文图表：</p>
 <ul>
@@ -116,6 +118,7 @@ package enum DefaultTheme {
 <link rel="canonical" href="{{page.canonical}}">
 <link rel="stylesheet" href="{{site.stylesheet_url}}">
 <link rel="icon" href="{{site.favicon_url}}" type="image/svg+xml">
+<script src="{{site.embed_script_url}}" defer></script>
 </head>
 <body class="page-embed">
 <main class="embed-main">
@@ -1761,6 +1764,46 @@ dl {
   clip: rect(0 0 0 0) !important;
   white-space: nowrap !important;
 }
+
+"""##,
+    "static/js/yearbook-embed-host.js": ##"""
+// On the portal page, once beside any number of Yearbook iframes: sets each frame's
+// height to what its embed page says, accepting messages from this script's own site only.
+(function () {
+  var script = document.currentScript;
+  if (!script) return;
+  var origin = new URL(script.src).origin;
+  var listening = (window.yearbookEmbedOrigins = window.yearbookEmbedOrigins || {});
+  if (listening[origin]) return;
+  listening[origin] = true;
+  window.addEventListener('message', function (event) {
+    var height = event.data && event.data.yearbookEmbedHeight;
+    if (event.origin !== origin || typeof height !== 'number' || !(height > 0) || height > 100000) return;
+    var frames = document.getElementsByTagName('iframe');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) frames[i].style.height = height + 'px';
+    }
+  });
+})();
+
+"""##,
+    "static/js/yearbook-embed.js": ##"""
+// On an embed page: tells the portal page that frames it how tall it is, whenever that
+// changes, so yearbook-embed-host.js can show it whole (no scrolling inside the frame).
+(function () {
+  if (window.parent === window) return;
+  var last = 0;
+  function post() {
+    var height = Math.ceil(document.documentElement.scrollHeight);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ yearbookEmbedHeight: height }, '*');
+  }
+  window.addEventListener('load', post);
+  window.addEventListener('resize', post);
+  if (window.ResizeObserver) new ResizeObserver(post).observe(document.body);
+  post();
+})();
 
 """##,
     "tag.mustache": ##"""

@@ -19,14 +19,25 @@ package enum Fragment {
     -> (images: String, inline: String)
   {
     let prefix = "yb-" + article.reportID + "-" + article.slug + "-"
-    let rewrite = HTMLRewriter.rename(idPrefix: prefix, classPrefix: "yb-")
+    var rewrite = HTMLRewriter.rename(idPrefix: prefix, classPrefix: "yb-")
+    // With the site's origin known, links, chart images and the stylesheet are absolute,
+    // so a fragment pasted into a portal on another host keeps them.
+    var absolute: (String) -> String = { $0 }
+    if let origin = config.origin {
+      rewrite = rewrite.absolutingLinks(origin: origin)
+      let links = HTMLRewriter.absoluteLinks(origin: origin)
+      absolute = { links($0) }
+    }
     // Renamed once for both: a drawn chart's classes and ids already start with `yb-`, so
-    // its HTML is found unchanged in the renamed body, in the order the charts were drawn.
+    // its HTML, rewritten alone, is found unchanged in the rewritten body, in the order the
+    // charts were drawn.
     let renamed = rewrite(body)
-    let drawn = charts.filter(\.chart.hasFile)
-    let images = renamed.replacingInOrder(drawn.map { ($0.chart.html, $0.forms.imageFigure) })
-    let inline = renamed.replacingInOrder(drawn.map { ($0.chart.html, $0.forms.inlineFigure) })
-    let stylesheet = HTML.escape(config.baseURL.link(SitePaths.fragmentStylesheet))
+    let drawn = charts.filter(\.chart.hasFile).map {
+      (chart: config.origin == nil ? $0.chart.html : rewrite($0.chart.html), forms: $0.forms)
+    }
+    let images = renamed.replacingInOrder(drawn.map { ($0.chart, absolute($0.forms.imageFigure)) })
+    let inline = renamed.replacingInOrder(drawn.map { ($0.chart, absolute($0.forms.inlineFigure)) })
+    let stylesheet = HTML.escape(config.absolute(SitePaths.fragmentStylesheet))
     let wrap = { (body: String) in
       """
       <link rel="stylesheet" href="\(stylesheet)">

@@ -14,25 +14,12 @@ extension String {
     guard !replacements.isEmpty else { return self }
     var text = self
     return text.withUTF8 { bytes -> String in
-      guard let base = bytes.baseAddress else { return self }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count)
       var position = 0
       for (old, new) in replacements {
         var old = old
-        let found = old.withUTF8 { needle -> Int? in
-          guard let needleBase = needle.baseAddress, needle.count > 0 else { return nil }
-          var start = position
-          // memchr for the first byte, memcmp for the rest (Glibc's memmem is not visible to Swift).
-          while bytes.count - start >= needle.count,
-            let hit = memchr(base + start, Int32(needleBase.pointee), bytes.count - start - needle.count + 1)
-          {
-            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
-            start = offset + 1
-          }
-          return nil
-        }
+        let found = old.withUTF8 { ByteSearch.firstIndex(of: $0, in: bytes, from: position) }
         guard let found else { continue }
         out.append(contentsOf: bytes[position..<found])
         out.append(contentsOf: new.utf8)

@@ -21,6 +21,14 @@ struct HTMLScanner {
     var attributes: [String: String]
     /// Line in the page, for messages.
     var line: Int
+
+    /// The one script Yearbook writes: an embed page's `<script src="…/js/yearbook-embed.js"
+    /// defer>`, a file of the site itself, nothing inline.
+    var isEmbedScript: Bool {
+      guard name == "script", let source = attributes["src"] else { return false }
+      return source.hasPrefix("/") && !source.hasPrefix("//") && source.hasSuffix("/js/yearbook-embed.js")
+        && Set(attributes.keys) == ["src", "defer"]
+    }
   }
 
   static func tags(in html: String) -> [Tag] {

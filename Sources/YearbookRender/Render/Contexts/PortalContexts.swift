@@ -56,8 +56,9 @@ package struct EmbedCodes: TemplateValue {
     let config = site.config
     let embed = SitePaths.embed(article.sitePath)
     embedURL = config.absolute(embed)
+    // The listener sizes the frame to its page; without script it keeps the height given.
     iframeCode =
-      "<iframe src=\"\(HTML.escape(embedURL))\" title=\"\(HTML.escape(article.title))\" width=\"100%\" height=\"1200\" loading=\"lazy\"></iframe>"
+      "<iframe src=\"\(HTML.escape(embedURL))\" title=\"\(HTML.escape(article.title))\" width=\"100%\" height=\"1200\" loading=\"lazy\"></iframe>\n<script src=\"\(HTML.escape(config.absolute(SitePaths.embedHostScript)))\" async></script>"
     fragmentURL = config.absolute(SitePaths.fragment(report: article.reportID, slug: article.slug))
     inlineFragmentURL = config.absolute(SitePaths.inlineFragment(report: article.reportID, slug: article.slug))
     fragmentStylesheetURL = config.absolute(SitePaths.fragmentStylesheet)

@@ -22,6 +22,7 @@ package struct SiteContext: TemplateValue {
     .flag("has_feed") { $0.view.siteLinks["feed_url"] != nil },
     .text("stylesheet_url") { $0.view.siteLinks["stylesheet_url"] },
     .text("favicon_url") { $0.view.siteLinks["favicon_url"] },
+    .text("embed_script_url") { $0.view.siteLinks["embed_script_url"] },
     .text("logo_url") { site in site.view.config.logo.map { site.view.link(SitePaths.asset($0)) } },
     .list("reports") { site in
       site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.isInside($0.sitePath)) }
