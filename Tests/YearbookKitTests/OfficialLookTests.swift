@@ -38,6 +38,36 @@ import Testing
     #expect(!talent.contains("作者："))
   }
 
+  static func title(in page: String) -> String? {
+    page.firstMatch(of: /<title>([^<]*)<\/title>/).map { String($0.1) }
+  }
+
+  @Test func pagesReadAsAGovernmentSite() async throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    _ = try await site.build()
+    let title = { (path: String) in Self.title(in: try site.read(path)) }
+    #expect(try title("2024/platforms/index.html") == "平台建设_2024年度报告_测试年报")
+    #expect(try title("2024/index.html") == "2024年度报告_测试年报")
+    #expect(try title("index.html") == "测试年报")
+    #expect(try title("2024/print/index.html") == "全文打印版_2024年度报告_测试年报")
+    for path in ["index.html", "2024/index.html", "2024/platforms/index.html", "tags/index.html", "404.html"] {
+      let page = try site.read(path)
+      #expect(page.contains("<ul>\n<li><a href=\"/\""), "\(path): 首页 comes first in the navigation")
+      #expect(page.contains("<span class=\"breadcrumbs-label\">当前位置：</span>"), "\(path)")
+    }
+    #expect(
+      try site.read("2024/platforms/index.html").contains(
+        "<li><a href=\"/\">首页</a></li>\n<li><a href=\"/2024/\">2024年度报告</a></li>"))
+
+    var spaced = FixtureSite.minimal
+    spaced["Content/site.yml"] = "title_separator: \" - \"\n" + spaced["Content/site.yml"]!
+    let other = try FixtureSite(spaced)
+    defer { other.remove() }
+    _ = try await other.build()
+    #expect(Self.title(in: try other.read("2024/platforms/index.html")) == "平台建设 - 2024年度报告 - 测试年报")
+  }
+
   @Test func theLogoIsShownBeforeTheSiteTitle() async throws {
     var files = FixtureSite.minimal
     files["Content/site.yml"]! += "\nlogo: assets/emblem.svg\n"

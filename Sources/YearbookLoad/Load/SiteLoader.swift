@@ -112,6 +112,10 @@ public struct SiteLoader: Sendable {
     config.publisher = yaml.string("publisher") ?? ""
     config.unsafeHTML = yaml.bool("unsafe_html") ?? false
     config.portalFiles = yaml.bool("portal_files") ?? true
+    // Read untrimmed: a quoted " - " keeps its spaces.
+    if yaml.string("title_separator") != nil, case .scalar(let separator)? = yaml.node("title_separator") {
+      config.titleSeparator = separator.string
+    }
     if let logo = yaml.string("logo") {
       let path = logo.hasPrefix("/") ? String(logo.dropFirst()) : logo
       if path.hasPrefix("assets/"), FileManager.default.fileExists(atPath: contentURL.appendingPathComponent(path).path)
@@ -214,7 +218,7 @@ public struct SiteLoader: Sendable {
     yaml.warnAboutUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths", "site_url", "portal_files", "logo", "limits",
+        "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator",
       ], context: "site.yml"
     )
     return config

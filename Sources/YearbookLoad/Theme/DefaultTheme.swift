@@ -173,6 +173,7 @@ package enum DefaultTheme {
     "home.mustache": ##"""
 {{<layout}}
 {{$main}}
+{{>breadcrumbs}}
 <div class="intro">
 <h1>{{site.title}}</h1>
 {{#site.description}}
@@ -268,6 +269,7 @@ key_figures:
     "not-found.mustache": ##"""
 {{<layout}}
 {{$main}}
+{{>breadcrumbs}}
 <h1>页面未找到</h1>
 <p class="lead">您访问的页面不存在，可能已被移动或删除。</p>
 <p><a href="{{site.home_url}}">返回首页</a></p>
@@ -299,11 +301,12 @@ key_figures:
 """##,
     "partials/breadcrumbs.mustache": ##"""
 <nav class="breadcrumbs" aria-label="当前位置">
+<span class="breadcrumbs-label">当前位置：</span>
 <ol>
 {{#breadcrumbs}}
 <li><a href="{{url}}">{{title}}</a></li>
 {{/breadcrumbs}}
-<li aria-current="page">{{page.heading}}</li>
+<li aria-current="page">{{#page.is_home}}首页{{/page.is_home}}{{^page.is_home}}{{page.heading}}{{/page.is_home}}</li>
 </ol>
 </nav>
 
@@ -391,6 +394,7 @@ key_figures:
 <a class="site-title" href="{{site.home_url}}">{{#site.logo_url}}<img class="site-logo" src="{{site.logo_url}}" alt="" width="40" height="40">{{/site.logo_url}}{{site.title}}</a>
 <nav class="site-nav" aria-label="主导航">
 <ul>
+<li><a href="{{site.home_url}}"{{#page.is_home}} aria-current="page"{{/page.is_home}}>首页</a></li>
 {{#site.reports}}
 <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{period}}</a></li>
 {{/site.reports}}
@@ -738,14 +742,20 @@ dl {
   gap: 0 1rem;
 }
 
-.breadcrumbs ol {
+.breadcrumbs {
   display: flex;
   flex-wrap: wrap;
   margin: 0 0 1rem;
-  padding: 0;
-  list-style: none;
   font-size: 0.9375rem;
   color: var(--yb-muted);
+}
+
+.breadcrumbs ol {
+  display: flex;
+  flex-wrap: wrap;
+  margin: 0;
+  padding: 0;
+  list-style: none;
 }
 
 .breadcrumbs li + li::before {

@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var footer: Footer
   /// Articles per tag page.
   public var paginate: Int = 50
+  /// Between the parts of a page's `<title>` (标题_栏目_站名): `_`, as government portals write it.
+  public var titleSeparator = "_"
   /// Sizes the build warns about (`limits:`).
   public var budgets = Budgets()
   /// Entries in the Atom feed, newest first.

@@ -66,7 +66,8 @@ extension PageRenderer {
       if let file = forms.file { files.append((SitePaths.chartFile(chart.id).outputPath, file)) }
       let context = ChartEmbedContext(html: chart.html, pageTitle: pageTitle, pageURL: site.link(sitePath))
       let frame = site.frame(
-        title: "\(chart.spec.title) - \(pageTitle)", sitePath: sitePath, kind: "embed", description: forms.description)
+        title: chart.spec.title + site.config.titleSeparator + pageTitle, sitePath: sitePath, kind: "embed",
+        description: forms.description)
       switch render(PageContext(frame: frame, content: EmbedContent(chart: context)), template: "embed") {
       case .success(let html): files.append((SitePaths.chartEmbed(chart.id).outputPath, html))
       case .failure(let diagnostic): return .failure(diagnostic)

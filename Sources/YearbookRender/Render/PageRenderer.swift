@@ -128,7 +128,7 @@ package struct PageRenderer: Sendable {
           ChapterContext(card: site.card(article), anchor: PrintBody.anchor(slug: article.slug), body: body))
       }
       let frame = site.frame(
-        title: "\(report.title)（打印版）", sitePath: page.sitePath, kind: "print", description: site.summary(of: report),
+        title: "全文打印版", sitePath: page.sitePath, kind: "print", description: site.summary(of: report),
         breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
       return render(PageContext(frame: frame, content: PrintContent(report: context, chapters: chapters)), page)
     }

@@ -48,13 +48,16 @@ package final class SiteView: Sendable {
   }
 
   /// What every page shows around its content: the site's name and navigation, the
-  /// page's own title and URL, and the breadcrumbs leading to it.
+  /// page's own title and URL, and the breadcrumbs leading to it. The `<title>` reads as a
+  /// government portal's do, 标题_栏目_站名: the page, the section it is in (the last
+  /// breadcrumb after 首页), the site, joined by `title_separator`.
   package func frame(
     title: String?, sitePath: SitePath, kind: String, description: String? = nil, breadcrumbs: [PageLink] = []
   ) -> PageFrame {
     let config = self.config
+    let column = breadcrumbs.dropFirst().last?.title
     let page = PageMeta(
-      title: title.map { "\($0) - \(config.title)" } ?? config.title,
+      title: ([title, column].compactMap { $0 } + [config.title]).joined(separator: config.titleSeparator),
       heading: title ?? config.title,
       url: link(sitePath),
       canonical: config.absolute(sitePath),
@@ -65,5 +68,5 @@ package final class SiteView: Sendable {
 
   package func crumb(_ title: String, _ sitePath: SitePath) -> PageLink { PageLink(title: title, url: link(sitePath)) }
 
-  package var homeCrumb: PageLink { crumb(config.title, SitePaths.home) }
+  package var homeCrumb: PageLink { crumb("首页", SitePaths.home) }
 }
