@@ -267,8 +267,56 @@ def check_site(driver, serve_root, base_path, shots, label):
                 name = (page.replace(os.sep, "_").replace(".html", "") or "index") + f"-{width}.png"
                 screenshot(driver, width, os.path.join(shots, label, name))
                 figures["screenshots"] += 1
+    view = view_controls(driver, origin + urllib.parse.quote(base_path), label)
+    figures["layout"] += len(view)
+    problems += view
     server.shutdown()
     return figures, problems
+
+
+VIEW_STATE = """
+const html = getComputedStyle(document.documentElement);
+const body = getComputedStyle(document.body);
+return [html.fontSize, body.backgroundColor, body.color];
+"""
+
+
+def view_controls(driver, url, label):
+    """The 字号 and 高对比度 choices work without script, pass axe and the layout check, and
+    print as the plain page does. Returns the problems found."""
+    problems = []
+    driver.set_window_size(390, 900)
+    driver.get(url)
+    if not driver.find_elements("css selector", ".view-controls"):
+        return [f"{label} {url}: no 字号 controls"]
+
+    def choose(target):
+        driver.find_element("css selector", f'label[for="{target}"]').click()
+        return driver.execute_script(VIEW_STATE)
+
+    plain = driver.execute_script(VIEW_STATE)
+    for target, size in [("yb-text-large", "19px"), ("yb-text-small", "14px"), ("yb-text-medium", "16px"),
+                         ("yb-text-large", "19px")]:
+        state = choose(target)
+        if state[0] != size:
+            problems.append(f"{label} 字号 {target}: the root font is {state[0]}, not {size}")
+    contrast = choose("yb-contrast")
+    if contrast[1] != "rgb(0, 0, 0)":
+        problems.append(f"{label} 高对比度: the page background is {contrast[1]}, not black")
+    axe = Axe(driver)
+    axe.inject()
+    for violation in axe.run(options=AXE_OPTIONS)["violations"]:
+        problems.append(f"{label} 高对比度 and 大字号: axe {violation['id']}: {violation['help']}")
+    count, lines = layout_problems(driver, f"{label} 高对比度 and 大字号 [390px]")
+    problems += lines
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    printed = driver.execute_script(VIEW_STATE)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    if printed[0] != plain[0] or printed[1] == "rgb(0, 0, 0)":
+        problems.append(f"{label} printing with 大字号 and 高对比度 chosen: root font {printed[0]}, background {printed[1]}")
+    print(f"view controls {label}: 字号 19/14/16 px, 高对比度 background {contrast[1]}, "
+          f"printed as plain ({printed[0]}, {printed[1]}), {len(problems)} problems")
+    return problems
 
 
 def layout_selftest(driver, fixtures):

@@ -81,11 +81,17 @@ def fragments(site_root):
                 yield os.path.relpath(os.path.join(parent, name), folder)
 
 
+def local(fragment):
+    """A fragment names the site's public origin in its stylesheet, chart images and links
+    (with site_url set); here the site is served locally, from its root."""
+    return re.sub(r'((?:src|href)=")https?://[^/"]+(/[^"]*")', r"\1\2", fragment)
+
+
 def write_hosts(site_root, folder, style):
     written = 0
     for fragment in fragments(site_root):
         with open(os.path.join(site_root, "fragments", fragment), encoding="utf-8") as file:
-            text = file.read()
+            text = local(file.read())
         host = os.path.join(site_root, folder, fragment)
         os.makedirs(os.path.dirname(host), exist_ok=True)
         with open(host, "w", encoding="utf-8") as file:

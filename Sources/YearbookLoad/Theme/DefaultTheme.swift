@@ -13,6 +13,7 @@ package enum DefaultTheme {
 <header class="page-header">
 <h1>{{title}}</h1>
 {{>article-meta}}
+<p class="article-tools"><a href="{{print_url}}">打印本页</a></p>
 </header>
 {{#has_toc}}
 <nav class="toc" aria-labelledby="yb-toc">
@@ -229,6 +230,10 @@ package enum DefaultTheme {
 </head>
 <body class="page-{{page.kind}}">
 <a class="skip-link" href="#main">跳到正文</a>
+<input class="view-toggle" type="radio" name="yb-text-size" id="yb-text-large">
+<input class="view-toggle" type="radio" name="yb-text-size" id="yb-text-medium" checked>
+<input class="view-toggle" type="radio" name="yb-text-size" id="yb-text-small">
+<input class="view-toggle" type="checkbox" id="yb-contrast">
 {{>site-header}}
 <main id="main" class="site-main">
 {{$main}}{{/main}}</main>
@@ -391,6 +396,7 @@ key_figures:
     "partials/site-header.mustache": ##"""
 <header class="site-header">
 <div class="site-header-inner">
+<p class="view-controls"><span class="view-controls-label">字号：</span><label for="yb-text-large">大</label><label for="yb-text-medium">中</label><label for="yb-text-small">小</label><label for="yb-contrast">高对比度</label></p>
 <a class="site-title" href="{{site.home_url}}">{{#site.logo_url}}<img class="site-logo" src="{{site.logo_url}}" alt="" width="40" height="40">{{/site.logo_url}}{{site.title}}</a>
 <nav class="site-nav" aria-label="主导航">
 <ul>
@@ -516,6 +522,10 @@ html {
 }
 
 body {
+  /* The footer stays at the bottom of a short page. */
+  display: flex;
+  flex-direction: column;
+  min-height: 100vh;
   margin: 0;
   font-family: var(--yb-font);
   font-size: 1.0625rem;
@@ -644,8 +654,86 @@ a:hover {
 /* Page body */
 
 .site-main {
+  flex: 1 0 auto;
+  width: 100%;
   padding-top: 1.5rem;
   padding-bottom: 3rem;
+}
+
+/* 字号 大/中/小 and 高对比度, without script: the choices are form controls before the
+   page, read by :has() on the root, so every size in rem follows. */
+
+.view-toggle {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+
+.view-controls {
+  order: 3;
+  flex-basis: 100%;
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0 0.75rem;
+  margin: 0;
+  font-size: 0.875rem;
+}
+
+.view-controls label {
+  cursor: pointer;
+  text-decoration: underline;
+  text-underline-offset: 0.2em;
+}
+
+html:has(#yb-text-large:checked) {
+  font-size: 118.75%;
+}
+
+html:has(#yb-text-small:checked) {
+  font-size: 87.5%;
+}
+
+html:has(#yb-text-large:checked) label[for="yb-text-large"],
+html:has(#yb-text-medium:checked) label[for="yb-text-medium"],
+html:has(#yb-text-small:checked) label[for="yb-text-small"],
+html:has(#yb-contrast:checked) label[for="yb-contrast"] {
+  font-weight: 700;
+  text-decoration: none;
+}
+
+html:has(#yb-text-large:focus-visible) label[for="yb-text-large"],
+html:has(#yb-text-medium:focus-visible) label[for="yb-text-medium"],
+html:has(#yb-text-small:focus-visible) label[for="yb-text-small"],
+html:has(#yb-contrast:focus-visible) label[for="yb-contrast"] {
+  outline: 0.1875rem solid var(--yb-brand-text);
+  outline-offset: 0.125rem;
+}
+
+html:has(#yb-contrast:checked) {
+  --yb-text: #ffffff;
+  --yb-muted: #ffffff;
+  --yb-background: #000000;
+  --yb-surface: #000000;
+  --yb-border: #ffffff;
+  --yb-brand: #000000;
+  --yb-brand-text: #ffff00;
+  --yb-link: #ffff00;
+  --yb-link-visited: #ffff00;
+  --yb-focus: #00ffff;
+  --yb-accent: #ffffff;
+}
+
+.article .page-header h1 {
+  text-align: center;
+}
+
+.article-tools {
+  margin: 0.5rem 0 0;
+  text-align: center;
+  font-size: 0.9375rem;
 }
 
 h1,
@@ -1322,6 +1410,30 @@ dl {
 }
 
 @media print {
+  html:has(#yb-text-large:checked),
+  html:has(#yb-text-small:checked) {
+    font-size: 100%;
+  }
+
+  html:has(#yb-contrast:checked) {
+    --yb-text: #000000;
+    --yb-muted: #333333;
+    --yb-background: #ffffff;
+    --yb-surface: #ffffff;
+    --yb-border: #c9d3dd;
+    --yb-brand: #0b4f8a;
+    --yb-brand-text: #ffffff;
+    --yb-link: #000000;
+    --yb-link-visited: #000000;
+  }
+
+  body {
+    display: block;
+    min-height: 0;
+  }
+
+  .view-controls,
+  .article-tools,
   .print-hint,
   .print-link,
   .embed-code,

@@ -46,6 +46,11 @@ package struct ArticleContext: TemplateValue {
     TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
       .text("body") { $0.body },
       .object("embed") { $0.embed },
+      // This article's chapter of its report's print page.
+      .text("print_url") { context in
+        context.card.site.link(SitePaths.print(report: context.report.id)) + "#"
+          + PrintBody.anchor(slug: context.card.article.slug)
+      },
       .list("toc") { $0.toc.map { TOCEntry(text: $0.text, id: $0.id) } },
       .flag("has_toc") { !$0.toc.isEmpty },
       .object("report") { context in
