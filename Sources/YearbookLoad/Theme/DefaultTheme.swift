@@ -688,12 +688,29 @@ a:hover {
   text-underline-offset: 0.2em;
 }
 
-html:has(#yb-text-large:checked) {
-  font-size: 118.75%;
-}
+/* On screen only: printing keeps the plain look whatever was chosen. */
+@media screen {
+  html:has(#yb-text-large:checked) {
+    font-size: 118.75%;
+  }
 
-html:has(#yb-text-small:checked) {
-  font-size: 87.5%;
+  html:has(#yb-text-small:checked) {
+    font-size: 87.5%;
+  }
+
+  html:has(#yb-contrast:checked) {
+    --yb-text: #ffffff;
+    --yb-muted: #ffffff;
+    --yb-background: #000000;
+    --yb-surface: #000000;
+    --yb-border: #ffffff;
+    --yb-brand: #000000;
+    --yb-brand-text: #ffff00;
+    --yb-link: #ffff00;
+    --yb-link-visited: #ffff00;
+    --yb-focus: #00ffff;
+    --yb-accent: #ffffff;
+  }
 }
 
 html:has(#yb-text-large:checked) label[for="yb-text-large"],
@@ -710,20 +727,6 @@ html:has(#yb-text-small:focus-visible) label[for="yb-text-small"],
 html:has(#yb-contrast:focus-visible) label[for="yb-contrast"] {
   outline: 0.1875rem solid var(--yb-brand-text);
   outline-offset: 0.125rem;
-}
-
-html:has(#yb-contrast:checked) {
-  --yb-text: #ffffff;
-  --yb-muted: #ffffff;
-  --yb-background: #000000;
-  --yb-surface: #000000;
-  --yb-border: #ffffff;
-  --yb-brand: #000000;
-  --yb-brand-text: #ffff00;
-  --yb-link: #ffff00;
-  --yb-link-visited: #ffff00;
-  --yb-focus: #00ffff;
-  --yb-accent: #ffffff;
 }
 
 .article .page-header h1 {
@@ -1410,23 +1413,6 @@ dl {
 }
 
 @media print {
-  html:has(#yb-text-large:checked),
-  html:has(#yb-text-small:checked) {
-    font-size: 100%;
-  }
-
-  html:has(#yb-contrast:checked) {
-    --yb-text: #000000;
-    --yb-muted: #333333;
-    --yb-background: #ffffff;
-    --yb-surface: #ffffff;
-    --yb-border: #c9d3dd;
-    --yb-brand: #0b4f8a;
-    --yb-brand-text: #ffffff;
-    --yb-link: #000000;
-    --yb-link-visited: #000000;
-  }
-
   body {
     display: block;
     min-height: 0;
