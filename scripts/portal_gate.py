@@ -315,10 +315,24 @@ def print_pages(args):
             if pages < len(chapters) + 2:
                 problems.append(f"{pages} pages for a cover, a contents page and {len(chapters)} chapters")
             tops = []
+            short = []
+            numbered = 0
             for number in range(1, pages + 1):
                 text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", pdf, "-"],
                                       check=True, capture_output=True, text=True).stdout
                 lines = [line.strip() for line in text.splitlines() if line.strip()]
+                footer = f"第 {number} 页 / 共 {pages} 页"
+                if number == 1:
+                    if any(footer in line for line in lines):
+                        problems.append("the cover carries a page number")
+                elif lines and lines[-1] == footer:
+                    numbered += 1
+                    lines = lines[:-1]
+                else:
+                    problems.append(f"page {number} does not end with 「{footer}」 (it ends {lines[-1:]})")
+                if 0 < len(lines) <= 2:
+                    # Said, not yet failed: widows and orphans do not prevent every such page.
+                    short.append(f"page {number} holds {len(lines)} line(s): {' / '.join(lines)[:60]}")
                 tops.append(" ".join(lines[:2]))
             for title in chapters:
                 if not any(top.startswith(title[:12]) for top in tops):
@@ -327,11 +341,13 @@ def print_pages(args):
                 problems.append("the second page is not the table of contents")
             for problem in problems:
                 print(f"print {report}: {problem}")
+            for page in short:
+                print(f"print {report}: note: {page}")
             failures += len(problems)
             printed += 1
             subprocess.run(["pdftoppm", "-r", "60", "-png", "-l", "4", pdf,
                             os.path.join(args.screenshots, f"{report}-page")], check=True)
-            print(f"print {report}: {pages} A4 pages, {len(chapters)} chapters, "
+            print(f"print {report}: {pages} A4 pages, {numbered} numbered 第 N 页 / 共 {pages} 页, {len(chapters)} chapters, "
                   f"{'ok' if not problems else f'{len(problems)} problems'}")
     server.shutdown()
     return 1 if failures or not printed else 0

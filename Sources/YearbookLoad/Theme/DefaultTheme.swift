@@ -1410,9 +1410,31 @@ dl {
 @page {
   size: A4;
   margin: 20mm 18mm;
+
+  @bottom-center {
+    content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";
+    font-family: var(--yb-font);
+    font-size: 9pt;
+    color: #333333;
+  }
+}
+
+/* The cover of a report's print page carries no number. */
+@page :first {
+  @bottom-center {
+    content: none;
+  }
 }
 
 @media print {
+  /* No page ends a chapter with one or two lines. */
+  p,
+  li,
+  dd {
+    orphans: 3;
+    widows: 3;
+  }
+
   body {
     display: block;
     min-height: 0;
@@ -1452,7 +1474,8 @@ dl {
     margin-top: 0;
   }
 
-  .page-print .site-header {
+  .page-print .site-header,
+  .page-print .site-footer {
     display: none;
   }
 
