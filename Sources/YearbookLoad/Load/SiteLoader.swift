@@ -458,6 +458,7 @@ public struct SiteLoader: Sendable {
   /// apart from the datasets (there are few), by name, regular files only: a link is
   /// judged where the datasets are read.
   private mutating func findPlaceholders(inDataFolder url: URL) {
+    // A missing or unreadable folder is already an error at its path from `DatasetLoader`.
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     for name in names.sorted() where [".csv", ".yml", ".yaml", ".json"].contains(where: { name.hasSuffix($0) }) {
       var status = stat()

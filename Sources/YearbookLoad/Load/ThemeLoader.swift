@@ -30,11 +30,8 @@ public enum ThemeLoader {
     }
     for relative in files(under: templatesURL, diagnostics: &diagnostics) {
       let file = SourcePath("\(folder)/\(relative)")
-      if relative.hasPrefix("static/") {
-        staticFiles.append(
-          StaticFile(
-            path: OutputPath(String(relative.dropFirst("static/".count))),
-            source: templatesURL.appendingPathComponent(relative).path))
+      if let published = Theme.output(ofStatic: file) {
+        staticFiles.append(StaticFile(path: published, source: templatesURL.appendingPathComponent(relative).path))
         continue
       }
       guard relative.hasSuffix(".mustache") else { continue }
