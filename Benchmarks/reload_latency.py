@@ -36,7 +36,7 @@ def main():
     work = tempfile.mkdtemp(prefix="yearbook-reload-")
     for folder in ("Content", "Templates"):
         shutil.copytree(os.path.join(args.project, folder), os.path.join(work, folder))
-    server = subprocess.Popen([os.path.abspath(args.yearbook), "serve", "--port", "0"], cwd=work,
+    server = subprocess.Popen([os.path.abspath(args.yearbook), "serve", "--port", "0", "--lang", "en"], cwd=work,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     driver = None
     try:

@@ -37,7 +37,7 @@ cp Tests/Fixtures/Word/科技指标2024.xlsx "$gate/imported/Content/data/"
 for root in . "$gate/fixture" "$gate/writing" "$gate/init" "$gate/imported"; do
   # `check` fails on any broken link, missing fragment or image without alt.
   drafts=$([ "$root" = "$gate/init" ] && echo --drafts || true)
-  if ! report=$(.build/debug/yearbook check --root "$root" $drafts 2>&1); then
+  if ! report=$(.build/debug/yearbook check --lang en --root "$root" $drafts 2>&1); then
     echo "$report"
     exit 1
   fi

@@ -27,18 +27,18 @@ struct ConnectionLimit: AvailableConnectionsDelegate {
   static let most = 1_000
 
   let maximum: Int
-  let report: @Sendable (String) -> Void
+  let report: @Sendable (Message) -> Void
   private var open = 0
   private var saidFull = false
 
-  init(maximum: Int, report: @escaping @Sendable (String) -> Void) {
+  init(maximum: Int, report: @escaping @Sendable (Message) -> Void) {
     self.maximum = maximum
     self.report = report
   }
 
   /// Raises the soft limit on open files to the hard one (as Go programs do), then leaves
   /// `filesForRebuilds` of it free.
-  static func fittingOpenFiles(report: @escaping @Sendable (String) -> Void) -> ConnectionLimit {
+  static func fittingOpenFiles(report: @escaping @Sendable (Message) -> Void) -> ConnectionLimit {
     var limit = rlimit()
     guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else {
       return ConnectionLimit(maximum: 256, report: report)
@@ -56,9 +56,7 @@ struct ConnectionLimit: AvailableConnectionsDelegate {
     open += 1
     if open >= maximum && !saidFull {
       saidFull = true
-      report(
-        "\(open) connections are open, the most this preview takes at once; new ones wait until one closes (idle ones close by themselves)"
-      )
+      report(.connectionsFull(open))
     }
   }
 

@@ -17,7 +17,7 @@ import YearbookRender
 /// Tries the address before the server does, so a busy port is one clear line rather
 /// than SwiftNIO's bind error.
 enum PortCheck {
-  static func problem(host: String, port: Int) -> String? {
+  static func problem(host: String, port: Int) -> Message? {
     guard port != 0 else { return nil }
     let socketHandle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socketHandle >= 0 else { return nil }
@@ -28,7 +28,7 @@ enum PortCheck {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else {
-      return "--host must be an IPv4 address such as 127.0.0.1, got \(host)"
+      return .badHost(host)
     }
     let result = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -37,9 +37,8 @@ enum PortCheck {
     }
     guard result != 0 else { return nil }
     if errno == EADDRINUSE {
-      return
-        "port \(port) is already in use (another yearbook serve?); choose another with --port, e.g. --port \(port + 1)"
+      return .portInUse(port)
     }
-    return "cannot listen on \(host):\(port): \(String(cString: strerror(errno)))"
+    return .cannotListen("\(host):\(port)", reason: FileProblem.reason(errno: errno))
   }
 }

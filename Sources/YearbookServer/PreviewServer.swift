@@ -45,23 +45,23 @@ public struct PreviewServer: Sendable {
     }
   }
 
-  public struct Failure: Error, CustomStringConvertible {
-    public var description: String
+  public struct Failure: MessageError {
+    public var message: Message
   }
 
   let site: PreviewSite
   let options: Options
   /// One line for the terminal: the URL, each rebuild, errors.
-  let report: @Sendable (String) -> Void
+  let report: @Sendable (Message) -> Void
 
-  public init(site: PreviewSite, options: Options, report: @escaping @Sendable (String) -> Void) {
+  public init(site: PreviewSite, options: Options, report: @escaping @Sendable (Message) -> Void) {
     self.site = site
     self.options = options
     self.report = report
   }
 
   public func run() async throws {
-    if let problem = PortCheck.problem(host: options.host, port: options.port) { throw Failure(description: problem) }
+    if let problem = PortCheck.problem(host: options.host, port: options.port) { throw Failure(message: problem) }
     let reloads = ReloadBroadcaster()
     let site = self.site
     let listening = options.host
@@ -84,7 +84,7 @@ public struct PreviewServer: Sendable {
         availableConnectionsDelegate: ConnectionLimit.fittingOpenFiles(report: report)),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
-        report("Serving at http://\(host):\(port)\(site.basePath) (Ctrl-C to stop)")
+        report(.serving("http://\(host):\(port)\(site.basePath)"))
       },
       logger: logger)
     let watcher = try RebuildService(site: site, reloads: reloads, report: report)
@@ -100,7 +100,7 @@ public struct PreviewServer: Sendable {
   ) async throws -> Response {
     guard PreviewRequest.allowsHost(request.head.authority, listeningOn: host) else {
       return respond(
-        Data("Misdirected request: the preview answers only to 127.0.0.1, localhost and [::1].\n".utf8),
+        Data((Message.misdirected().text(site.language) + "\n").utf8),
         type: "text/plain; charset=utf-8", status: .misdirectedRequest, request: request)
     }
     guard request.method == .get || request.method == .head else {
@@ -133,17 +133,21 @@ public struct PreviewServer: Sendable {
   }
 
   private static func page(_ data: Data, file: OutputPath, site: PreviewSite) -> Data {
-    file.value.hasSuffix(".html") ? PreviewInjection.inject(into: data, errors: site.errors) : data
+    file.value.hasSuffix(".html")
+      ? PreviewInjection.inject(into: data, errors: site.errors, language: site.language) : data
   }
 
   private static func notFound(site: PreviewSite, request: Request) -> Response {
     if site.outputCount == 0 {
       // The site never built: every path shows why.
       return respond(
-        PreviewInjection.errorPage(site.errors), type: "text/html; charset=utf-8", status: .serviceUnavailable,
+        PreviewInjection.errorPage(site.errors, language: site.language), type: "text/html; charset=utf-8",
+        status: .serviceUnavailable,
         request: request)
     }
-    let body = site.file(at: "404.html").map { page($0, file: "404.html", site: site) } ?? Data("Not found".utf8)
+    let body =
+      site.file(at: "404.html").map { page($0, file: "404.html", site: site) }
+      ?? Data(Message.notFound().text(site.language).utf8)
     return respond(body, type: "text/html; charset=utf-8", status: .notFound, request: request)
   }
 

@@ -17,17 +17,17 @@ import YearbookRender
 final class RebuildService: Service, Sendable {
   let site: PreviewSite
   let reloads: ReloadBroadcaster
-  let report: @Sendable (String) -> Void
+  let report: @Sendable (Message) -> Void
   let watcher: FileWatcher
 
-  init(site: PreviewSite, reloads: ReloadBroadcaster, report: @escaping @Sendable (String) -> Void) throws {
+  init(site: PreviewSite, reloads: ReloadBroadcaster, report: @escaping @Sendable (Message) -> Void) throws {
     self.site = site
     self.reloads = reloads
     self.report = report
     do {
       watcher = try FileWatcher(root: site.options.root, folders: ["Content", "Templates"])
     } catch {
-      throw PreviewServer.Failure(description: error.description)
+      throw PreviewServer.Failure(message: error.message)
     }
   }
 
@@ -53,26 +53,20 @@ final class RebuildService: Service, Sendable {
 
   /// `Content/2024/talent.md changed: 9 pages rebuilt in 12 ms`, or the errors in compiler
   /// style and what is served meanwhile.
-  static func describe(_ rebuild: PreviewSite.Rebuild) -> String {
-    let files =
-      rebuild.changed.count <= 3
-      ? rebuild.changed.map(\.value).joined(separator: ", ")
-      : "\(rebuild.changed[0]) and \(rebuild.changed.count - 1) more files"
+  static func describe(_ rebuild: PreviewSite.Rebuild) -> Message {
+    let files = Message.changedFiles(
+      rebuild.changed.map(\.value), more: rebuild.changed.count <= 3 ? 0 : rebuild.changed.count - 1)
     let milliseconds =
       Int((Double(rebuild.duration.components.attoseconds) / 1e15).rounded())
       + Int(rebuild.duration.components.seconds) * 1000
-    var lines = rebuild.diagnostics.map(\.description)
+    let outcome: Message
     if rebuild.succeeded {
-      let scope = rebuild.incremental ? "" : " (whole site)"
-      lines.append(
-        "\(files) changed: \(rebuild.outputsRebuilt) file\(rebuild.outputsRebuilt == 1 ? "" : "s") rebuilt\(scope) in \(milliseconds) ms"
-      )
+      outcome = .rebuilt(
+        files, outputs: rebuild.outputsRebuilt, wholeSite: !rebuild.incremental, milliseconds: milliseconds)
     } else {
       let errors = rebuild.diagnostics.filter { $0.severity == .error }.count
-      lines.append(
-        "\(files) changed: build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; still serving the last good site, the errors are shown on every page"
-      )
+      outcome = .rebuildFailed(files, errors: errors, milliseconds: milliseconds)
     }
-    return lines.joined(separator: "\n")
+    return .lines(rebuild.diagnostics, then: outcome)
   }
 }

@@ -31,39 +31,48 @@ struct Build: AsyncParsableCommand {
   @Flag(help: "Print how long each step of the build took.")
   var timings = false
 
+  @OptionGroup var messages: LanguageOption
+
   func validate() throws {
     if let baseURL, BaseURL(baseURL) == nil {
-      throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got \"\(baseURL)\"")
+      throw ValidationError(
+        Message.badBaseURLOption(baseURL).text(messages.language(root: URL(fileURLWithPath: root))))
     }
   }
 
   func run() async throws {
     let started = ContinuousClock.now
     let rootURL = URL(fileURLWithPath: root)
+    let language = messages.language(root: rootURL)
     let progress = BuildProgress()
     let options = SiteBuilder.Options(
       root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL.flatMap(BaseURL.init),
       includeDrafts: drafts, progress: progress)
-    let bar = Terminal.isInteractive ? ProgressBar.start(progress) : nil
+    let bar = Terminal.isInteractive ? ProgressBar.start(progress, language: language) : nil
     do {
       let summary = try await SiteBuilder.build(options)
       bar?.finish()
-      Terminal.printDiagnostics(summary.diagnostics)
+      Terminal.printDiagnostics(summary.diagnostics, language)
       if timings {
         for step in summary.timings.steps {
-          Terminal.status(String(format: "%8.3f s  %@", step.duration.seconds, step.name))
+          Terminal.status(
+            .stepTiming(seconds: String(format: "%8.3f", step.duration.seconds), step: step.name), language)
         }
       }
       let seconds = (ContinuousClock.now - started).seconds
       Terminal.status(
-        "Built \(summary.pageCount) pages, \(summary.chartCount) charts (\(summary.fileCount) files) into \(Terminal.display(options.output, root: rootURL)) in \(String(format: "%.2f", seconds)) s"
-      )
+        .built(
+          pages: summary.pageCount, charts: summary.chartCount, files: summary.fileCount,
+          output: Terminal.display(options.output, root: rootURL), seconds: String(format: "%.2f", seconds)),
+        language)
     } catch {
       bar?.finish()
-      Terminal.printDiagnostics(error.diagnostics)
+      Terminal.printDiagnostics(error.diagnostics, language)
       Terminal.status(
-        "Build failed\(error.step.map { " in step \($0)" } ?? ""): \(Terminal.count(error.diagnostics)); \(Terminal.display(options.output, root: rootURL)) was not changed"
-      )
+        .buildFailed(
+          step: error.step, counts: Terminal.count(error.diagnostics),
+          output: Terminal.display(options.output, root: rootURL)),
+        language)
       throw ExitCode(1)
     }
   }

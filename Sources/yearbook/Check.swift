@@ -29,7 +29,10 @@ struct Check: AsyncParsableCommand {
   @Flag(help: "Check articles marked draft: true too.")
   var drafts = false
 
+  @OptionGroup var messages: LanguageOption
+
   func run() async throws {
+    let language = messages.language(root: URL(fileURLWithPath: root))
     let options = SiteBuilder.Options(root: URL(fileURLWithPath: root), includeDrafts: drafts)
     let diagnostics: [Diagnostic]
     var links = 0
@@ -42,11 +45,12 @@ struct Check: AsyncParsableCommand {
     }
     switch format {
     case .text:
-      Terminal.printDiagnostics(diagnostics)
-      let checked = links > 0 ? " (\(links) links checked)" : ""
-      Terminal.status((diagnostics.isEmpty ? "No problems found" : "Found \(Terminal.count(diagnostics))") + checked)
+      Terminal.printDiagnostics(diagnostics, language)
+      Terminal.status(
+        diagnostics.isEmpty
+          ? .checkPassed(links: links) : .checkFound(Terminal.count(diagnostics), links: links), language)
     case .json:
-      print(DiagnosticJSON.encode(diagnostics))
+      print(DiagnosticJSON.encode(diagnostics, language))
     }
     if diagnostics.hasErrors { throw ExitCode(1) }
   }
@@ -60,15 +64,16 @@ enum DiagnosticJSON {
     var line: Int?
     var column: Int?
     var severity: String
+    /// The kind of problem (`duplicateSlug`), the same in every language, for tools to sort by.
+    var kind: String
     var message: String
   }
 
-  static func encode(_ diagnostics: [Diagnostic]) -> String {
+  static func encode(_ diagnostics: [Diagnostic], _ language: Language) -> String {
     let findings = diagnostics.map {
       Finding(
         file: $0.location.file.value, sheet: $0.location.sheet, line: $0.location.line, column: $0.location.column,
-        severity: $0.severity.rawValue,
-        message: $0.message)
+        severity: $0.severity.rawValue, kind: $0.message.id, message: $0.message.text(language))
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

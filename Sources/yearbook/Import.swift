@@ -34,24 +34,28 @@ struct Import: ParsableCommand {
   @Flag(help: "List the files that would be written, and write nothing.")
   var dryRun = false
 
+  @OptionGroup var messages: LanguageOption
+
+  private var language: Language { messages.language(root: URL(fileURLWithPath: root)) }
+
   func validate() throws {
     let kind = (document as NSString).pathExtension.lowercased()
     if ["doc", "wps"].contains(kind) {
-      throw ValidationError(
-        "\(document) is an old-format document (.\(kind)); open it in Word or WPS and save it as \"Word 文档 (*.docx)\"")
+      throw ValidationError(Message.oldWordFormat(document, kind: kind).text(language))
     }
-    guard kind == "docx" else { throw ValidationError("\(document) is not a Word document (.docx)") }
+    guard kind == "docx" else { throw ValidationError(Message.notWordDocument(document).text(language)) }
     if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-      throw ValidationError("--date must be YYYY-MM-DD, got \"\(date)\"")
+      throw ValidationError(Message.badDateOption(date).text(language))
     }
     guard report.wholeMatch(of: /[^\/\\.][^\/\\]*/) != nil else {
-      throw ValidationError("--report must be a folder name such as 2025")
+      throw ValidationError(Message.badReportOption().text(language))
     }
   }
 
   func run() throws {
+    let language = self.language
     guard FileManager.default.fileExists(atPath: document) else {
-      Terminal.status("error: \(document): no such file")
+      Terminal.status(.commandError(.noSuchDocument(document)), language)
       throw ExitCode(1)
     }
     let media = FileManager.default.temporaryDirectory.appendingPathComponent("yearbook-import-\(UUID().uuidString)")
@@ -65,18 +69,18 @@ struct Import: ParsableCommand {
         pandocJSON: accepted,
         options: .init(document: document, report: report, date: day, source: WordImport.publisher(root: rootURL)))
     else {
-      Terminal.status("error: \(document): pandoc's output could not be read (pandoc 2.17 is expected)")
+      Terminal.status(.commandError(.pandocOutputUnreadable(document)), language)
       throw ExitCode(1)
     }
     let warnings = result.warnings + WordImport.reviewWarnings(everyChange: everything, document: document)
     let paths = result.files.map(\.path) + result.images.map(\.path)
     let existing = paths.filter { FileManager.default.fileExists(atPath: rootURL.appendingPathComponent($0).path) }
     if !existing.isEmpty && !force && !dryRun {
-      for path in existing { Terminal.status("error: \(path) exists; nothing was written (--force replaces it)") }
+      for path in existing { Terminal.status(.commandError(.importWouldReplace(path)), language) }
       throw ExitCode(1)
     }
     for path in paths where dryRun {
-      print("would write \(path)\(existing.contains(path) ? " (replacing it)" : "")")
+      Terminal.say(.wouldWrite(path, replacing: existing.contains(path)), language)
     }
     if !dryRun {
       for file in result.files { try write(Data(file.text.utf8), to: rootURL.appendingPathComponent(file.path)) }
@@ -84,11 +88,12 @@ struct Import: ParsableCommand {
         try write(Data(contentsOf: URL(fileURLWithPath: image.from)), to: rootURL.appendingPathComponent(image.path))
       }
     }
-    for warning in warnings { Terminal.status(warning.description) }
-    let pictures = result.images.isEmpty ? "" : ", \(result.images.count) image\(result.images.count == 1 ? "" : "s")"
-    print(
-      "\(dryRun ? "Would import" : "Imported") \(result.articles) article\(result.articles == 1 ? "" : "s") and \(result.datasets) dataset\(result.datasets == 1 ? "" : "s")\(pictures) into Content/\(report)/ (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"
-    )
+    Terminal.printDiagnostics(warnings, language)
+    Terminal.say(
+      .imported(
+        dryRun: dryRun, articles: result.articles, datasets: result.datasets, images: result.images.count,
+        report: report, warnings: warnings.count),
+      language)
   }
 
   private func write(_ data: Data, to url: URL) throws {
@@ -99,7 +104,7 @@ struct Import: ParsableCommand {
   /// pandoc's JSON tree of the document.
   private func pandoc(_ options: [String]) throws -> Data {
     guard let program = Self.pandocPath() else {
-      Terminal.status("error: pandoc is not installed; install it with: apt-get install -y pandoc")
+      Terminal.status(.commandError(.pandocMissing()), language)
       throw ExitCode(1)
     }
     let process = Process()
@@ -115,7 +120,8 @@ struct Import: ParsableCommand {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       Terminal.status(
-        "error: \(document): pandoc cannot read it: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        .commandError(
+          .pandocFailed(document, says: message.trimmingCharacters(in: .whitespacesAndNewlines))), language)
       throw ExitCode(1)
     }
     return data

@@ -19,13 +19,13 @@ final class ProgressBar: Sendable {
   private let stopped = Atomic<Bool>(false)
   private let finished = DispatchSemaphore(value: 0)
 
-  static func start(_ progress: BuildProgress) -> ProgressBar {
+  static func start(_ progress: BuildProgress, language: Language) -> ProgressBar {
     let bar = ProgressBar()
-    Thread.detachNewThread { bar.run(progress) }
+    Thread.detachNewThread { bar.run(progress, language: language) }
     return bar
   }
 
-  private func run(_ progress: BuildProgress) {
+  private func run(_ progress: BuildProgress, language: Language) {
     defer { finished.signal() }
     // Short builds finish before anything is drawn.
     let start = Date()
@@ -34,7 +34,7 @@ final class ProgressBar: Sendable {
       Thread.sleep(forTimeInterval: 0.1)
       let total = progress.pageTotal
       guard Date().timeIntervalSince(start) >= 1, total > 0, !stopped.load(ordering: .acquiring) else { continue }
-      Self.draw(done: min(progress.pagesDone, total), total: total)
+      Self.draw(done: min(progress.pagesDone, total), total: total, language: language)
       drawn = true
     }
     if drawn { Terminal.write("\r\u{1B}[K") }
@@ -45,10 +45,10 @@ final class ProgressBar: Sendable {
     finished.wait()
   }
 
-  private static func draw(done: Int, total: Int) {
+  private static func draw(done: Int, total: Int, language: Language) {
     let width = 30
     let filled = width * done / total
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    Terminal.write("\r\(bar) \(done)/\(total) pages")
+    Terminal.write("\r\(bar) " + Message.progressPages(done: done, total: total).text(language))
   }
 }

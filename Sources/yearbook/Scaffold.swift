@@ -19,16 +19,16 @@ struct Init: ParsableCommand {
   @Argument(help: "The folder to create (it must be new or empty).")
   var folder: String
 
+  @OptionGroup var messages: LanguageOption
+
   func run() throws {
+    let language = messages.language(root: nil)
     do {
       let files = try SiteScaffold.initialize(URL(fileURLWithPath: folder))
-      print("Created a site in \(folder) (\(files.count) files). Next:")
-      print("  cd \(folder)")
-      print("  yearbook serve --drafts   # preview at http://127.0.0.1:8000/, with the sample report")
-      print("  yearbook new report \(ContentDate.today.description.prefix(4))   # your own report")
-      print("Replace every 待填写 and the sample site_code in Content/site.yml: build refuses them.")
+      Terminal.say(
+        .created(folder: folder, files: files.count, year: String(ContentDate.today.description.prefix(4))), language)
     } catch {
-      Terminal.status("error: \(error.description)")
+      Terminal.status(.commandError(error.message), language)
       throw ExitCode(1)
     }
   }
@@ -51,8 +51,11 @@ struct New: ParsableCommand {
   @Option(help: "The project folder, holding Content/ and Templates/.")
   var root: String = "."
 
+  @OptionGroup var messages: LanguageOption
+
   func run() throws {
     let rootURL = URL(fileURLWithPath: root)
+    let language = messages.language(root: rootURL)
     do {
       let path =
         switch kind {
@@ -61,10 +64,10 @@ struct New: ParsableCommand {
         }
       print(path)
       if kind == .report, case (let date, true) = SiteScaffold.reportDate(for: name) {
-        print("date: \(date), the end of the period \(name); change it to the day the report is published")
+        Terminal.say(.reportDated("\(date)", period: name), language)
       }
     } catch {
-      Terminal.status("error: \(error.description)")
+      Terminal.status(.commandError(error.message), language)
       throw ExitCode(1)
     }
   }

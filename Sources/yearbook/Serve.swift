@@ -38,9 +38,12 @@ struct Serve: AsyncParsableCommand {
   @Option(help: .hidden)
   var idleTimeout: Double = 30
 
+  @OptionGroup var messages: LanguageOption
+
   func validate() throws {
     if let baseURL, BaseURL(baseURL) == nil {
-      throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got \"\(baseURL)\"")
+      throw ValidationError(
+        Message.badBaseURLOption(baseURL).text(messages.language(root: URL(fileURLWithPath: root))))
     }
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
@@ -48,19 +51,20 @@ struct Serve: AsyncParsableCommand {
 
   func run() async throws {
     let rootURL = URL(fileURLWithPath: root)
+    let language = messages.language(root: rootURL)
     // Pages live in memory: the user's Output/ is written by `build` alone.
     let site = PreviewSite(
       options: SiteBuilder.Options(
         root: rootURL, output: rootURL.appendingPathComponent(".yearbook-preview-unused"),
-        baseURL: baseURL.flatMap(BaseURL.init), includeDrafts: drafts))
+        baseURL: baseURL.flatMap(BaseURL.init), includeDrafts: drafts), language: language)
     // One log on standard output, in order: the first build, the URL, each rebuild.
-    let say: @Sendable (String) -> Void = { line in
-      FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    let say: @Sendable (Message) -> Void = { line in
+      FileHandle.standardOutput.write(Data((line.text(language) + "\n").utf8))
     }
     let first = site.buildAll()
-    for diagnostic in first.diagnostics { say(diagnostic.description) }
+    for diagnostic in first.diagnostics { say(.named(diagnostic.text(language))) }
     if !first.succeeded {
-      say("Build failed: \(Terminal.count(first.diagnostics)); fix the files above, the preview rebuilds on save")
+      say(.previewFirstBuildFailed(Terminal.count(first.diagnostics)))
     }
     let timeouts = PreviewServer.Timeouts(
       header: .milliseconds(Int(headerTimeout * 1000)), idle: .milliseconds(Int(idleTimeout * 1000)))
@@ -68,7 +72,7 @@ struct Serve: AsyncParsableCommand {
     do {
       try await server.run()
     } catch let failure as PreviewServer.Failure {
-      Terminal.status("error: \(failure.description)")
+      Terminal.status(.commandError(failure.message), language)
       throw ExitCode(1)
     }
   }

@@ -14,27 +14,31 @@ import YearbookRender
 /// Diagnostics go to standard error, one per line, in the compiler format editors and
 /// IDEs already know how to jump from.
 enum Terminal {
-  static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+  static func printDiagnostics(_ diagnostics: [Diagnostic], _ language: Language) {
     for diagnostic in diagnostics {
-      FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+      FileHandle.standardError.write(Data((diagnostic.text(language) + "\n").utf8))
     }
   }
 
   /// Standard error is a terminal: progress can be drawn over one line.
   static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
 
-  static func status(_ line: String) {
-    write(line + "\n")
+  static func status(_ line: Message, _ language: Language) {
+    write(line.text(language) + "\n")
   }
 
   static func write(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
   }
 
-  static func count(_ diagnostics: [Diagnostic]) -> String {
+  static func count(_ diagnostics: [Diagnostic]) -> Message {
     let errors = diagnostics.filter { $0.severity == .error }.count
-    let warnings = diagnostics.count - errors
-    return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    return .counted(errors: errors, warnings: diagnostics.count - errors)
+  }
+
+  /// A line for standard output (what a command made), in the reader's language.
+  static func say(_ line: Message, _ language: Language) {
+    print(line.text(language))
   }
 
   /// The output folder as the user would name it: relative to the working folder when inside it.

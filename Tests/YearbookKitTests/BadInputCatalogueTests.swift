@@ -68,7 +68,10 @@ import Testing
       expected: ["Content/2024/talent.md:", "error: duplicate key 'title'"]),
     "duplicate slug": Case(
       prepare: { try $0.write("Content/2024/talent.md", article("title: 人才\ndate: 2025-01-22\nslug: platforms")) },
-      expected: ["Content/2024/talent.md: error: slug 'platforms' is already used by Content/2024/platforms.md"]),
+      expected: [
+        "Content/2024/talent.md:4:1: error: slug 'platforms' is already used by Content/2024/platforms.md",
+        "Content/2024/platforms.md: error: slug 'platforms' is also used by Content/2024/talent.md:4:1",
+      ]),
     "two pages claim one URL": Case(
       prepare: { try $0.write("Content/tags/_index.md", article("title: 标签报告\ndate: 2025-01-01")) },
       expected: ["error: two sources claim the output file tags/index.html"]),

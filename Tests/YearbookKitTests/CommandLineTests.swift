@@ -25,7 +25,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderr.hasPrefix(
-        "Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/20\"\nBuild failed in step load: 1 error, 0 warnings;"
+        "Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/20\"; write 2025-01-20\nBuild failed in step load: 1 error, 0 warnings;"
       ))
     #expect(!FileManager.default.fileExists(atPath: site.output.path))
   }

@@ -95,7 +95,8 @@ import Testing
 
   @Test func sameIdTwiceIsAnError() throws {
     let (_, diagnostics) = try load(["a.csv": "x,y\n1,2\n", "a.yml": "- {x: 1}\n"])
-    #expect(diagnostics.map(\.message) == ["dataset 'a' is also defined by Content/data/a.csv; rename one of them"])
+    #expect(
+      diagnostics.map(\.message.english) == ["dataset 'a' is also defined by Content/data/a.csv; rename one of them"])
   }
 
   @Test func jsonRecordsWithPositions() throws {

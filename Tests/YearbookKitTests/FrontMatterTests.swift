@@ -40,7 +40,7 @@ import Testing
     let diagnostics = await site.failingBuild()
     #expect(
       diagnostics.map(\.description) == [
-        "Content/2024/platforms.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/20\""
+        "Content/2024/platforms.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/20\"; write 2025-01-20"
       ])
   }
 
@@ -57,19 +57,32 @@ import Testing
         "Content/2024/talent.md:1:1: error: missing required key 'title'",
         "Content/2024/talent.md:2:7: error: date must be YYYY-MM-DD, got \"2025-13-01\"",
         "Content/2024/talent.md:3:9: error: weight must be a whole number, got \"第一\"",
-        "Content/2024/talent.md:4:1: warning: unknown key 'tittle' in front matter is ignored; did you mean title? (known keys: title, date, summary, byline, source, tags, weight, slug, draft)",
+        "Content/2024/talent.md:4:1: error: unknown key 'tittle' in front matter; did you mean title? (known keys: title, date, summary, byline, source, tags, weight, slug, draft)",
       ])
   }
 
-  @Test func unknownKeyIsOnlyAWarning() async throws {
+  /// An ignored key could publish what the editor meant to hold back (`darft: true`), so
+  /// front matter refuses unknown keys, with the key the editor's habit meant.
+  @Test(arguments: [
+    ("author: 张三", "author", "byline"),
+    ("作者: 张三", "作者", "byline"),
+    ("来源: 平湖市科技局", "来源", "source"),
+    ("darft: true", "darft", "draft"),
+    ("标签: [人才]", "标签", "tags"),
+  ])
+  func unknownKeyIsAnErrorWithTheKeyMeant(line: String, key: String, meant: String) async throws {
     var files = FixtureSite.minimal
-    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\nauthor: 张三\n---\n正文\n"
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\n\(line)\n---\n正文\n"
     let site = try FixtureSite(files)
     defer { site.remove() }
-    let summary = try await site.build()
+    let diagnostics = await site.failingBuild()
     #expect(
-      summary.diagnostics.map(\.description) == [
-        "Content/2024/talent.md:4:1: warning: unknown key 'author' in front matter is ignored; did you mean byline? (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
+      diagnostics.map(\.description) == [
+        "Content/2024/talent.md:4:1: error: unknown key '\(key)' in front matter; did you mean \(meant)? (known keys: title, date, summary, byline, source, tags, weight, slug, draft)"
+      ])
+    #expect(
+      diagnostics.map { $0.text(.chinese) } == [
+        "Content/2024/talent.md:4:1: 错误：文章开头的设置（--- 之间）中的“\(key)”不是可用的设置项；是否想写 \(meant)？（可用的设置项：title、date、summary、byline、source、tags、weight、slug、draft）"
       ])
   }
 
@@ -82,7 +95,7 @@ import Testing
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.location.file == "Content/2024/talent.md")
     #expect(diagnostics.first?.location.line == 5)
-    #expect(diagnostics.first?.message.contains("tabs") == true)
+    #expect(diagnostics.first?.message.english.contains("tabs") == true)
   }
 
   @Test func missingFrontMatterIsAnError() async throws {
@@ -114,7 +127,7 @@ import Testing
     let (decoded, diagnostic) = TextDecoding.decode(data, file: "Content/2024/a.md")
     #expect(decoded == text)
     #expect(diagnostic?.severity == .warning)
-    #expect(diagnostic?.message.contains("GB18030/GBK") == true)
+    #expect(diagnostic?.message.english.contains("GB18030/GBK") == true)
   }
 
   @Test func otherBytesAreAnErrorAtTheFirstBadByte() {

@@ -150,10 +150,15 @@ import Testing
   }
 
   @Test func theOverlayEscapesMessages() {
-    let overlay = PreviewInjection.overlay([
-      .error("<script>alert(1)</script> & more", at: SourceLocation(file: "Content/2024/a.md", line: 3, column: 1))
-    ])
+    let errors: [Diagnostic] = [
+      .error(
+        .named("<script>alert(1)</script> & more"), at: SourceLocation(file: "Content/2024/a.md", line: 3, column: 1))
+    ]
+    let overlay = PreviewInjection.overlay(errors, language: .english)
     #expect(overlay.contains("<li>Content/2024/a.md:3:1: error: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</li>"))
-    #expect(PreviewInjection.overlay([]).isEmpty)
+    let chinese = PreviewInjection.overlay(errors, language: .chinese)
+    #expect(chinese.contains("<li>Content/2024/a.md:3:1: 错误：&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</li>"))
+    #expect(chinese.contains("生成失败：下面是出错的位置"))
+    #expect(PreviewInjection.overlay([], language: .chinese).isEmpty)
   }
 }

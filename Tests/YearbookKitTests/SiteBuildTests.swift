@@ -155,7 +155,7 @@ import Testing
     let diagnostics = await site.failingBuild()
     #expect(
       diagnostics.map(\.description) == [
-        "Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/22\""
+        "Content/2024/talent.md:3:7: error: date must be YYYY-MM-DD, got \"2025/1/22\"; write 2025-01-22"
       ])
     #expect(try site.snapshot() == before)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
@@ -185,6 +185,7 @@ import Testing
     #expect(try site.read("2024/secret/index.html").contains("草稿正文"))
   }
 
+  /// Both files are named, each where its slug comes from: the `slug:` line, or the file.
   @Test func twoArticlesClaimingOneSlugIsAnError() async throws {
     var files = FixtureSite.minimal
     files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\nslug: platforms\n---\n正文\n"
@@ -193,7 +194,8 @@ import Testing
     let diagnostics = await site.failingBuild()
     #expect(
       diagnostics.map(\.description) == [
-        "Content/2024/talent.md: error: slug 'platforms' is already used by Content/2024/platforms.md; both would be written to /2024/platforms/"
+        "Content/2024/platforms.md: error: slug 'platforms' is also used by Content/2024/talent.md:4:1; both would be written to /2024/platforms/",
+        "Content/2024/talent.md:4:1: error: slug 'platforms' is already used by Content/2024/platforms.md; both would be written to /2024/platforms/",
       ])
   }
 

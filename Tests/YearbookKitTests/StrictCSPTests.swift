@@ -80,7 +80,7 @@ import Testing
     defer { bad.remove() }
     #expect(
       await bad.failingBuild().contains {
-        $0.message.hasPrefix("conac_badge must be the script address the 党政机关网站标识 registration gives")
+        $0.message.english.hasPrefix("conac_badge must be the script address the 党政机关网站标识 registration gives")
       })
   }
 }

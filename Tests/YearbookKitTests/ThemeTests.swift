@@ -33,7 +33,7 @@ import Testing
     try site.write("Templates/tags.mustache", "{{<page-layout}}{{/page-layout}}")
     let diagnostics = await site.failingBuild()
     #expect(
-      diagnostics.map(\.message) == [
+      diagnostics.map(\.message.english) == [
         "template refers to a missing partial 'page-layout' (no file Templates/page-layout.mustache or Templates/partials/page-layout.mustache)"
       ])
   }
@@ -54,7 +54,7 @@ import Testing
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.location.file == "Templates/tags.mustache")
     #expect(diagnostics.first?.location.line == 4)
-    #expect(diagnostics.first?.message.hasPrefix("template syntax: ") == true)
+    #expect(diagnostics.first?.message.english.hasPrefix("template syntax: ") == true)
   }
 
   /// Forms the compiler does not support stop the build at their place in the theme's own
@@ -75,7 +75,7 @@ import Testing
     let diagnostics = await site.failingBuild()
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.location == SourceLocation(file: SourcePath(file), line: line, column: column))
-    #expect(diagnostics.first?.message.hasPrefix("template syntax: \(message)") == true)
+    #expect(diagnostics.first?.message.english.hasPrefix("template syntax: \(message)") == true)
   }
 
   @Test func findsPartialReferencesWithTheirPositions() throws {

@@ -63,7 +63,7 @@ import Testing
         新埭镇,6,7
 
         """.replacingOccurrences(of: "\n", with: "\r\n"))
-    let merges = summary.diagnostics.filter { $0.message.hasPrefix("merged cells") }.map(\.description)
+    let merges = summary.diagnostics.filter { $0.message.english.hasPrefix("merged cells") }.map(\.description)
     #expect(
       merges == [
         "Content/data/指标.xlsx[企业]: warning: merged cells: B1:C1 (高新技术企业（家）) read over the row below it; A4:A5 filled down with 开发区; A1:A2 (地区) repeated in each of its cells; check that the table reads as intended"

@@ -34,7 +34,7 @@ package struct RenderedDocuments: Sendable {
       if let earlier = first[chart.id] {
         diagnostics.append(
           .error(
-            "another chart already has the id \(chart.id.dropFirst("yb-chart-".count)) (\(earlier)); give this one a different id:",
+            .duplicateChartID(String(chart.id.dropFirst("yb-chart-".count)), earlier: "\(earlier)"),
             at: chart.spec.location))
       } else {
         first[chart.id] = chart.spec.location

@@ -53,7 +53,9 @@ public enum SiteBuilder {
       do {
         return try StagingFolder(output: options.output)
       } catch {
-        throw BuildFailure(diagnostics: [.error("\(error)", at: SourceLocation(file: SourcePath(options.output.path)))])
+        throw BuildFailure(diagnostics: [
+          .error(.describing(error), at: SourceLocation(file: SourcePath(options.output.path)))
+        ])
       }
     }.summary
   }
@@ -104,14 +106,14 @@ public enum SiteBuilder {
         do {
           try sink.copy(from: source, to: file.path)
         } catch {
-          problems.append(.error("\(error)", at: SourceLocation(file: SourcePath(source))))
+          problems.append(.error(.describing(error), at: SourceLocation(file: SourcePath(source))))
         }
       }
       if problems.isEmpty {
         do {
           try sink.commit()
         } catch {
-          problems.append(.error("\(error)", at: SourceLocation(file: sink.destination)))
+          problems.append(.error(.describing(error), at: SourceLocation(file: sink.destination)))
         }
       }
       if !problems.isEmpty { throw BuildFailure(diagnostics: summary.diagnostics + problems) }
@@ -197,7 +199,7 @@ public enum SiteBuilder {
         )
       } catch {
         throw BuildFailure(
-          diagnostics: indexed.diagnostics + [.error(error.description, at: SourceLocation(file: sink.destination))])
+          diagnostics: indexed.diagnostics + [.error(error.message, at: SourceLocation(file: sink.destination))])
       }
     }
     let markdown = markdownRenderer(for: index, producesHTML: true)
@@ -285,7 +287,7 @@ public enum SiteBuilder {
             try sink.write(text, to: page.outputPath)
             return oversized(text, path: page.outputPath, limit: budgets, at: file)
           } catch {
-            return .error("\(error)", at: SourceLocation(file: file))
+            return .error(.describing(error), at: SourceLocation(file: file))
           }
         case .failure(let diagnostic):
           return diagnostic
@@ -315,7 +317,7 @@ public enum SiteBuilder {
         if makingFolders { try sink.makeFolders(for: files.map(\.path)) }
         for written in files { try sink.write(written.text, to: written.path) }
       } catch {
-        return [.error("\(error)", at: SourceLocation(file: file))]
+        return [.error(.describing(error), at: SourceLocation(file: file))]
       }
       return files.compactMap { oversized($0.text, path: $0.path, limit: budgets, at: file) }
     case .failure(let diagnostic):
@@ -328,7 +330,8 @@ public enum SiteBuilder {
     let size = text.utf8.count
     guard size > limit.pageKiB * 1024 else { return nil }
     return .warning(
-      "\(path) is \(Budgets.describe(bytes: size)), over the limit of \(Budgets.describe(bytes: limit.pageKiB * 1024)) for one page (limits: page_kb in site.yml); split the article or its data",
+      .pageOverSizeLimit(
+        page: path.value, size: Budgets.describe(bytes: size), limit: Budgets.describe(bytes: limit.pageKiB * 1024)),
       at: SourceLocation(file: file))
   }
 

@@ -66,33 +66,33 @@ package struct ChartData: Sendable {
   {
     let at = spec.location
     guard let dataset = datasets[spec.data] else {
-      let known = datasets.keys.sorted().joined(separator: ", ")
+      let known = datasets.keys.sorted()
       return (
         nil,
-        [.error("no dataset '\(spec.data)' in Content/data/\(known.isEmpty ? "" : " (there are: \(known))")", at: at)]
+        [.error(.noSuchDataset(spec.data, known: known), at: at)]
       )
     }
     guard !dataset.rows.isEmpty else {
       return (
         nil,
-        [.error("dataset '\(dataset.id)' (\(dataset.file)) has no rows; there is nothing to draw", at: at)]
+        [.error(.datasetEmptyForChart(dataset.id, file: "\(dataset.file)"), at: at)]
       )
     }
     func columnIndex(_ name: String) -> Int? { dataset.columnIndex(name) }
-    let columnList = dataset.columns.map(\.name).joined(separator: ", ")
+    let columnList = dataset.columns.map(\.name)
     var diagnostics: [Diagnostic] = []
 
     let xIndex: Int
     if let x = spec.x {
       guard let index = columnIndex(x) else {
-        return (nil, [.error("dataset '\(dataset.id)' has no column '\(x)' (columns: \(columnList))", at: at)])
+        return (nil, [.error(.datasetHasNoColumn(dataset.id, column: x, columns: columnList), at: at)])
       }
       xIndex = index
     } else {
       xIndex = 0
     }
     guard !dataset.columns.isEmpty else {
-      return (nil, [.error("dataset '\(dataset.id)' has no columns", at: at)])
+      return (nil, [.error(.datasetHasNoColumns(dataset.id), at: at)])
     }
 
     var yNames = spec.y
@@ -102,7 +102,7 @@ package struct ChartData: Sendable {
     var yIndices: [Int] = []
     for name in yNames {
       guard let index = columnIndex(name) else {
-        diagnostics.append(.error("dataset '\(dataset.id)' has no column '\(name)' (columns: \(columnList))", at: at))
+        diagnostics.append(.error(.datasetHasNoColumn(dataset.id, column: name, columns: columnList), at: at))
         continue
       }
       if spec.kind != .table && !dataset.columns[index].isNumeric {
@@ -115,11 +115,11 @@ package struct ChartData: Sendable {
         if let badRow, let cellLocation {
           diagnostics.append(
             .error(
-              "\"\(dataset.rows[badRow][index].text)\" is not a number, but the chart at \(at) plots column '\(name)'; write a figure such as 12.5, 3500万元 or 约1.6亿元, or — for no figure",
+              .plottedCellNotNumber(dataset.rows[badRow][index].text, chart: "\(at)", column: name),
               at: cellLocation))
         } else {
           diagnostics.append(
-            .error("column '\(name)' of dataset '\(dataset.id)' must hold numbers to be plotted", at: at))
+            .error(.plottedColumnNotNumbers(name, dataset: dataset.id), at: at))
         }
         continue
       }
@@ -133,7 +133,7 @@ package struct ChartData: Sendable {
       for key in spec.rows {
         guard let row = dataset.rowIndex(key, in: xIndex) else {
           diagnostics.append(
-            .error("dataset '\(dataset.id)' has no row '\(key)' in column '\(dataset.columns[xIndex].name)'", at: at))
+            .error(.noSuchRow(key, column: dataset.columns[xIndex].name, dataset: dataset.id), at: at))
           continue
         }
         rowIndices.append(row)
@@ -147,7 +147,9 @@ package struct ChartData: Sendable {
         nil,
         diagnostics + [
           .error(
-            "this chart would draw \(points) points (\(rowIndices.count) rows × \(max(1, yIndices.count)) columns of dataset '\(dataset.id)'), over the limit of \(pointLimit) (limits: chart_points in site.yml): no reader can tell them apart; aggregate the data (by year, by region), choose rows with rows:, or raise the limit",
+            .tooManyPoints(
+              points: points, rows: rowIndices.count, columns: max(1, yIndices.count), dataset: dataset.id,
+              limit: pointLimit),
             at: at)
         ]
       )
@@ -170,7 +172,7 @@ package struct ChartData: Sendable {
           nil,
           diagnostics + [
             .error(
-              "unit: \(wanted.symbol) cannot show numbers of dataset '\(dataset.id)' written in \(clash.symbol); give a unit of the same kind (such as \(clash.symbol)) or remove unit:",
+              .chartUnitIncompatible(wanted.symbol, dataset: dataset.id, written: clash.symbol),
               at: at)
           ]
         )
@@ -194,7 +196,9 @@ package struct ChartData: Sendable {
           nil,
           diagnostics + [
             .error(
-              "a \(spec.kind.rawValue) chart draws one unit, but the rows of dataset '\(dataset.id)' mix units: \(firstRow), \(clashes.prefix(5).joined(separator: ", "))\(clashes.count > 5 ? " and \(clashes.count - 5) more" : ""); choose rows in one unit with rows:, or show them with type: table or kpi",
+              .chartMixesUnits(
+                kind: spec.kind.rawValue, dataset: dataset.id, rows: [firstRow] + clashes.prefix(5),
+                more: max(0, clashes.count - 5)),
               at: at)
           ]
         )
@@ -221,7 +225,7 @@ package struct ChartData: Sendable {
           // Only digits past what a number can hold get here: never drawn as a gap.
           diagnostics.append(
             .error(
-              "\(ChineseNumberFormat.withUnit(written)) has too many digits to be shown in \(unit.symbol) with every digit kept; give the chart a unit: closer to the data's",
+              .tooManyDigits(ChineseNumberFormat.withUnit(written), unit: unit.symbol),
               at: (dataset.cellLocations[safe: row]?[safe: column] ?? nil) ?? at))
           return nil
         }
@@ -286,7 +290,9 @@ package struct ChartData: Sendable {
             let location = dataset.cellLocations[safe: row]?[safe: column] ?? nil
             diagnostics.append(
               .error(
-                "row '\(dataset.rows[row][xIndex].text)' of dataset '\(dataset.id)' compares \(ChineseNumberFormat.withUnit(value)) with a target of \(ChineseNumberFormat.withUnit(goal)); a row's value and target must be in one unit\(location.map { " (target at \($0))" } ?? "")",
+                .targetUnitClash(
+                  row: dataset.rows[row][xIndex].text, dataset: dataset.id, value: ChineseNumberFormat.withUnit(value),
+                  target: ChineseNumberFormat.withUnit(goal), targetAt: location.map { "\($0)" }),
                 at: at))
             targets.append(nil)
             continue
@@ -295,11 +301,11 @@ package struct ChartData: Sendable {
         }
       } else {
         diagnostics.append(
-          .error("target must be a number or a column of dataset '\(dataset.id)' (columns: \(columnList))", at: at))
+          .error(.badTarget(dataset: dataset.id, columns: columnList), at: at))
       }
     }
     if spec.kind == .donut && series.flatMap(\.values).contains(where: { ($0?.value ?? 0) < 0 }) {
-      diagnostics.append(.error("a donut chart cannot show negative values; use a column or bar chart", at: at))
+      diagnostics.append(.error(.donutNegative(), at: at))
     }
     let estimateColumn = ["status", "estimate", "状态", "预计"].lazy.compactMap(columnIndex).first
     var estimates = rowIndices.map { row in
@@ -346,13 +352,8 @@ extension Diagnostic {
   )
     -> Diagnostic
   {
-    let describedIn =
-      dataset.hasColumnsForm
-      ? "its columns: entry (label: …)"
-      : "a \(dataset.id).meta.yml beside the data file (columns: - {name: \(name), label: …})"
-    return .warning(
-      "column '\(name)' of dataset '\(dataset.id)' has no label, so readers see “\(shown)” in its place; give it one in \(describedIn)",
-      at: location)
+    .warning(
+      .unlabelledColumn(name, dataset: dataset.id, shown: shown, columnsForm: dataset.hasColumnsForm), at: location)
   }
 }
 

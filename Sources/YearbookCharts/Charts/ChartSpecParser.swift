@@ -17,7 +17,7 @@ package enum ChartSpecParser {
       kind = ChartSpec.Kind(rawValue: typeText)
       if kind == nil {
         document.error(
-          "unknown chart type \"\(typeText)\"; use one of \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+          .unknownChartType(typeText, known: ChartSpec.Kind.allCases.map(\.rawValue)),
           at: document.location(of: document.node("type")))
       }
     }
@@ -28,7 +28,7 @@ package enum ChartSpecParser {
       unit: document.string("unit"), source: document.string("source"), rows: document.strings("rows"),
       target: document.string("target"), sort: document.string("sort"), note: document.string("note"), location: start)
     if let sort = spec.sort, sort != "asc" && sort != "desc" {
-      document.error("sort must be asc or desc, got \"\(sort)\"", at: document.location(of: document.node("sort")))
+      document.error(.badSort(sort), at: document.location(of: document.node("sort")))
       spec.sort = nil
     }
     if let id = document.string("id") {
@@ -36,36 +36,23 @@ package enum ChartSpecParser {
         spec.id = id.lowercased()
       } else {
         document.error(
-          "a chart id may use only letters a-z, digits, - and _, got \"\(id)\"; it names the chart's files",
+          .badChartID(id),
           at: document.location(of: document.node("id")))
       }
     }
     if let kind, kind != .table && spec.y.isEmpty && document.node("y") == nil {
-      document.error("missing required key 'y': the column (or list of columns) to plot", at: start)
+      document.error(.chartWithoutY(), at: start)
     }
     if kind == .progress && spec.target == nil {
-      document.error("a progress chart needs target: a column name or a number such as 100", at: start)
+      document.error(.progressWithoutTarget(), at: start)
     }
-    document.warnAboutUnknownErrors(known: ChartSpec.keys)
+    document.reportUnknownKeys(known: ChartSpec.keys, context: .chart, refuse: true)
     // Missing keys are reported at the block's first line rather than the file's.
     let diagnostics = document.diagnostics.map { diagnostic in
-      guard diagnostic.message.hasPrefix("missing required key") else { return diagnostic }
+      guard diagnostic.message.id == "yamlMissingKey" else { return diagnostic }
       return Diagnostic(diagnostic.severity, diagnostic.message, at: start)
     }
     guard kind != nil, data != nil, title != nil, !diagnostics.hasErrors else { return (nil, diagnostics) }
     return (spec, diagnostics)
-  }
-}
-
-extension YAMLDocument {
-  /// In a chart spec an unknown key is an error: a misspelt `tittle:` would otherwise
-  /// silently give a chart without its title.
-  package mutating func warnAboutUnknownErrors(known: [String]) {
-    let before = diagnostics.count
-    warnAboutUnknownKeys(known: known, context: "a chart")
-    for index in before..<diagnostics.count {
-      diagnostics[index].severity = .error
-      diagnostics[index].message = diagnostics[index].message.replacingOccurrences(of: " is ignored", with: "")
-    }
   }
 }

@@ -7,7 +7,7 @@ package enum FileContents {
   case missing
   case folder
   /// Why it could not be read, in `FileProblem`'s words.
-  case unreadable(String)
+  case unreadable(Message)
 
   package static func read(atPath path: String) -> FileContents {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -98,7 +98,7 @@ package struct TemplateSyntax: Sendable, Equatable {
       let closer = triple ? "}}}" : "}}"
       let bodyStart = triple ? rest.index(after: open.upperBound) : open.upperBound
       guard let close = rest[bodyStart...].range(of: closer) else {
-        throw TemplateError(message: "this tag has no closing \(closer)", at: at)
+        throw TemplateError(message: .tagNotClosed(closer), at: at)
       }
       let body = rest[bodyStart..<close.lowerBound]
       let trimmed = body.trimmingCharacters(in: .whitespaces)
@@ -119,22 +119,21 @@ package struct TemplateSyntax: Sendable, Equatable {
         case "&": kind = .value(escaped: false)
         default:
           throw TemplateError(
-            message:
-              "a set-delimiter tag ({{=… …=}}) is not supported; keep the {{ }} delimiters (write a literal {{ as {{{open}}} from a field)",
+            message: .setDelimiterUnsupported(),
             at: at)
         }
       } else {
         kind = .value(escaped: true)
       }
       if kind != .comment {
-        guard !name.isEmpty else { throw TemplateError(message: "this tag names nothing", at: at) }
+        guard !name.isEmpty else { throw TemplateError(message: .tagNamesNothing(), at: at) }
         guard !name.contains("(") else {
           throw TemplateError(
-            message: "“\(name)”: functions and lambdas are not supported; give the page a field with the value instead",
+            message: .lambdaUnsupported(name),
             at: at)
         }
         guard name == "." || !name.contains(where: { $0.isWhitespace || "{}".contains($0) }) else {
-          throw TemplateError(message: "“\(name)” is not a name a tag can use", at: at)
+          throw TemplateError(message: .badTagName(name), at: at)
         }
       }
       tokens.append(.tag(kind, name, at, indentation: ""))
@@ -221,11 +220,11 @@ package struct TemplateSyntax: Sendable, Equatable {
           stack.append(Open(kind: kind, name: name, at: at, indentation: indentation))
         case .close:
           guard stack.count > 1 else {
-            throw TemplateError(message: "{{/\(name)}} closes a section that was never opened", at: at)
+            throw TemplateError(message: .closesUnopened(name), at: at)
           }
           let open = stack.removeLast()
           guard open.name == name else {
-            throw TemplateError(message: "{{/\(name)}} closes \(open.tag) (opened at \(open.at.lineColumn))", at: at)
+            throw TemplateError(message: .closesOther(name, open: open.tag, openedAt: open.at.lineColumn), at: at)
           }
           let node: Node
           switch open.kind {
@@ -246,7 +245,7 @@ package struct TemplateSyntax: Sendable, Equatable {
     }
     guard stack.count == 1 else {
       let open = stack[stack.count - 1]
-      throw TemplateError(message: "\(open.tag) is never closed (add {{/\(open.name)}})", at: open.at)
+      throw TemplateError(message: .neverClosed(open.tag, name: open.name), at: open.at)
     }
     return stack[0].nodes
   }
@@ -271,12 +270,12 @@ package struct TemplatePosition: Sendable, Equatable, CustomStringConvertible {
 }
 
 package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-  package var message: String
+  package var message: Message
   package var at: TemplatePosition
 
   package var description: String { "\(at): error: \(message)" }
 
-  package init(message: String, at: TemplatePosition) {
+  package init(message: Message, at: TemplatePosition) {
     self.message = message
     self.at = at
   }

@@ -101,7 +101,7 @@ public struct SiteIndex: Sendable {
     } else {
       shapeDiagnostics.append(
         .warning(
-          "sitemap.xml and feed.xml are not written: both need absolute URLs; set site_url to the site's origin, such as https://www.pinghu.gov.cn",
+          .noSiteURLForFeeds(),
           at: SourceLocation(file: "Content/site.yml")))
     }
     for (datasetIndex, dataset) in site.datasets.enumerated() {
@@ -118,10 +118,10 @@ public struct SiteIndex: Sendable {
       + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
     // An article's portal files are written with its page (they need its rendered Markdown).
     let portalClaims = site.articlePortalFiles.flatMap { article, files in
-      files.map { ($0, article.markdown.file.value) }
+      files.map { ($0, SiteIndex.ClaimOrigin.file(article.markdown.file.value)) }
     }
     let claims =
-      pages.map { ($0.outputPath, $0.source?.value ?? Self.origin(of: $0, tags: tags)) } + portalClaims
+      pages.map { ($0.outputPath, $0.source.map { .file($0.value) } ?? Self.origin(of: $0, tags: tags)) } + portalClaims
       + copies.map { ($0.path, $0.origin) }
     diagnostics = shapeDiagnostics + Self.collisions(in: claims)
     outputPaths = Set(claims.map(\.0))
@@ -163,17 +163,55 @@ public struct SiteIndex: Sendable {
     return articles[start..<min(start + site.config.paginate, articles.count)]
   }
 
+  /// What claims an output file: a source file, or a page Yearbook generates.
+  package enum ClaimOrigin: Sendable {
+    case file(String)
+    case tagPage(name: String, usedIn: SourcePath?)
+    case generated(String)
+
+    var sortKey: String {
+      switch self {
+      case .file(let path): path
+      case .tagPage(let name, _): "tag:" + name
+      case .generated(let name): "generated:" + name
+      }
+    }
+
+    var message: Message {
+      switch self {
+      case .file(let path): .named(path)
+      case .tagPage(let name, let usedIn): .tagPageOrigin(name, usedIn: usedIn?.value ?? ContentPath.folder)
+      case .generated(let name): .generatedPageOrigin(name)
+      }
+    }
+
+    /// The file under `Content/` the claim comes from, if any: a copied asset's absolute
+    /// path, a Markdown file, or the article a tag page is made from.
+    var contentFile: SourcePath? {
+      switch self {
+      case .file(let origin):
+        guard let range = origin.range(of: ContentPath.folder + "/") else { return nil }
+        if range.lowerBound != origin.startIndex {
+          guard origin[origin.index(before: range.lowerBound)] == "/" else { return nil }
+        }
+        return SourcePath(String(origin[range.lowerBound...]))
+      case .tagPage(_, let usedIn): return usedIn
+      case .generated: return nil
+      }
+    }
+  }
+
   /// Two sources writing one output file is an error: neither silently wins.
-  package static func collisions(in claims: [(path: OutputPath, origin: String)]) -> [Diagnostic] {
-    var seen: [OutputPath: String] = [:]
+  package static func collisions(in claims: [(path: OutputPath, origin: ClaimOrigin)]) -> [Diagnostic] {
+    var seen: [OutputPath: ClaimOrigin] = [:]
     var diagnostics: [Diagnostic] = []
-    for claim in claims.sorted(by: { ($0.path, $0.origin) < ($1.path, $1.origin) }) {
+    for claim in claims.sorted(by: { ($0.path, $0.origin.sortKey) < ($1.path, $1.origin.sortKey) }) {
       if let earlier = seen[claim.path] {
         diagnostics.append(
           .error(
-            "two sources claim the output file \(claim.path): \(earlier) and \(claim.origin)",
+            .outputClaimedTwice(claim.path.value, earlier: earlier.message, later: claim.origin.message),
             at: SourceLocation(
-              file: Self.contentFile(claim.origin) ?? Self.contentFile(earlier) ?? SourcePath(ContentPath.folder))))
+              file: claim.origin.contentFile ?? earlier.contentFile ?? SourcePath(ContentPath.folder))))
       }
       seen[claim.path] = claim.origin
     }
@@ -181,33 +219,22 @@ public struct SiteIndex: Sendable {
   }
 
   /// What a page without a source file is made from, for the collision message.
-  private static func origin(of page: Page, tags: [Tag]) -> String {
+  private static func origin(of page: Page, tags: [Tag]) -> ClaimOrigin {
     switch page.kind {
     case .tag(let index, _):
       let tag = tags[index]
-      return "the page of tag '\(tag.name)' (used in \(tag.articles.first?.markdown.file ?? "Content"))"
+      return .tagPage(name: tag.name, usedIn: tag.articles.first?.markdown.file)
     default:
-      return "the \(page.template ?? page.sitePath.value) page Yearbook generates"
+      return .generated(page.template ?? page.sitePath.value)
     }
-  }
-
-  /// The file under `Content/` an origin names, if any: a copied asset's absolute path,
-  /// a Markdown file, or the article a tag page is made from.
-  private static func contentFile(_ origin: String) -> SourcePath? {
-    guard let range = origin.range(of: ContentPath.folder + "/") else { return nil }
-    if range.lowerBound != origin.startIndex {
-      let before = origin[origin.index(before: range.lowerBound)]
-      guard before == "/" || before == " " else { return nil }
-    }
-    return SourcePath(String(origin[range.lowerBound...].prefix { $0 != ")" }))
   }
 }
 
 extension OutputFile {
-  fileprivate var origin: String {
+  fileprivate var origin: SiteIndex.ClaimOrigin {
     switch content {
-    case .copy(let source): source
-    case .text: "a generated page"
+    case .copy(let source): .file(source)
+    case .text: .generated(path.value)
     }
   }
 }

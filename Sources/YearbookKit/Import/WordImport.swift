@@ -65,16 +65,15 @@ public struct WordImport {
     let here = SourceLocation(file: SourcePath(document))
     var warnings: [Diagnostic] = []
     if insertions + deletions > 0 {
-      let changes = insertions + deletions
       warnings.append(
         .warning(
-          "\(changes) tracked change\(changes == 1 ? "" : "s") accepted (\(insertions) insertion\(insertions == 1 ? "" : "s"), \(deletions) deletion\(deletions == 1 ? "" : "s")); check that the imported text is the final one",
+          .trackedChangesAccepted(insertions: insertions, deletions: deletions),
           at: here))
     }
     if comments > 0 {
       warnings.append(
         .warning(
-          "\(comments) comment\(comments == 1 ? "" : "s") left out; read \(comments == 1 ? "it" : "them") in Word or WPS before publishing",
+          .commentsLeftOut(comments),
           at: here))
     }
     return warnings
@@ -124,7 +123,7 @@ private struct Importer {
       }
       warnings.append(
         .warning(
-          "the table of contents (\(contents.count) entries) is left out: the site lists the articles itself",
+          .contentsLeftOut(contents.count),
           at: SourceLocation(file: SourcePath(options.document))))
     }
     let usesHeadings = flat.contains { if case .heading(1, _) = $0 { true } else { false } }
@@ -174,7 +173,7 @@ private struct Importer {
         let line = (text.components(separatedBy: "\n").firstIndex { $0.contains("/\(picture))") } ?? 0) + 1
         warnings.append(
           .warning(
-            "the picture \(picture) has no caption (a 图N line below it) or description; it reads “\(section.title)配图” until you say what it shows",
+            .pictureWithoutCaption(picture, section: section.title),
             at: SourceLocation(file: path, line: line, column: 1)))
       }
       undescribed = []
@@ -441,7 +440,7 @@ private struct Importer {
     if !merges.isEmpty {
       warnings.append(
         .warning(
-          "table \(tableCount) (\(title)): merged cells \(merges.joined(separator: "; ")); check that it reads as the document's table does",
+          .wordTableMerged(tableCount, title: title, merges: merges),
           at: SourceLocation(file: ContentPath("data/\(id).csv").source)))
     }
     // The unit line is kept above the header, where the CSV reader takes it as the unit of
@@ -472,8 +471,8 @@ private struct Importer {
   }
 
   /// Header rows read as one (a group over its columns), spans filled, and each merge named.
-  static func grid(_ table: PandocDocument.Table) -> ([[String]], [String]) {
-    var merges: [String] = []
+  static func grid(_ table: PandocDocument.Table) -> ([[String]], [Message]) {
+    var merges: [Message] = []
     func expand(_ rows: [[PandocDocument.Table.Cell]]) -> [[String]] {
       var filled: [[String?]] = []
       for (rowIndex, row) in rows.enumerated() {
@@ -484,9 +483,7 @@ private struct Importer {
           let text = cell.blocks.compactMap { if case .paragraph(let inner) = $0 { plainText(inner) } else { nil } }
             .joined(separator: " ")
           if cell.rowSpan > 1 || cell.columnSpan > 1 {
-            merges.append(
-              "“\(text)” over \(cell.rowSpan) row\(cell.rowSpan == 1 ? "" : "s") and \(cell.columnSpan) column\(cell.columnSpan == 1 ? "" : "s")"
-            )
+            merges.append(.wordMergedCell(text, rows: cell.rowSpan, columns: cell.columnSpan))
           }
           for r in rowIndex..<rowIndex + cell.rowSpan {
             while filled.count <= r { filled.append([]) }

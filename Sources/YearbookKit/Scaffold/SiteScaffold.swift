@@ -6,8 +6,8 @@ import YearbookModel
 /// `yearbook init` and `yearbook new`: files a new site or a new report or article starts
 /// from. Nothing existing is ever overwritten.
 public enum SiteScaffold {
-  public struct Failure: Error, CustomStringConvertible {
-    public var description: String
+  public struct Failure: MessageError {
+    public var message: Message
   }
 
   /// Writes a working site into `folder` (created if missing, refused if not empty):
@@ -16,13 +16,11 @@ public enum SiteScaffold {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw Failure(description: "\(folder.path) is a file, not a folder") }
+      guard isDirectory.boolValue else { throw Failure(message: .folderIsFile(folder.path)) }
       let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
       guard entries.isEmpty else {
         throw Failure(
-          description:
-            "\(folder.path) is not empty (it holds \(entries.sorted().prefix(3).joined(separator: ", "))\(entries.count > 3 ? ", …" : "")); choose a new or empty folder"
-        )
+          message: .folderNotEmpty(folder.path, holds: Array(entries.sorted().prefix(3)), more: entries.count > 3))
       }
     }
     var files = StarterSite.files(year: String(today.description.prefix(4)), today: today.description)
@@ -48,7 +46,7 @@ public enum SiteScaffold {
   /// `yearbook new report 2025`: `Content/2025/_index.md` from `Templates/new/report.md`,
   /// dated by `reportDate`.
   public static func newReport(_ name: String, root: URL, today: ContentDate = .today) throws(Failure) -> String {
-    if let problem = SlugRules.problem(with: name) { throw Failure(description: "report folder name \(problem)") }
+    if let problem = SlugRules.problem(with: name) { throw Failure(message: .reportFolderName(problem)) }
     let template = try archetype("report", root: root)
     let path = "Content/\(name)/_index.md"
     let date = reportDate(for: name, today: today).date
@@ -62,15 +60,13 @@ public enum SiteScaffold {
   public static func newArticle(_ name: String, root: URL, today: ContentDate = .today) throws(Failure) -> String {
     let parts = name.split(separator: "/").map(String.init)
     guard parts.count == 2 else {
-      throw Failure(description: "name the article as report/slug, such as 2025/talent")
+      throw Failure(message: .articleNameForm())
     }
     let (report, slug) = (parts[0], parts[1].hasSuffix(".md") ? String(parts[1].dropLast(3)) : parts[1])
-    if let problem = SlugRules.problem(with: slug) { throw Failure(description: "article name \(problem)") }
+    if let problem = SlugRules.problem(with: slug) { throw Failure(message: .articleName(problem)) }
     let folder = root.appendingPathComponent("Content/\(report)")
     guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("_index.md").path) else {
-      throw Failure(
-        description:
-          "there is no report Content/\(report)/_index.md; create it first with: yearbook new report \(report)")
+      throw Failure(message: .noSuchReport(report))
     }
     let template = try archetype("article", root: root)
     let path = "Content/\(report)/\(slug).md"
@@ -100,7 +96,7 @@ public enum SiteScaffold {
     let url = root.appendingPathComponent("Templates/new/\(kind).md")
     if let text = try? String(contentsOf: url, encoding: .utf8) { return text }
     if let text = DefaultTheme.files["new/\(kind).md"] { return text }
-    throw Failure(description: "no template Templates/new/\(kind).md")
+    throw Failure(message: .noArchetype(kind))
   }
 
   /// Replaces `{{title}}`, `{{date}}`, `{{weight}}` and `{{period}}`.
@@ -113,13 +109,13 @@ public enum SiteScaffold {
   private static func write(_ text: String, to url: URL, shown: String) throws(Failure) {
     let manager = FileManager.default
     guard !manager.fileExists(atPath: url.path) else {
-      throw Failure(description: "\(shown) already exists; nothing was changed")
+      throw Failure(message: .alreadyExists(shown))
     }
     do {
       try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: url, options: .withoutOverwriting)
     } catch {
-      throw Failure(description: "cannot write \(shown): \(FileProblem.reason(error))")
+      throw Failure(message: .cannotWrite(shown, reason: FileProblem.reason(error)))
     }
   }
 }

@@ -12,7 +12,7 @@ public struct CSVParser {
   }
 
   public struct Problem: Equatable, Sendable {
-    public var message: String
+    public var message: Message
     public var line: Int
     public var column: Int
   }
@@ -89,7 +89,7 @@ public struct CSVParser {
       while true {
         guard index < bytes.count else {
           problems.append(
-            Problem(message: "quoted field is never closed: add the closing \"", line: startLine, column: startColumn))
+            Problem(message: .csvUnclosedQuote(), line: startLine, column: startColumn))
           return Field(text: decode(value, line: startLine, column: startColumn), line: startLine, column: startColumn)
         }
         if bytes[index] == Self.quote {
@@ -108,7 +108,7 @@ public struct CSVParser {
       if index < bytes.count && bytes[index] != Self.comma && !atLineEnd {
         problems.append(
           Problem(
-            message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"", line: line,
+            message: .csvTextAfterQuote(), line: line,
             column: column))
         while index < bytes.count && bytes[index] != Self.comma && !atLineEnd { advance() }
       }
@@ -117,7 +117,7 @@ public struct CSVParser {
         if bytes[index] == Self.quote {
           problems.append(
             Problem(
-              message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+              message: .csvQuoteInField(),
               line: line, column: column))
         }
         value.append(bytes[index])
@@ -130,7 +130,7 @@ public struct CSVParser {
   private mutating func decode(_ value: [UInt8], line: Int, column: Int) -> String {
     if let text = String(validating: value, as: UTF8.self) { return text }
     problems.append(
-      Problem(message: "this field is not UTF-8 text; save the file as UTF-8", line: line, column: column))
+      Problem(message: .csvFieldNotUTF8(), line: line, column: column))
     return String(decoding: value, as: UTF8.self)
   }
 }

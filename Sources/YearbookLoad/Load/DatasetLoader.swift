@@ -27,7 +27,7 @@ package enum DatasetLoader {
         if !described.contains(where: names.contains) {
           diagnostics.append(
             .warning(
-              "\(described[0]) is missing, so this description of it is not used", at: SourceLocation(file: file)))
+              .descriptionWithoutDataset(described[0]), at: SourceLocation(file: file)))
         }
         continue
       }
@@ -41,19 +41,19 @@ package enum DatasetLoader {
       if ["xls", "et"].contains(fileExtension) {
         diagnostics.append(
           .error(
-            "an old-format workbook (.\(fileExtension)) cannot be read; open it in Excel or WPS and save it as \"Excel 工作簿 (*.xlsx)\"",
+            .oldWorkbookFormat(fileExtension),
             at: SourceLocation(file: file)))
         continue
       }
       guard ["csv", "yml", "yaml", "json"].contains(fileExtension) else {
         diagnostics.append(
-          .warning("not a dataset (.csv, .xlsx, .yml or .json): ignored", at: SourceLocation(file: file)))
+          .warning(.notADataset(), at: SourceLocation(file: file)))
         continue
       }
       let id = url.deletingPathExtension().lastPathComponent
       if let other = seen[id] {
         diagnostics.append(
-          .error("dataset '\(id)' is also defined by \(other); rename one of them", at: SourceLocation(file: file)))
+          .error(.duplicateDataset(id, other: "\(other)"), at: SourceLocation(file: file)))
         continue
       }
       seen[id] = file
@@ -88,7 +88,7 @@ package enum DatasetLoader {
     if dataset.rows.isEmpty {
       diagnostics.append(
         .warning(
-          "the dataset has no rows\(dataset.columns.isEmpty ? " and no header" : ", only a header"): the data page shows no table for it and a chart over it fails; add rows or delete the file",
+          .datasetWithoutRows(hasHeader: !dataset.columns.isEmpty),
           at: location))
     }
     return more.hasErrors ? nil : dataset
@@ -100,7 +100,7 @@ package enum DatasetLoader {
     diagnostics: inout [Diagnostic]
   ) -> [Dataset] {
     guard FileManager.default.isReadableFile(atPath: url.path) else {
-      diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
+      diagnostics.append(.error(.cannotReadData(), at: SourceLocation(file: file)))
       return []
     }
     let (datasets, found) = WorkbookDatasets.read(url, file: file, meta: meta)
@@ -109,7 +109,7 @@ package enum DatasetLoader {
       if let other = seen[dataset.id] {
         diagnostics.append(
           .error(
-            "dataset '\(dataset.id)' is also defined by \(other); rename one of them",
+            .duplicateDataset(dataset.id, other: "\(other)"),
             at: SourceLocation(file: file)))
         return false
       }
@@ -121,7 +121,7 @@ package enum DatasetLoader {
   /// A data file's text, decoded; nil (with the reason) when it cannot be read.
   package static func readText(_ url: URL, file: SourcePath, diagnostics: inout [Diagnostic]) -> String? {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      diagnostics.append(.error("cannot read the file", at: SourceLocation(file: file)))
+      diagnostics.append(.error(.cannotReadData(), at: SourceLocation(file: file)))
       return nil
     }
     let (decoded, encodingProblem) = TextDecoding.decode(data, file: file)
@@ -160,13 +160,13 @@ package struct RawTable {
       guard let name = entry.string("name", required: true) else { return nil }
       let type = entry.string("type")
       if let type, type != "number" && type != "text" {
-        entry.error("type must be number or text, got \"\(type)\"", at: entry.location(of: entry.node("type")))
+        entry.error(.badColumnType(type), at: entry.location(of: entry.node("type")))
       }
       let unit = entry.string("unit")
       self.init(
         name: name, label: entry.string("label"), unit: unit, type: type, location: entry.location(ofKey: "name"),
         unitLocation: unit == nil ? nil : entry.location(of: entry.node("unit")))
-      entry.warnAboutUnknownKeys(known: ["name", "label", "unit", "type"], context: "a column")
+      entry.reportUnknownKeys(known: ["name", "label", "unit", "type"], context: .column)
     }
   }
 
@@ -208,14 +208,14 @@ package struct RawTable {
       row.map { GridCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column)) }
     }
     return fromGrid(
-      grid, id: id, file: file, widthHint: "check for a missing or extra comma", diagnostics: &diagnostics)
+      grid, id: id, file: file, widthHint: .csv, diagnostics: &diagnostics)
   }
 
   /// A table from rows of cells: lines with one field above the header (a title, a
   /// `单位：万元` line), the header, then the rows; empty rows and empty trailing columns
   /// left out with a warning. `widthHint` says what to check in a row of another width.
   package static func fromGrid(
-    _ grid: [[GridCell]], id: String, file: SourcePath, widthHint: String, diagnostics: inout [Diagnostic]
+    _ grid: [[GridCell]], id: String, file: SourcePath, widthHint: Message.RowWidthHint, diagnostics: inout [Diagnostic]
   ) -> RawTable {
     var table = RawTable(id: id, file: file, columns: [], rows: [])
     var rows = grid
@@ -242,14 +242,8 @@ package struct RawTable {
       blankColumns += 1
     }
     if blankRows > 0 || blankColumns > 0 {
-      let parts = [
-        blankColumns > 0 ? "\(blankColumns) empty column\(blankColumns == 1 ? "" : "s") at the end" : nil,
-        blankRows > 0 ? "\(blankRows) empty row\(blankRows == 1 ? "" : "s")" : nil,
-      ].compactMap { $0 }
       diagnostics.append(
-        .warning(
-          "\(parts.joined(separator: " and ")) (as a spreadsheet saves them) left out; delete \(blankColumns + blankRows == 1 ? "it" : "them") to silence this",
-          at: SourceLocation(file: file)))
+        .warning(.blankCellsLeftOut(columns: blankColumns, rows: blankRows), at: SourceLocation(file: file)))
     }
     let width = header.count - blankColumns
     table.columns = header.prefix(width).map { RawColumn(name: $0.text.trimmed, location: $0.location) }
@@ -260,7 +254,7 @@ package struct RawTable {
         let first = row.first
         diagnostics.append(
           .error(
-            "this row has \(cells.count) field\(cells.count == 1 ? "" : "s") but the header has \(width); \(widthHint)",
+            .rowWidth(fields: cells.count, header: width, hint: widthHint),
             at: first.map {
               var start = $0.location; start.column = 1; return start
             } ?? SourceLocation(file: file)))
@@ -275,7 +269,7 @@ package struct RawTable {
   package static func fromYAML(_ data: Data, id: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> RawTable?
   {
     guard let text = String(validating: data, as: UTF8.self) else {
-      diagnostics.append(.error("the file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file)))
+      diagnostics.append(.error(.notUTF8Data(), at: SourceLocation(file: file)))
       return nil
     }
     let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -307,20 +301,20 @@ package struct RawTable {
         diagnostics += entry.diagnostics
       }
       let rowsNode = document.node("rows")
-      document.warnAboutUnknownKeys(
-        known: ["title", "source", "period", "note", "notes", "columns", "rows"], context: "a dataset")
+      document.reportUnknownKeys(
+        known: ["title", "source", "period", "note", "notes", "columns", "rows"], context: .dataset)
       diagnostics += document.diagnostics
       guard !table.columns.isEmpty else {
         diagnostics.append(
           .error(
-            "a dataset needs columns: (a list of name, label, unit) and rows:, or a list of records",
+            .yamlDatasetShape(),
             at: SourceLocation(file: file, line: 1, column: 1)))
         return nil
       }
       RawTable.checkColumnNames(table.columns, diagnostics: &diagnostics)
       guard let rowsNode else { return table }
       guard case .sequence(let rows) = rowsNode else {
-        diagnostics.append(.error("rows must be a list", at: locate(rowsNode)))
+        diagnostics.append(.error(.rowsNotList(), at: locate(rowsNode)))
         return nil
       }
       for row in rows {
@@ -332,7 +326,7 @@ package struct RawTable {
             guard let index = table.columns.firstIndex(where: { $0.name == name }) else {
               diagnostics.append(
                 .error(
-                  "'\(name)' is not one of the columns (\(table.columns.map(\.name).joined(separator: ", ")))",
+                  .notAColumn(name, columns: table.columns.map(\.name)),
                   at: locate(key)))
               continue
             }
@@ -343,20 +337,20 @@ package struct RawTable {
           if values.count != table.columns.count {
             diagnostics.append(
               .error(
-                "this row has \(values.count) values but there are \(table.columns.count) columns", at: locate(row)))
+                .rowValueCount(values: values.count, columns: table.columns.count), at: locate(row)))
             continue
           }
           table.rows.append(values.map { cell($0, locate: locate, diagnostics: &diagnostics) })
         default:
           diagnostics.append(
-            .error("each row must be a set of column: value pairs or a list of values", at: locate(row)))
+            .error(.rowShape(), at: locate(row)))
         }
       }
       return table
     case nil:
       return RawTable(id: id, file: file, columns: [], rows: [])
     case let other?:
-      diagnostics.append(.error("a dataset must be a list of records or have columns: and rows:", at: locate(other)))
+      diagnostics.append(.error(.datasetNotListOrTable(), at: locate(other)))
       return nil
     }
   }
@@ -368,7 +362,7 @@ package struct RawTable {
     var parsed: [[(String, RawCell?)]] = []
     for record in records {
       guard case .mapping(let mapping) = record else {
-        diagnostics.append(.error("each record must be a set of key: value pairs", at: locate(record)))
+        diagnostics.append(.error(.recordShape(), at: locate(record)))
         continue
       }
       var row: [(String, RawCell?)] = []
@@ -394,7 +388,7 @@ package struct RawTable {
   private static func cell(_ node: Node, locate: (Node) -> SourceLocation, diagnostics: inout [Diagnostic]) -> RawCell?
   {
     guard case .scalar(let scalar) = node else {
-      diagnostics.append(.error("a cell must be a single value, not \(YAMLDocument.kind(of: node))", at: locate(node)))
+      diagnostics.append(.error(.cellNotSingleValue(YAMLDocument.kind(of: node)), at: locate(node)))
       return nil
     }
     if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
@@ -405,9 +399,9 @@ package struct RawTable {
     var seen: Set<String> = []
     for column in columns {
       if column.name.isEmpty {
-        diagnostics.append(.error("a column has no name", at: column.location))
+        diagnostics.append(.error(.columnWithoutName(), at: column.location))
       } else if !seen.insert(column.name).inserted {
-        diagnostics.append(.error("column '\(column.name)' appears twice", at: column.location))
+        diagnostics.append(.error(.columnTwice(column.name), at: column.location))
       }
     }
   }
@@ -458,7 +452,7 @@ package struct RawTable {
         guard var quantity = Quantity.parse(raw.text) else {
           diagnostics.append(
             .error(
-              "\"\(raw.text)\" is not a number, but column '\(column.name)' holds numbers; write a number such as 12.5 (约12.5 and 12.5以上 are fine), or — for no figure",
+              .notANumber(raw.text, column: column.name),
               at: raw.location))
           continue
         }
@@ -472,7 +466,7 @@ package struct RawTable {
           guard let inColumn = quantity.converted(to: written) else {
             diagnostics.append(
               .error(
-                "unit \(quantity.unit.symbol) does not match the unit \(written.symbol) given for column '\(column.name)'; remove the column's unit to let each cell keep its own",
+                .unitClash(quantity.unit.symbol, given: written.symbol, column: column.name),
                 at: raw.location))
             continue
           }
@@ -497,23 +491,25 @@ package struct RawTable {
   /// label or `unit:`); places that disagree are an error naming both.
   private static func labelAndUnit(of raw: RawColumn, diagnostics: inout [Diagnostic]) -> (String?, Unit?) {
     var label = raw.label
-    var sources: [(unit: String, place: String, location: SourceLocation)] = []
+    var sources: [(unit: String, place: Message, location: SourceLocation)] = []
     if let header = HeaderUnit.split(raw.name) {
-      sources.append((header.unit, "the header \"\(raw.name)\"", raw.location))
+      sources.append((header.unit, .unitInHeader(raw.name), raw.location))
       if label == nil { label = header.label }
     }
     if let written = raw.label, let header = HeaderUnit.split(written) {
-      sources.append((header.unit, "the label \"\(written)\"", raw.unitLocation ?? raw.location))
+      sources.append((header.unit, .unitInLabel(written), raw.unitLocation ?? raw.location))
       label = header.label
     }
     if let unit = raw.unit {
-      sources.append((unit, "unit: \(unit)", raw.unitLocation ?? raw.location))
+      sources.append((unit, .unitInKey(unit), raw.unitLocation ?? raw.location))
     }
     guard let first = sources.first else { return (label, nil) }
     if let clash = sources.first(where: { $0.unit != first.unit }) {
       diagnostics.append(
         .error(
-          "column '\(raw.name)' is given two units: \(first.unit) in \(first.place) (\(first.location)) and \(clash.unit) in \(clash.place) (\(clash.location)); keep one",
+          .columnTwoUnits(
+            raw.name, first: first.unit, firstPlace: first.place, firstAt: "\(first.location)", second: clash.unit,
+            secondPlace: clash.place, secondAt: "\(clash.location)"),
           at: clash.location))
     }
     return (label, Unit(first.unit))

@@ -24,7 +24,7 @@ package enum DatasetMeta {
   package static func apply(_ url: URL, file: SourcePath, to table: inout RawTable, diagnostics: inout [Diagnostic]) {
     guard var document = read(url, file: file, diagnostics: &diagnostics) else { return }
     apply(&document, to: &table, diagnostics: &diagnostics)
-    document.warnAboutUnknownKeys(known: keys, context: "a dataset description")
+    document.reportUnknownKeys(known: keys, context: .datasetDescription)
     diagnostics += document.diagnostics
   }
 
@@ -54,7 +54,7 @@ package enum DatasetMeta {
       guard let described = RawTable.RawColumn(entry: &entry) else { continue }
       guard let index = table.columns.firstIndex(where: { $0.name == described.name }) else {
         entry.error(
-          "\(table.file) has no column '\(described.name)' (its header has: \(table.columns.map(\.name).joined(separator: ", ")))",
+          .describedColumnMissing(file: "\(table.file)", column: described.name, header: table.columns.map(\.name)),
           at: described.location)
         continue
       }

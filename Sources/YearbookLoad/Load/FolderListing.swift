@@ -14,7 +14,7 @@ package enum FolderListing {
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return [] }
       diagnostics.append(
         .error(
-          "cannot read the folder: \(FileProblem.reason(error)); check its permissions (nothing in it was built)",
+          .cannotReadFolder(FileProblem.reason(error)),
           at: SourceLocation(file: file)))
       return []
     }

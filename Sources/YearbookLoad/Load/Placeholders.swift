@@ -31,7 +31,7 @@ package enum Placeholders {
           found.append(
             Diagnostic(
               severity,
-              "placeholder “\(marker)” from yearbook init or new is still here: write the real text in its place before publishing",
+              .placeholderLeft(marker),
               at: SourceLocation(file: file, line: line, column: before.count + 1)))
         }
       }

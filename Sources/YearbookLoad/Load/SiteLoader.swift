@@ -48,7 +48,7 @@ public struct SiteLoader: Sendable {
     guard directoryExists(contentURL) else {
       diagnostics.append(
         .error(
-          "no Content/ folder here; run yearbook from the project folder or pass --root",
+          .noContentFolder(),
           at: SourceLocation(file: SourcePath(Self.contentFolder))))
       return nil
     }
@@ -72,7 +72,7 @@ public struct SiteLoader: Sendable {
     for dataset in datasets where dataset.rows.count > config.budgets.datasetRows {
       diagnostics.append(
         .warning(
-          "the dataset has \(dataset.rows.count) rows, over the limit of \(config.budgets.datasetRows) (limits: dataset_rows in site.yml): its table makes the data page slow to load; aggregate it (by year, by region) or raise the limit",
+          .datasetOverRowLimit(rows: dataset.rows.count, limit: config.budgets.datasetRows),
           at: SourceLocation(file: dataset.file)))
     }
     for article in reports.flatMap({ [$0.markdown] + $0.articles.map(\.markdown) }) {
@@ -80,7 +80,8 @@ public struct SiteLoader: Sendable {
       guard size > config.budgets.articleKiB * 1024 else { continue }
       diagnostics.append(
         .warning(
-          "the article is \(Budgets.describe(bytes: size)), over the limit of \(Budgets.describe(bytes: config.budgets.articleKiB * 1024)) (limits: article_kb in site.yml); split it into several articles",
+          .articleOverSizeLimit(
+            size: Budgets.describe(bytes: size), limit: Budgets.describe(bytes: config.budgets.articleKiB * 1024)),
           at: SourceLocation(file: article.file)))
     }
     var site = Site(config: config, reports: reports, assets: assets, contentDirectory: contentURL.path)
@@ -104,7 +105,7 @@ public struct SiteLoader: Sendable {
         config.baseURL = parsed
       } else {
         yaml.error(
-          "base_url must be an http(s) URL or a path starting with '/', got \"\(base)\"",
+          .badBaseURL(base),
           at: yaml.location(of: yaml.node("base_url")))
       }
     }
@@ -123,7 +124,7 @@ public struct SiteLoader: Sendable {
         config.logo = ContentPath(path)
       } else {
         yaml.error(
-          "logo must be a file under Content/assets/, such as assets/logo.svg; there is no Content/\(path)",
+          .badLogo(path),
           at: yaml.location(of: yaml.node("logo")))
       }
     }
@@ -132,7 +133,7 @@ public struct SiteLoader: Sendable {
       if value >= 1 {
         config[keyPath: keyPath] = value
       } else {
-        yaml.error("\(key) must be a whole number of at least 1, got \(value)", at: yaml.location(of: yaml.node(key)))
+        yaml.error(.notPositiveWholeNumber(key, got: "\(value)"), at: yaml.location(of: yaml.node(key)))
       }
     }
     if var limits = yaml.mapping("limits") {
@@ -142,10 +143,10 @@ public struct SiteLoader: Sendable {
           config.budgets[keyPath: keyPath] = value
         } else {
           limits.error(
-            "\(key) must be a whole number of at least 1, got \(value)", at: limits.location(of: limits.node(key)))
+            .notPositiveWholeNumber(key, got: "\(value)"), at: limits.location(of: limits.node(key)))
         }
       }
-      limits.warnAboutUnknownKeys(known: Budgets.keys.map(\.0), context: "limits")
+      limits.reportUnknownKeys(known: Budgets.keys.map(\.0), context: .limits)
       yaml.diagnostics += limits.diagnostics
     }
     if let site = yaml.string("site_url") {
@@ -156,7 +157,7 @@ public struct SiteLoader: Sendable {
         config.siteURL = trimmed
       } else {
         yaml.error(
-          "site_url must be the site's origin, such as https://www.pinghu.gov.cn (no path: the path goes in base_url), got \"\(site)\"",
+          .badSiteURL(site),
           at: yaml.location(of: yaml.node("site_url")))
       }
     }
@@ -164,7 +165,7 @@ public struct SiteLoader: Sendable {
       for prefix in yaml.strings("portal_paths") {
         guard prefix.hasPrefix("/"), prefix.count > 1, !prefix.contains("..") else {
           yaml.error(
-            "each entry of portal_paths must be a path of the host portal starting with '/', such as /col/, got \"\(prefix)\"",
+            .badPortalPath(prefix),
             at: yaml.location(of: node))
           continue
         }
@@ -189,7 +190,7 @@ public struct SiteLoader: Sendable {
           config.footer.conacBadge = badge
         } else {
           footer.error(
-            "conac_badge must be the script address the 党政机关网站标识 registration gives, such as https://dcs.conac.cn/js/33/000/0000/60000000/CA330000000600000000.js, got \"\(badge)\"",
+            .badConacBadge(badge),
             at: footer.location(of: footer.node("conac_badge")))
         }
       }
@@ -198,28 +199,28 @@ public struct SiteLoader: Sendable {
         footer.diagnostics.append(
           Diagnostic(
             options.placeholders,
-            "site_code \(Placeholders.sampleSiteCode) is the sample yearbook init writes: put the site's own 网站标识码 (ten digits, from the portal's operators) here before publishing",
+            .sampleSiteCode(Placeholders.sampleSiteCode),
             at: footer.location(of: footer.node("site_code"))))
       }
       if config.footer.errorReport && config.footer.siteCode.isEmpty {
         footer.error(
-          "error_report links to 政府网站找错 by the site's code: set site_code (网站标识码) too",
+          .errorReportNeedsSiteCode(),
           at: footer.location(of: footer.node("error_report")))
       }
-      footer.warnAboutUnknownKeys(
+      footer.reportUnknownKeys(
         known: [
           "organizer", "site_code", "icp", "police_record", "contact", "address", "postcode", "phone", "email",
           "copyright", "conac_badge", "error_report",
-        ], context: "footer")
+        ], context: .footer)
       yaml.diagnostics += footer.diagnostics
     } else {
       config.footer.organizer = config.publisher
     }
-    yaml.warnAboutUnknownKeys(
+    yaml.reportUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
         "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator",
-      ], context: "site.yml"
+      ], context: .site
     )
     return config
   }
@@ -231,7 +232,7 @@ public struct SiteLoader: Sendable {
     let indexFile = ContentPath("\(folder)/_index.md").source
     if let problem = SlugRules.problem(with: folder) {
       diagnostics.append(
-        .error("report folder name \(problem)", at: SourceLocation(file: ContentPath("\(folder)").source)))
+        .error(.reportFolderName(problem), at: SourceLocation(file: ContentPath("\(folder)").source)))
       return nil
     }
     // Listed first: an unreadable folder is said as such, not as one without _index.md.
@@ -241,7 +242,7 @@ public struct SiteLoader: Sendable {
     guard fileExists(folderURL.appendingPathComponent("_index.md")) else {
       diagnostics.append(
         .error(
-          "report folder has no _index.md; add one with a title and date",
+          .reportWithoutIndex(),
           at: SourceLocation(file: ContentPath("\(folder)").source)))
       return nil
     }
@@ -263,20 +264,20 @@ public struct SiteLoader: Sendable {
       keyFigures.append(
         KeyFigure(
           label: label ?? "", value: value ?? "", unit: figure.string("unit") ?? "", note: figure.string("note") ?? ""))
-      figure.warnAboutUnknownKeys(known: ["label", "value", "unit", "note"], context: "key_figures")
+      figure.reportUnknownKeys(known: ["label", "value", "unit", "note"], context: .keyFigures)
       yaml.document.diagnostics += figure.diagnostics
     }
     let draft = yaml.document.bool("draft") ?? false
-    yaml.document.warnAboutUnknownKeys(
+    yaml.document.reportUnknownKeys(
       known: ["title", "date", "period", "summary", "weight", "key_figures", "draft"],
-      context: "the report's front matter")
+      context: .reportFrontMatter, refuse: true)
     diagnostics += yaml.document.diagnostics
     findPlaceholders(in: yaml, draft: draft)
     // A draft report is left out with its articles, as a draft article is.
     if draft && !options.includeDrafts { return nil }
 
     var articles: [Article] = []
-    var slugs: [String: SourcePath] = [:]
+    var slugs: [String: SourceLocation] = [:]
     var names: [String] = []
     let folderPath = folderURL.path
     for name in entries where !name.hasPrefix(".") {
@@ -288,24 +289,26 @@ public struct SiteLoader: Sendable {
     // Articles are read and parsed on every core; their diagnostics keep file order.
     var reader = self
     reader.diagnostics = []
-    let loaded = Parallel.map(names) { [reader] name -> (Article?, [Diagnostic]) in
+    let loaded = Parallel.map(names) { [reader] name -> (LoadedArticle?, [Diagnostic]) in
       var reader = reader
       let article = reader.loadArticle(report: folder, fileName: name)
       return (article, reader.diagnostics)
     }
-    for (name, (article, articleDiagnostics)) in zip(names, loaded) {
+    for (loaded, articleDiagnostics) in loaded {
       diagnostics += articleDiagnostics
-      guard let article else { continue }
+      guard let (article, slugLocation) = loaded else { continue }
       if article.draft && !options.includeDrafts { continue }
-      let file = ContentPath("\(folder)/\(name)").source
-      if let other = slugs[article.slug] {
+      // Both files are named, each at the line that sets the slug (or at the file when
+      // its name is the slug), so the editor sees the clash from either side.
+      if let first = slugs[article.slug] {
+        let page = "/\(article.sitePath)"
         diagnostics.append(
-          .error(
-            "slug '\(article.slug)' is already used by \(other); both would be written to /\(article.sitePath)",
-            at: SourceLocation(file: file)))
+          .error(.duplicateSlug(article.slug, other: first.description, page: page), at: slugLocation))
+        diagnostics.append(
+          .error(.duplicateSlugAlsoUsed(article.slug, other: slugLocation.description, page: page), at: first))
         continue
       }
-      slugs[article.slug] = file
+      slugs[article.slug] = slugLocation
       articles.append(article)
     }
     for index in articles.indices { articles[index].markdown.period = period }
@@ -335,10 +338,13 @@ public struct SiteLoader: Sendable {
     let parts = contentPath.value.split(separator: "/", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { return (nil, []) }
     let article = loader.loadArticle(report: parts[0], fileName: parts[1])
-    return (article, loader.diagnostics.sortedInFileOrder())
+    return (article?.article, loader.diagnostics.sortedInFileOrder())
   }
 
-  private mutating func loadArticle(report: String, fileName: String) -> Article? {
+  /// An article and where its slug is set: the `slug:` line, or the file when its name is the slug.
+  private typealias LoadedArticle = (article: Article, slugLocation: SourceLocation)
+
+  private mutating func loadArticle(report: String, fileName: String) -> LoadedArticle? {
     let file = ContentPath("\(report)/\(fileName)").source
     let path = contentFolderPath + "/" + report + "/" + fileName
     guard var yaml = readFrontMatter(atPath: path, file: file, contentPath: ContentPath("\(report)/\(fileName)")) else {
@@ -351,7 +357,7 @@ public struct SiteLoader: Sendable {
     var slug = stem
     if let custom = yaml.document.string("slug") {
       if let problem = SlugRules.problem(with: custom) {
-        yaml.document.error("slug \(problem)", at: yaml.document.location(of: yaml.document.node("slug")))
+        yaml.document.error(.badSlug(problem), at: yaml.document.location(of: yaml.document.node("slug")))
       } else {
         slug = custom
       }
@@ -360,11 +366,11 @@ public struct SiteLoader: Sendable {
       slug = derived
       yaml.document.diagnostics.append(
         .warning(
-          "the file name has spaces, so its page is at \(SitePaths.article(report: report, slug: derived)); rename the file or set slug: in the front matter to choose another",
+          .fileNameHasSpaces(page: "\(SitePaths.article(report: report, slug: derived))"),
           at: SourceLocation(file: file)))
     } else if let problem = SlugRules.problem(with: stem) {
       yaml.document.error(
-        "file name \(problem); rename the file or set slug: in the front matter", at: SourceLocation(file: file))
+        .badFileName(problem), at: SourceLocation(file: file))
     }
     let article = Article(
       reportID: report, slug: slug, title: title ?? "", date: date ?? ContentDate("2000-01-01")!,
@@ -373,11 +379,13 @@ public struct SiteLoader: Sendable {
       weight: yaml.document.int("weight") ?? 0, draft: yaml.document.bool("draft") ?? false,
       markdown: yaml.markdown)
     findPlaceholders(in: yaml, draft: article.draft)
-    yaml.document.warnAboutUnknownKeys(
+    yaml.document.reportUnknownKeys(
       known: ["title", "date", "summary", "byline", "source", "tags", "weight", "slug", "draft"],
-      context: "front matter")
+      context: .articleFrontMatter, refuse: true)
     guard title != nil, date != nil else { return nil }
-    return article
+    let slugLocation =
+      yaml.document.keys.contains("slug") ? yaml.document.location(ofKey: "slug") : SourceLocation(file: file)
+    return (article, slugLocation)
   }
 
   private struct FrontMatterFile {
@@ -405,13 +413,13 @@ public struct SiteLoader: Sendable {
     } catch .missingOpeningFence {
       diagnostics.append(
         .error(
-          "missing front matter: the file must start with a line '---', then title: and date:, then another '---'",
+          .missingFrontMatter(),
           at: SourceLocation(file: file, line: 1, column: 1)))
       return nil
     } catch {
       diagnostics.append(
         .error(
-          "front matter is not closed: add a line '---' after the last key",
+          .unclosedFrontMatter(),
           at: SourceLocation(file: file, line: 1, column: 1)))
       return nil
     }
@@ -435,14 +443,14 @@ public struct SiteLoader: Sendable {
     case .bytes(let bytes):
       data = bytes
     case .missing:
-      diagnostics.append(.error("file not found", at: SourceLocation(file: file)))
+      diagnostics.append(.error(.fileNotFound(), at: SourceLocation(file: file)))
       return nil
     case .folder:
       diagnostics.append(
-        .error("this is a folder, not a file; rename it or move it out of Content/", at: SourceLocation(file: file)))
+        .error(.folderNotFile(), at: SourceLocation(file: file)))
       return nil
     case .unreadable(let reason):
-      diagnostics.append(.error("cannot read the file: \(reason)", at: SourceLocation(file: file)))
+      diagnostics.append(.error(.cannotRead(reason), at: SourceLocation(file: file)))
       return nil
     }
     let (text, problem) = TextDecoding.decode(data, file: file)

@@ -4,14 +4,14 @@ import YearbookModel
 /// What may stand in a URL segment made from a file or folder name.
 package enum SlugRules {
   /// nil when `slug` is usable; otherwise the end of a sentence saying what is wrong.
-  package static func problem(with slug: String) -> String? {
-    if slug.isEmpty { return "is empty" }
-    if slug.hasPrefix(".") { return "\"\(slug)\" may not start with a dot" }
+  package static func problem(with slug: String) -> Message? {
+    if slug.isEmpty { return .nameEmpty() }
+    if slug.hasPrefix(".") { return .nameStartsWithDot(slug) }
     let allowed = slug.unicodeScalars.allSatisfy {
       ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."))
         || (!$0.isASCII && $0.properties.isAlphabetic)
     }
-    return allowed ? nil : "\"\(slug)\" may contain only letters, digits, '-', '_' and '.'"
+    return allowed ? nil : .nameHasBadCharacters(slug)
   }
 
   /// The name with each run of spaces (ASCII or ideographic) made one `-`, trimmed.

@@ -22,9 +22,9 @@ package enum SymbolicLinks {
     guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return .notALink }
     let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
     guard let resolved = realpath(url.path, nil) else {
-      let reason = errno == ELOOP ? "a symbolic link loop" : "a broken symbolic link"
+      let loop = errno == ELOOP
       return .skip(
-        .error("\(reason) (points to \(destination)); remove it or point it at a file", at: SourceLocation(file: file)))
+        .error(.brokenLink(loop: loop, destination: "\(destination)"), at: SourceLocation(file: file)))
     }
     defer { free(resolved) }
     let target = String(cString: resolved)
@@ -32,7 +32,7 @@ package enum SymbolicLinks {
     guard target.hasPrefix(boundary) else {
       return .skip(
         .error(
-          "a symbolic link to \(target), outside \(root.lastPathComponent)/: it would publish a file from elsewhere on this computer; copy the file into \(root.lastPathComponent)/ instead",
+          .linkOutside("\(target)", root: root.lastPathComponent),
           at: SourceLocation(file: file)))
     }
     var isDirectory: ObjCBool = false
@@ -43,12 +43,12 @@ package enum SymbolicLinks {
     if parent == target || parent.hasPrefix(target + "/") {
       return .skip(
         .error(
-          "a symbolic link loop: it points back to its own folder \(destination); remove it",
+          .linkToOwnFolder("\(destination)"),
           at: SourceLocation(file: file)))
     }
     return .skip(
       .warning(
-        "a symbolic link to a folder (\(destination)) is not followed; copy the files instead",
+        .linkToFolder("\(destination)"),
         at: SourceLocation(file: file)))
   }
 }

@@ -20,7 +20,7 @@ package enum TextDecoding {
       return (
         nil,
         .error(
-          "the file contains a NUL byte (U+0000), usually from a damaged copy or a binary file; delete that character",
+          .nulByte(),
           at: SourceLocation(file: file, line: line, column: column))
       )
     }
@@ -29,7 +29,7 @@ package enum TextDecoding {
       return (
         text,
         .warning(
-          "the file is saved as GB18030/GBK, not UTF-8; it was read as GB18030. Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8) to remove this warning",
+          .readAsGB18030(),
           at: SourceLocation(file: file))
       )
     }
@@ -38,7 +38,7 @@ package enum TextDecoding {
     return (
       nil,
       .error(
-        "the file is not UTF-8 text (invalid byte 0x\(String(format: "%02X", data[data.startIndex + offset]))); save it as UTF-8",
+        .invalidByte(String(format: "%02X", data[data.startIndex + offset])),
         at: SourceLocation(file: file, line: line, column: column))
     )
   }

@@ -23,7 +23,7 @@ public enum ThemeLoader {
         nil,
         [
           .error(
-            "no Templates/ folder here; copy the default theme's Templates/ into the project",
+            .noTemplatesFolder(),
             at: SourceLocation(file: SourcePath(folder)))
         ]
       )
@@ -39,21 +39,21 @@ public enum ThemeLoader {
       if let other = sources[name] {
         diagnostics.append(
           .error(
-            "template name '\(name)' is also used by \(other.file); names must be unique",
+            .templateNameTaken(name, other: "\(other.file)"),
             at: SourceLocation(file: file)))
         continue
       }
       guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(relative).path),
         let text = String(validating: data, as: UTF8.self)
       else {
-        diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(file: file)))
+        diagnostics.append(.error(.templateNotUTF8(), at: SourceLocation(file: file)))
         continue
       }
       do throws(TemplateError) {
         sources[name] = try TemplateSource(file: file, text: text)
       } catch {
         unparsable.insert(name)
-        diagnostics.append(.error("template syntax: \(error.message)", at: location(of: error.at)))
+        diagnostics.append(.error(.templateSyntax(error.message), at: location(of: error.at)))
       }
     }
     // A theme copied before these page kinds existed still builds: the built-in ones stand in.
@@ -64,19 +64,19 @@ public enum ThemeLoader {
       } catch {
         diagnostics.append(
           .error(
-            "no \(name).mustache, and the built-in one does not parse (\(error.message)); copy one from a site made by yearbook init",
+            .builtInTemplateBroken(name, problem: error.message),
             at: SourceLocation(file: SourcePath(folder))))
         continue
       }
       diagnostics.append(
         .warning(
-          "no \(name).mustache: the built-in one is used; copy it from a site made by yearbook init to restyle it",
+          .builtInTemplateUsed(name),
           at: SourceLocation(file: SourcePath(folder))))
     }
     if !staticFiles.contains(where: { $0.path == SitePaths.fragmentStylesheet.outputPath }) {
       diagnostics.append(
         .warning(
-          "no static/\(SitePaths.fragmentStylesheet): CMS fragments link to it; copy it from a site made by yearbook init",
+          .noFragmentStylesheet(SitePaths.fragmentStylesheet.value),
           at: SourceLocation(file: SourcePath(folder))))
     }
     for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -84,12 +84,12 @@ public enum ThemeLoader {
       where sources[reference.name] == nil && !unparsable.contains(reference.name) {
         diagnostics.append(
           .error(
-            "template refers to a missing partial '\(reference.name)' (no file \(folder)/\(reference.name).mustache or \(folder)/partials/\(reference.name).mustache)",
+            .missingPartial(reference.name, folder: folder),
             at: location(of: reference.at)))
       }
     }
     for name in Theme.pageTemplates where sources[name] == nil && !unparsable.contains(name) {
-      diagnostics.append(.error("missing page template \(name).mustache", at: SourceLocation(file: SourcePath(folder))))
+      diagnostics.append(.error(.missingPageTemplate(name), at: SourceLocation(file: SourcePath(folder))))
     }
     staticFiles.sort { $0.path < $1.path }
     if diagnostics.hasErrors { return (nil, diagnostics) }

@@ -33,9 +33,7 @@ package struct YAMLDocument {
       case let other?:
         mapping = nil
         diagnostics.append(
-          .error(
-            "expected key: value pairs, found \(YAMLDocument.kind(of: other))",
-            at: location(of: other)))
+          .error(.yamlExpectedMapping(found: YAMLDocument.kind(of: other)), at: location(of: other)))
       }
     } catch {
       mapping = nil
@@ -97,18 +95,18 @@ package struct YAMLDocument {
     guard let node = node(key) else {
       if required {
         error(
-          "missing required key '\(key)'",
+          .yamlMissingKey(key),
           at: SourceLocation(file: file, line: lineOffset == 0 ? 1 : lineOffset, column: 1))
       }
       return nil
     }
     guard case .scalar(let scalar) = node else {
-      error("\(key) must be text, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      error(.yamlNotText(key, found: YAMLDocument.kind(of: node)), at: location(of: node))
       return nil
     }
     let text = scalar.string.trimmed
     if required && text.isEmpty {
-      error("\(key) must not be empty", at: location(of: node))
+      error(.yamlEmpty(key), at: location(of: node))
       return nil
     }
     return text
@@ -117,7 +115,7 @@ package struct YAMLDocument {
   package mutating func int(_ key: String) -> Int? {
     guard let node = node(key) else { return nil }
     guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
-      error("\(key) must be a whole number, got \(YAMLDocument.quoted(node))", at: location(of: node))
+      error(.yamlNotWholeNumber(key, got: YAMLDocument.quoted(node)), at: location(of: node))
       return nil
     }
     return value
@@ -126,7 +124,7 @@ package struct YAMLDocument {
   package mutating func bool(_ key: String) -> Bool? {
     guard let node = node(key) else { return nil }
     guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
-      error("\(key) must be true or false, got \(YAMLDocument.quoted(node))", at: location(of: node))
+      error(.yamlNotBool(key, got: YAMLDocument.quoted(node)), at: location(of: node))
       return nil
     }
     return value
@@ -135,7 +133,7 @@ package struct YAMLDocument {
   package mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
     guard let text = string(key, required: required) else { return nil }
     guard let date = ContentDate(text) else {
-      error("\(key) must be YYYY-MM-DD, got \"\(text)\"", at: location(of: node(key)))
+      error(.yamlBadDate(key, got: text, proposal: ContentDate.proposal(for: text)), at: location(of: node(key)))
       return nil
     }
     return date
@@ -157,14 +155,14 @@ package struct YAMLDocument {
       var values: [String] = []
       for item in sequence {
         guard case .scalar(let scalar) = item else {
-          error("each entry of \(key) must be text, found \(YAMLDocument.kind(of: item))", at: location(of: item))
+          error(.yamlEntryNotText(key, found: YAMLDocument.kind(of: item)), at: location(of: item))
           continue
         }
         values += entries(scalar).map(\.trimmed).filter { !$0.isEmpty }
       }
       return values
     default:
-      error("\(key) must be a list, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      error(.yamlNotList(key, found: YAMLDocument.kind(of: node)), at: location(of: node))
       return []
     }
   }
@@ -173,7 +171,7 @@ package struct YAMLDocument {
   package mutating func mapping(_ key: String) -> YAMLDocument? {
     guard let node = node(key) else { return nil }
     guard case .mapping(let value) = node else {
-      error("\(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      error(.yamlNotMapping(key, found: YAMLDocument.kind(of: node)), at: location(of: node))
       return nil
     }
     return YAMLDocument(node: value, file: file, lineOffset: lineOffset)
@@ -183,14 +181,14 @@ package struct YAMLDocument {
   package mutating func mappings(_ key: String) -> [YAMLDocument] {
     guard let node = node(key) else { return [] }
     guard case .sequence(let sequence) = node else {
-      error("\(key) must be a list, found \(YAMLDocument.kind(of: node))", at: location(of: node))
+      error(.yamlNotList(key, found: YAMLDocument.kind(of: node)), at: location(of: node))
       return []
     }
     var documents: [YAMLDocument] = []
     for item in sequence {
       guard case .mapping(let value) = item else {
         error(
-          "each entry of \(key) must be a set of key: value pairs, found \(YAMLDocument.kind(of: item))",
+          .yamlEntryNotMapping(key, found: YAMLDocument.kind(of: item)),
           at: location(of: item))
         continue
       }
@@ -199,20 +197,23 @@ package struct YAMLDocument {
     return documents
   }
 
-  package mutating func error(_ message: String, at location: SourceLocation) {
+  package mutating func error(_ message: Message, at location: SourceLocation) {
     diagnostics.append(.error(message, at: location))
   }
 
-  /// Keys nobody asked for, as warnings: usually a typo such as `tittle:`.
-  package mutating func warnAboutUnknownKeys(known: [String], context: String) {
+  /// Keys nobody asked for: usually a typo such as `tittle:`. Warnings where an ignored
+  /// key changes nothing a reader sees; errors (`refuse`) where it would, as a misspelt
+  /// `darft: true` in front matter would publish a draft.
+  package mutating func reportUnknownKeys(known: [String], context: SettingsPlace, refuse: Bool = false) {
     guard let mapping else { return }
     for (key, _) in mapping {
       guard let name = key.scalar?.string, !known.contains(name) else { continue }
-      let hint = KeySuggestion.suggestion(for: name, known: known).map { "; did you mean \($0)?" } ?? ""
+      let suggestion = KeySuggestion.suggestion(for: name, known: known)
       diagnostics.append(
-        .warning(
-          "unknown key '\(name)' in \(context) is ignored\(hint) (known keys: \(known.joined(separator: ", ")))",
-          at: location(of: key)))
+        refuse
+          ? .error(
+            .yamlUnknownKeyRefused(name, in: context, suggestion: suggestion, known: known), at: location(of: key))
+          : .warning(.yamlUnknownKey(name, in: context, suggestion: suggestion, known: known), at: location(of: key)))
     }
   }
 
@@ -221,36 +222,79 @@ package struct YAMLDocument {
     case YamlError.scanner(let context, let problem, let mark, _),
       YamlError.parser(let context, let problem, let mark, _),
       YamlError.composer(let context, let problem, let mark, _):
-      var message = "invalid YAML: \(problem)"
-      if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+      // libyaml notices a full-width colon or comma a line late (`source：x` is read as
+      // text, and the next line is where a `:` goes missing): the character is the cause.
+      if let (character, ascii, line, column) = Self.fullWidthPunctuation(in: yaml, before: mark.line) {
+        return .error(
+          .yamlFullWidth(character, ascii: ascii),
+          at: SourceLocation(file: file, line: line + lineOffset, column: column))
+      }
+      var message = Message.yamlSyntax(
+        problem, context: context?.text, contextLine: context.map { $0.mark.line + lineOffset })
       if problem.contains("tab")
         || yaml.split(separator: "\n").dropFirst(max(0, mark.line - 1)).first?.hasPrefix("\t") == true
       {
-        message += "; YAML does not allow tabs for indentation, use spaces"
+        message = message.followed(by: .yamlTabs())
       }
       return .error(message, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
     case YamlError.duplicatedKeysInMapping(let duplicates, let context):
       return .error(
-        "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once",
+        .yamlDuplicateKey(duplicates.map(\.description)),
         at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
     case YamlError.reader(let problem, _, _, _):
-      return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+      return .error(
+        .yamlSyntax(problem, context: nil, contextLine: nil),
+        at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
     default:
-      return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+      return .error(
+        .yamlSyntax("\(error)", context: nil, contextLine: nil),
+        at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
     }
   }
 
-  package static func kind(of node: Node) -> String {
+  /// Full-width punctuation YAML reads as text where it needs the ASCII sign: `：` after a
+  /// key, `，` between the entries of `[…]`, `【】` around a list. The first one on the
+  /// line of the error or the two lines of YAML before it (comments between them do not
+  /// count), with its line and column (from 1).
+  static func fullWidthPunctuation(in yaml: String, before errorLine: Int) -> (Character, String, Int, Int)? {
+    let twins: [Character: String] = ["：": ":", "，": ",", "【": "[", "】": "]", "－": "-", "｛": "{", "｝": "}"]
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    var candidates: [Int] = []
+    var number = min(errorLine, lines.count)
+    while number >= 1 && candidates.count < 3 {
+      let text = lines[number - 1].drop { $0 == " " }
+      if !text.isEmpty && !text.hasPrefix("#") || number == errorLine { candidates.append(number) }
+      number -= 1
+    }
+    for number in candidates.reversed() {
+      let line = lines[number - 1]
+      // Inside quotes, full-width punctuation is the editor's text.
+      guard !line.contains("\""), !line.contains("'") else { continue }
+      for (offset, character) in line.enumerated() {
+        guard let ascii = twins[character] else { continue }
+        // `title: 甲，乙` is a sentence; only a `，` inside brackets or a `：` before any
+        // `: ` is punctuation YAML needed.
+        let before = line.prefix(offset)
+        let isKeyColon = character == "：" && !before.contains(": ") && !before.hasSuffix(":")
+        let isListComma = character == "，" && (before.contains("[") || before.contains("【"))
+        let isBracket = "【】｛｝".contains(character) && before.contains(":")
+        let isDash = character == "－" && before.allSatisfy { $0 == " " }
+        if isKeyColon || isListComma || isBracket || isDash {
+          return (character, ascii, number, offset + 1)
+        }
+      }
+    }
+    return nil
+  }
+
+  package static func kind(of node: Node) -> Message {
     switch node {
-    case .scalar(let scalar): "\"\(scalar.string)\""
-    case .mapping: "a set of key: value pairs"
-    case .sequence: "a list"
-    case .alias: "an alias"
+    case .scalar(let scalar): .yamlValue(scalar.string)
+    case .mapping: .yamlKindMapping()
+    case .sequence: .yamlKindList()
+    case .alias: .yamlKindAlias()
     }
   }
 
-  package static func quoted(_ node: Node) -> String {
-    if case .scalar(let scalar) = node { return "\"\(scalar.string)\"" }
-    return kind(of: node)
-  }
+  package static func quoted(_ node: Node) -> Message { kind(of: node) }
 }

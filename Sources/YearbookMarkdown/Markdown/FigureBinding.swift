@@ -40,26 +40,25 @@ package struct FigureBinding: Equatable {
 
   package enum Resolution: Equatable {
     case value(Quantity)
-    case problem(String)
+    case problem(Message)
   }
 
   package func resolve(in datasets: [String: Dataset]) -> Resolution {
     guard let data = datasets[dataset] else {
-      return .problem("no dataset '\(dataset)' in Content/data/")
+      return .problem(.figureNoDataset(dataset))
     }
     guard let columnIndex = data.columnIndex(column) else {
-      return .problem(
-        "dataset '\(dataset)' has no column '\(column)' (columns: \(data.columns.map(\.name).joined(separator: ", ")))")
+      return .problem(.datasetHasNoColumn(dataset, column: column, columns: data.columns.map(\.name)))
     }
     guard let rowIndex = data.rowIndex(row) else {
-      return .problem("dataset '\(dataset)' has no row '\(row)' in column '\(data.columns.first?.name ?? "")'")
+      return .problem(.noSuchRow(row, column: data.columns.first?.name ?? "", dataset: dataset))
     }
     guard let quantity = data.rows[rowIndex][columnIndex].quantity else {
       let text = data.rows[rowIndex][columnIndex].text
       return .problem(
         text.isEmpty
-          ? "the cell \(column) of row '\(row)' in dataset '\(dataset)' is empty"
-          : "the cell \(column) of row '\(row)' in dataset '\(dataset)' is not a number (\"\(text)\")")
+          ? .figureCellEmpty(column, row: row, dataset: dataset)
+          : .figureCellNotNumber(column, row: row, dataset: dataset, text: text))
     }
     return .value(quantity)
   }

@@ -81,7 +81,9 @@ public struct FigureConsistency: Sendable {
           let said = comparable.map(ChineseNumberFormat.format).joined(separator: "、")
           diagnostics.append(
             .warning(
-              "the sentence names “\(indicator.label)” and says \(said), but dataset '\(indicator.dataset)' gives \(ChineseNumberFormat.format(indicator.value)); correct one of them, or write {{\(indicator.dataset):\(indicator.column):\(indicator.label)}} to take the value from the data",
+              .figureSaysOtherwise(
+                label: indicator.label, said: said, dataset: indicator.dataset,
+                gives: ChineseNumberFormat.format(indicator.value), column: indicator.column),
               at: location))
         }
       }

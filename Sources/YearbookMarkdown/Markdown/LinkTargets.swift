@@ -16,7 +16,7 @@ public struct LinkTargets: Sendable {
     /// A link to a heading or chart of a page (`talent.md#主要成效`, `#成效`): its
     /// fragment is checked once every page's headings are known.
     case fragment(String, document: ContentPath, id: String)
-    case missing(String)
+    case missing(Message)
   }
 
   public var baseURL: BaseURL
@@ -71,19 +71,17 @@ public struct LinkTargets: Sendable {
       let sitePath = SitePath(String(rawPath.dropFirst()))
       if let outputPaths, !outputPaths.serves(sitePath) {
         let prefix = rawPath.split(separator: "/").first.map { "/\($0)/" } ?? "/"
-        return .missing(
-          "link \"\(rawPath)\" is not a page or file of this site; if it is a page of the host portal, add its prefix to portal_paths in site.yml (portal_paths: [\(prefix)]), or write the full URL (https://…)"
-        )
+        return .missing(.linkNotOnSite(rawPath, prefix: prefix))
       }
       return .rewritten(baseURL.path + sitePath.value + suffix)
     }
     guard let path = LinkTargets.join(directory: LinkTargets.directory(of: contentPath.value), rawPath) else {
-      return .missing("link \"\(url)\" points outside Content/")
+      return .missing(.linkOutsideContent(url))
     }
     if rawPath.hasSuffix(".md") || rawPath.hasSuffix("/") && pages[ContentPath("\(path)/_index.md")] != nil {
       let key = ContentPath(rawPath.hasSuffix(".md") ? path : "\(path)/_index.md")
       guard let page = pages[key] else {
-        return .missing("link to a missing article \"\(rawPath)\" (no file Content/\(path))")
+        return .missing(.linkToMissingArticle(rawPath, file: path))
       }
       let target = baseURL.link(page) + suffix
       if suffix.hasPrefix("#") && suffix.count > 1 {
@@ -95,8 +93,7 @@ public struct LinkTargets: Sendable {
     if files.contains(ContentPath(path)) {
       return .rewritten(baseURL.link(SitePaths.asset(ContentPath(path))) + suffix)
     }
-    return .missing(
-      "link target \"\(rawPath)\" not found (no file Content/\(path); files for links go in Content/assets/)")
+    return .missing(.linkTargetMissing(rawPath, file: path))
   }
 
   /// `%E4%B8%BB` → `主`; text without `%` is returned as it is, without Foundation.

@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Sendable {
       for node in found.rawHTML {
         diagnostics.append(
           .warning(
-            "raw HTML is shown as text; set unsafe_html: true in site.yml to let it through",
+            .rawHTMLShownAsText(),
             at: tree.location(of: node)))
         SyntaxTree.replaceWithText(node)
       }
@@ -78,7 +78,7 @@ public struct MarkdownRenderer: Sendable {
     for node in images where SyntaxTree.plainText(of: node).isEmpty {
       diagnostics.append(
         .error(
-          "image has no description; write ![what it shows](path) so screen readers can say what it shows",
+          .imageWithoutDescription(),
           at: tree.location(of: node)))
     }
     var bindings: [String] = []
@@ -181,7 +181,7 @@ public struct MarkdownRenderer: Sendable {
     if SyntaxTree.isScript(url) {
       // cmark would write an empty href; the editor should know, and the reader gets text.
       diagnostics.append(
-        .warning("a script link (\(url.prefix(40))) was removed; only its text is shown", at: tree.location(of: node)))
+        .warning(.scriptLinkRemoved(String(url.prefix(40))), at: tree.location(of: node)))
       SyntaxTree.unwrap(node)
       return false
     }

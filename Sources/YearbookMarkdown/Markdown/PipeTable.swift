@@ -35,7 +35,7 @@ package struct PipeTable: Sendable, Hashable {
   package static let placeholderInfo = "yearbook-pipe-table"
 
   package struct Problem: Sendable, Hashable {
-    var message: String
+    var message: Message
     var line: Int
     var byteColumn: Int
   }
@@ -84,13 +84,9 @@ package struct PipeTable: Sendable, Hashable {
       while end < lines.count, !endsTable(lines[end]) {
         var row = cells(of: lines[end], line: end + 1)
         if row.count != header.count {
-          let said =
-            row.count < header.count
-            ? "the missing cells are left empty" : "the cells after the \(header.count)th are left out"
           problems.append(
             Problem(
-              message:
-                "this table row has \(row.count) cell\(row.count == 1 ? "" : "s") but the header has \(header.count); \(said). Add or remove a |",
+              message: .tableRowWidth(cells: row.count, header: header.count),
               line: end + 1, byteColumn: indentation(lines[end]) + 1))
           if row.count > header.count { row.removeLast(row.count - header.count) }
           while row.count < header.count {

@@ -21,6 +21,26 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     self.day = day
   }
 
+  /// The date an editor meant by `2025/1/5`, `2025.1.5`, `2025-1-5`, `2025年1月5日`,
+  /// `20250105` or full-width digits, written as `YYYY-MM-DD`; nil when it names no real day.
+  public static func proposal(for text: String) -> String? {
+    let halfWidth = String(
+      text.unicodeScalars.map { scalar -> Character in
+        // Full-width forms (０-９, －, ／, ．) sit 0xFEE0 above their ASCII twins.
+        (0xFF01...0xFF5E).contains(scalar.value) ? Character(UnicodeScalar(scalar.value - 0xFEE0)!) : Character(scalar)
+      })
+    var numbers = halfWidth.split { !$0.isASCII || !$0.isNumber }.map(String.init)
+    if numbers.count == 1, numbers[0].count == 8 {
+      let digits = numbers[0]
+      numbers = [String(digits.prefix(4)), String(digits.dropFirst(4).prefix(2)), String(digits.suffix(2))]
+    }
+    guard numbers.count == 3, numbers[0].count == 4, let month = Int(numbers[1]), let day = Int(numbers[2]),
+      let date = ContentDate(
+        numbers[0] + (month < 10 ? "-0" : "-") + String(month) + (day < 10 ? "-0" : "-") + String(day))
+    else { return nil }
+    return date.description
+  }
+
   private static func days(inMonth month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -38,7 +58,6 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
   }
 
-  /// `2025年1月20日`, as Chinese readers expect it.
   /// Today in China (UTC+8), where the sites are edited.
   public static var today: ContentDate {
     var calendar = Calendar(identifier: .gregorian)
@@ -47,6 +66,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     return ContentDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
   }
 
+  /// `2025年1月20日`, as Chinese readers expect it.
   public var chinese: String { "\(year)年\(month)月\(day)日" }
 
   /// Midnight UTC, for Atom's RFC 3339 timestamps.

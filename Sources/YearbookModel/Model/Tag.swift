@@ -45,7 +45,7 @@ public struct Tag: Sendable, Hashable {
           if existing.tag.name != name {
             diagnostics.append(
               .warning(
-                "tag '\(name)' is shown as '\(existing.tag.name)' (written so in \(existing.file)): tags that differ only in case or width are one tag; write it one way",
+                .tagSpelledTwoWays(name, shownAs: existing.tag.name, writtenIn: "\(existing.file)"),
                 at: SourceLocation(file: article.markdown.file)))
           }
           byKey[key]!.tag.articles.append(article)

@@ -15,8 +15,8 @@ import YearbookRender
   /// Editors save in several steps (a temporary file, a rename, a backup); changes are
   /// collected until the folders have been quiet for `settle`, then handed over together.
   public final class FileWatcher: @unchecked Sendable {
-    public struct Failure: Error, CustomStringConvertible {
-      public var description: String
+    public struct Failure: MessageError {
+      public var message: Message
     }
 
     private let root: URL
@@ -32,7 +32,7 @@ import YearbookRender
       self.settle = settle
       descriptor = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
       guard descriptor >= 0 else {
-        throw Failure(description: "cannot watch for changes: \(String(cString: strerror(errno)))")
+        throw Failure(message: .cannotWatch(nil, reason: FileProblem.reason(errno: errno)))
       }
       for folder in folders { try watch(folder) }
     }
@@ -52,7 +52,7 @@ import YearbookRender
       }
       let handle = inotify_add_watch(descriptor, path, Self.events)
       guard handle >= 0 else {
-        throw Failure(description: "cannot watch \(folder): \(String(cString: strerror(errno)))")
+        throw Failure(message: .cannotWatch(folder, reason: FileProblem.reason(errno: errno)))
       }
       folders[handle] = folder
       let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

@@ -98,9 +98,10 @@ public enum PreviewInjection {
     """
 
   /// `page` with the overlay (when there are errors) and the reload script before `</body>`.
-  public static func inject(into page: Data, errors: [Diagnostic]) -> Data {
+  public static func inject(into page: Data, errors: [Diagnostic], language: Language) -> Data {
     var html = String(decoding: page, as: UTF8.self)
-    let addition = overlay(errors) + "<script src=\"\(PreviewRequest.reloadScriptPath)\"></script>\n"
+    let addition =
+      overlay(errors, language: language) + "<script src=\"\(PreviewRequest.reloadScriptPath)\"></script>\n"
     if let end = html.range(of: "</body>", options: .backwards) {
       html.insert(contentsOf: addition, at: end.lowerBound)
     } else {
@@ -111,26 +112,27 @@ public enum PreviewInjection {
 
   /// What is served when the site has never built: the errors, and the reload script so
   /// the tab shows the site as soon as a fix is saved.
-  public static func errorPage(_ errors: [Diagnostic]) -> Data {
+  public static func errorPage(_ errors: [Diagnostic], language: Language) -> Data {
     let page = """
       <!DOCTYPE html>
-      <html lang="zh-CN">
-      <head><meta charset="utf-8"><title>构建失败（Build failed）</title></head>
+      <html lang="\(language.rawValue)">
+      <head><meta charset="utf-8"><title>\(HTML.escape(Message.overlayPageTitle().text(language)))</title></head>
       <body>
       </body>
       </html>
 
       """
-    return inject(into: Data(page.utf8), errors: errors)
+    return inject(into: Data(page.utf8), errors: errors, language: language)
   }
 
   /// The located errors of a failed rebuild, escaped, in a box over the page; empty when
   /// the site builds.
-  public static func overlay(_ errors: [Diagnostic]) -> String {
+  public static func overlay(_ errors: [Diagnostic], language: Language) -> String {
     guard !errors.isEmpty else { return "" }
-    let items = errors.map { "<li>\(HTML.escape($0.description))</li>" }.joined()
+    let items = errors.map { "<li>\(HTML.escape($0.text(language)))</li>" }.joined()
+    let title = HTML.escape(Message.overlayTitle().text(language))
     return """
-      <div id="yearbook-preview-errors" role="alert" style="position:fixed;top:0;left:0;right:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:12px 16px;background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00000;font:14px/1.6 ui-monospace,monospace;white-space:pre-wrap"><strong>构建失败（Build failed）：下面是出错的位置；页面仍是上次成功构建的内容。</strong><ol style="margin:8px 0 0;padding-left:1.5em">\(items)</ol></div>
+      <div id="yearbook-preview-errors" role="alert" lang="\(language.rawValue)" style="position:fixed;top:0;left:0;right:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:12px 16px;background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00000;font:14px/1.6 ui-monospace,monospace;white-space:pre-wrap"><strong>\(title)</strong><ol style="margin:8px 0 0;padding-left:1.5em">\(items)</ol></div>
 
       """
   }

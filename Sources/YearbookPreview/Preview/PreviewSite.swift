@@ -42,6 +42,8 @@ public final class PreviewSite: @unchecked Sendable {
   }
 
   public let options: SiteBuilder.Options
+  /// The language of the error box over the pages.
+  public let language: Language
   private let lock = NSLock()
   private var files: [OutputPath: Data] = [:]
   /// Pages made stale by a save and rendered when first asked for.
@@ -53,8 +55,9 @@ public final class PreviewSite: @unchecked Sendable {
   private var unbuilt: Set<SourcePath> = []
   private var generation = 0
 
-  public init(options: SiteBuilder.Options) {
+  public init(options: SiteBuilder.Options, language: Language = .chinese) {
     self.options = options
+    self.language = language
   }
 
   /// The base URL the pages link with, for serving them under its path.
@@ -105,7 +108,7 @@ public final class PreviewSite: @unchecked Sendable {
         let file = source.hasPrefix(root) ? String(source.dropFirst(root.count)) : source
         summary.diagnostics.append(
           .warning(
-            "a symbolic link to a file outside the project: the preview does not serve it",
+            .previewLinkOutside(),
             at: SourceLocation(file: SourcePath(file))))
       }
       let contents = memory.contents

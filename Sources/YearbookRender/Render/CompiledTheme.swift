@@ -25,7 +25,7 @@ package struct CompiledTheme: Sendable {
     } catch {
       return .failure(
         .error(
-          "template: \(error.message)",
+          .templateCompile(error.message),
           at: SourceLocation(file: error.at.template, line: error.at.line, column: error.at.column)))
     }
     return .success(CompiledTheme(theme: theme, plans: plans))

@@ -75,7 +75,7 @@ package struct PageRenderer: Sendable {
       return render(PageContext(frame: frame, content: ReportContent(report: context)), page)
     case .article(let reportIndex, let articleIndex):
       let article = site.index.site.reports[reportIndex].articles[articleIndex]
-      return .failure(.error("an article page needs its Markdown", at: SourceLocation(file: article.markdown.file)))
+      return .failure(.error(.articleWithoutMarkdown(), at: SourceLocation(file: article.markdown.file)))
     case .tags:
       let content = TagsContent(tags: site.index.tags.map { TagEntry(tag: $0, site: site) })
       let frame = site.frame(title: "标签", sitePath: SitePaths.tags, kind: "tags", breadcrumbs: [site.homeCrumb])
@@ -121,7 +121,7 @@ package struct PageRenderer: Sendable {
         guard let body = chapterBodies[article.markdown.contentPath] else {
           return .failure(
             .error(
-              "the print page of \(report.title) has no text for this article",
+              .printPageMissingArticle(report.title),
               at: SourceLocation(file: article.markdown.file)))
         }
         chapters.append(
@@ -164,7 +164,7 @@ package struct PageRenderer: Sendable {
 
   private func render<Content>(_ context: PageContext<Content>, _ page: SiteIndex.Page) -> Result<String, Diagnostic> {
     guard let template = page.template else {
-      return .failure(.error("\(page.outputPath) has no template", at: SourceLocation(file: "Templates")))
+      return .failure(.error(.pageWithoutTemplate(page.outputPath.value), at: SourceLocation(file: "Templates")))
     }
     return render(context, template: template)
   }
@@ -173,12 +173,12 @@ package struct PageRenderer: Sendable {
     if let oracle {
       guard let html = oracle.render(context, template: template) else {
         return .failure(
-          .error("swift-mustache could not render \(template).mustache", at: SourceLocation(file: "Templates")))
+          .error(.oracleFailed(template), at: SourceLocation(file: "Templates")))
       }
       return .success(html)
     }
     guard let plan = plans[template] else {
-      return .failure(.error("no compiled template \(template).mustache", at: SourceLocation(file: "Templates")))
+      return .failure(.error(.noCompiledTemplate(template), at: SourceLocation(file: "Templates")))
     }
     return .success(plan.render([TemplateBox(context.content), TemplateBox(context.frame)]))
   }

@@ -38,10 +38,22 @@ enum CLI {
     return folder.appendingPathComponent("yearbook")
   }
 
-  static func start(_ arguments: [String], in folder: URL, program: URL? = nil) throws -> Running {
+  /// Tests read the English messages unless they ask for a language: an English locale
+  /// is what an editor would set to get them.
+  static let englishLocale: [String: String] = {
+    var environment = ProcessInfo.processInfo.environment
+    environment["LC_ALL"] = nil
+    environment["LC_MESSAGES"] = "en_US.UTF-8"
+    return environment
+  }()
+
+  static func start(
+    _ arguments: [String], in folder: URL, program: URL? = nil, environment: [String: String] = englishLocale
+  ) throws -> Running {
     let process = Process()
     process.executableURL = program ?? executable
     process.arguments = arguments
+    process.environment = environment
     process.currentDirectoryURL = folder
     let running = Running(process: process)
     process.standardOutput = running.out
@@ -51,8 +63,10 @@ enum CLI {
   }
 
   /// Kills the process after `timeout` seconds, so a hang fails the test instead of CI.
-  static func run(_ arguments: [String], in folder: URL, timeout: Double = 60) throws -> Result {
-    let running = try start(arguments, in: folder)
+  static func run(
+    _ arguments: [String], in folder: URL, timeout: Double = 60, environment: [String: String] = englishLocale
+  ) throws -> Result {
+    let running = try start(arguments, in: folder, environment: environment)
     let deadline = DispatchTime.now() + timeout
     let watchdog = DispatchWorkItem { if running.process.isRunning { running.process.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: deadline, execute: watchdog)

@@ -37,10 +37,10 @@ package enum ColumnLabelCheck {
         return shown.contains(column.name) || shown.contains(column.label) || (index == 0 && shown.contains("*first"))
       }.map { "column '\(dataset.columns[$0].name)' " }
       return diagnostics.filter { warning in
-        warning.severity == .warning && !warned.contains { warning.message.hasPrefix($0) }
+        warning.severity == .warning && !warned.contains { warning.message.english.hasPrefix($0) }
       }.map { warning in
         var onDataPage = warning
-        onDataPage.message = "on the data page, " + warning.message
+        onDataPage.message = .onDataPage(warning.message)
         return onDataPage
       }
     }

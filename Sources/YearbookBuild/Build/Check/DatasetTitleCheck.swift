@@ -13,12 +13,8 @@ package enum DatasetTitleCheck {
   package static func run(datasets: [Dataset], documents: [ContentPath: DocumentFacts]) -> [Diagnostic] {
     let used = Set(documents.values.flatMap { $0.charts.map(\.spec.data) })
     return datasets.filter { !$0.hasTitle && used.contains($0.id) }.map { dataset in
-      let fix =
-        dataset.hasColumnsForm
-        ? "add title: at the top of the file"
-        : "add title: to a \(dataset.id).meta.yml beside it"
-      return .warning(
-        "dataset '\(dataset.id)' is drawn by a chart but has no title, so the data page can only name it by its chart; \(fix)",
+      .warning(
+        .datasetWithoutTitle(dataset.id, hasColumnsForm: dataset.hasColumnsForm),
         at: SourceLocation(file: dataset.file))
     }
   }

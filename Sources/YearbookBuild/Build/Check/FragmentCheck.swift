@@ -32,10 +32,9 @@ package enum FragmentCheck {
           continue
         }
         let headings = target.headings.map(\.id)
-        let known = headings.isEmpty ? "it has no headings" : "its headings are " + headings.joined(separator: ", ")
         diagnostics.append(
           .error(
-            "link to #\(link.id) in Content/\(link.document), which has no heading or chart with that id (\(known))",
+            .noSuchHeading(link.id, document: link.document.value, headings: headings),
             at: link.location))
       }
     }

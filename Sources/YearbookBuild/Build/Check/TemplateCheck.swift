@@ -97,12 +97,10 @@ package struct TemplateCheck {
     if name.parts.isEmpty { return nil }
     let location = SourceLocation(file: file, line: at.line, column: at.column)
     guard reported.insert(location).inserted else { return nil }
-    let known = stack.reversed().lazy.compactMap(\.schema).first.map { schema in
-      "; here it can be one of: " + schema.fields.keys.sorted().joined(separator: ", ")
-    }
+    let known = stack.reversed().lazy.compactMap(\.schema).first.map { schema in schema.fields.keys.sorted() }
     result.diagnostics.append(
       .warning(
-        "{{\(name)}} names nothing the page gives this template, so it would render empty\(known ?? "")",
+        .templateNameEmpty("\(name)", known: known),
         at: location))
     return nil
   }

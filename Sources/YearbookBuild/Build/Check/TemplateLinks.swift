@@ -37,7 +37,7 @@ package struct TemplateLinks {
       for attribute in Self.attributes(in: template.text) {
         let location = SourceLocation(file: template.file, line: attribute.line, column: attribute.column)
         if attribute.name == "<img" {
-          result.diagnostics.append(.error("an image in the template has no alt text", at: location))
+          result.diagnostics.append(.error(.templateImageWithoutAlt(), at: location))
           continue
         }
         guard let url = resolvable(attribute.value) else { continue }
@@ -61,22 +61,22 @@ package struct TemplateLinks {
     return link + rest
   }
 
-  package func problem(with url: String, ids: Set<String>) -> String? {
-    if url.isEmpty { return "empty link" }
-    if url.lowercased().hasPrefix("javascript:") { return "javascript: link" }
+  package func problem(with url: String, ids: Set<String>) -> Message? {
+    if url.isEmpty { return .templateEmptyLink() }
+    if url.lowercased().hasPrefix("javascript:") { return .templateScriptLink() }
     if url.hasPrefix("//") || LinkTargets.hasScheme(url) { return nil }
     if url.hasPrefix("#") {
       let id = String(url.dropFirst())
-      return id.isEmpty || ids.contains(id) ? nil : "link \(url) names an id that no template of the page writes"
+      return id.isEmpty || ids.contains(id) ? nil : .templateLinkUnknownID(url)
     }
     var path = String(url.prefix { $0 != "#" && $0 != "?" })
     path = path.removingPercentEncoding ?? path
     guard path.hasPrefix(baseURL.path) else {
-      return "link \(url) is outside the site's base path \(baseURL.path); write it with {{site.home_url}}"
+      return .templateLinkOutsideBase(url, base: baseURL.path)
     }
     let sitePath = SitePath(String(path.dropFirst(baseURL.path.count)))
     if outputPaths.contains(sitePath.outputPath) { return nil }
-    return "link \(url) has no target in the output"
+    return .templateLinkWithoutTarget(url)
   }
 
   package struct Attribute {

@@ -13,26 +13,26 @@ import YearbookRender
 /// folder of something else.
 public enum OutputLocation {
   /// A sentence saying why `output` cannot be used, or nil when it is safe.
-  public static func problem(output: URL, root: URL) -> String? {
+  public static func problem(output: URL, root: URL) -> Message? {
     let output = output.standardizedFileURL.resolvingSymlinksInPath()
     let root = root.standardizedFileURL.resolvingSymlinksInPath()
     let path = output.path
-    if path == "/" { return "refusing to use / as the output folder" }
+    if path == "/" { return .outputIsRoot() }
     if isSame(path, or: root.path, within: false) || isAncestor(path, of: root.path) {
-      return "refusing to use \(path) as the output folder: it holds the project itself"
+      return .outputHoldsProject(path)
     }
     for protected in ["Content", "Templates", "Sources", "Tests"] {
       let protectedPath = root.appendingPathComponent(protected).path
       if isSame(path, or: protectedPath, within: true) {
-        return "refusing to use \(path) as the output folder: it is inside \(protected)/"
+        return .outputInsideProtected(path, folder: protected)
       }
     }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      if !isDirectory.boolValue { return "refusing to use \(path) as the output folder: it is a file" }
+      if !isDirectory.boolValue { return .outputIsFile(path) }
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
       if !entries.isEmpty && !entries.contains("index.html") {
-        return "refusing to replace \(path): it is not empty and does not look like a built site (no index.html)"
+        return .outputNotASite(path)
       }
     }
     return nil

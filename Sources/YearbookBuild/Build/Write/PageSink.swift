@@ -55,7 +55,7 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
       return
     }
     guard let data = FileManager.default.contents(atPath: source) else {
-      throw StagingFolder.WriteError(description: "cannot read \(source)")
+      throw StagingFolder.WriteError(message: .cannotReadSource(source))
     }
     lock.withLock { files[path] = data }
   }

@@ -14,8 +14,8 @@ import YearbookRender
 /// folder is never missing and never a mix of two builds. Two builds into one folder take
 /// turns (a lock file beside it), and each removes what a killed build left behind.
 public final class StagingFolder: @unchecked Sendable {
-  public struct WriteError: Error, CustomStringConvertible {
-    public var description: String
+  public struct WriteError: MessageError {
+    public var message: Message
   }
 
   public let output: URL
@@ -46,11 +46,11 @@ public final class StagingFolder: @unchecked Sendable {
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
-      throw WriteError(description: "cannot write in \(parent.path): \(FileProblem.reason(error))")
+      throw WriteError(message: .cannotWriteIn(parent.path, reason: FileProblem.reason(error)))
     }
     lock = open(parent.appendingPathComponent(".\(name).lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
     guard lock >= 0 else {
-      throw WriteError(description: "cannot write in \(parent.path): \(String(cString: strerror(errno)))")
+      throw WriteError(message: .cannotWriteIn(parent.path, reason: FileProblem.reason(errno: errno)))
     }
     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
     // Holding the lock, any staging or old folder here belongs to a build that was killed,
@@ -65,10 +65,10 @@ public final class StagingFolder: @unchecked Sendable {
     }
     staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
     if mkdir(staging.path, 0o755) != 0 {
-      let reason = String(cString: strerror(errno))
+      let reason = FileProblem.reason(errno: errno)
       flock(lock, LOCK_UN)
       close(lock)
-      throw WriteError(description: "cannot create \(staging.path): \(reason)")
+      throw WriteError(message: .cannotCreate(staging.path, reason: reason))
     }
   }
 
@@ -90,7 +90,7 @@ public final class StagingFolder: @unchecked Sendable {
         folder = folder[..<up]
       }
       for folder in folders.reversed() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-        throw WriteError(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+        throw WriteError(message: .cannotCreate(String(folder), reason: FileProblem.reason(errno: errno)))
       }
     }
   }
@@ -101,7 +101,7 @@ public final class StagingFolder: @unchecked Sendable {
     let full = staging.path + "/" + path.value
     let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+      throw WriteError(message: .cannotWrite(path.value, reason: FileProblem.reason(errno: errno)))
     }
     defer { close(descriptor) }
     let failure: Int32? = text.withUTF8 { bytes in
@@ -117,7 +117,7 @@ public final class StagingFolder: @unchecked Sendable {
       return nil
     }
     if let failure {
-      throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
+      throw WriteError(message: .cannotWrite(path.value, reason: FileProblem.reason(errno: failure)))
     }
   }
 
@@ -128,7 +128,7 @@ public final class StagingFolder: @unchecked Sendable {
       let file = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
       try FileManager.default.copyItem(atPath: file, toPath: staging.path + "/" + path.value)
     } catch {
-      throw WriteError(description: "cannot copy \(source): \(FileProblem.reason(error))")
+      throw WriteError(message: .cannotCopy(source, reason: FileProblem.reason(error)))
     }
   }
 
@@ -153,24 +153,24 @@ public final class StagingFolder: @unchecked Sendable {
     let exchangeError = errno
     if hadOutput && exchangeError != EINVAL && exchangeError != ENOSYS && exchangeError != ENOTSUP {
       try? manager.removeItem(at: staging)
-      throw WriteError(description: "cannot replace \(output.path): \(String(cString: strerror(exchangeError)))")
+      throw WriteError(message: .cannotReplace(output.path, reason: FileProblem.reason(errno: exchangeError)))
     }
     if hadOutput && renameItem(output.path, previous.path) != 0 {
-      let reason = String(cString: strerror(errno))
+      let reason = FileProblem.reason(errno: errno)
       try? manager.removeItem(at: staging)
-      throw WriteError(description: "cannot replace \(output.path): \(reason)")
+      throw WriteError(message: .cannotReplace(output.path, reason: reason))
     }
     if renameItem(staging.path, output.path) != 0 {
-      let reason = String(cString: strerror(errno))
+      let reason = FileProblem.reason(errno: errno)
       try? manager.removeItem(at: staging)
       if hadOutput && renameItem(previous.path, output.path) != 0 {
-        let restoreReason = String(cString: strerror(errno))
+        let restoreReason = FileProblem.reason(errno: errno)
         throw WriteError(
-          description:
-            "cannot replace \(output.path): \(reason); the previous site could not be put back (\(restoreReason)) and is kept in \(previous.path): rename that folder to \(output.lastPathComponent), or run the build again, which puts it back first"
-        )
+          message: .cannotReplaceNorRestore(
+            output.path, reason: reason, restoreReason: restoreReason, keptIn: previous.path,
+            name: output.lastPathComponent))
       }
-      throw WriteError(description: "cannot replace \(output.path): \(reason)")
+      throw WriteError(message: .cannotReplace(output.path, reason: reason))
     }
     if hadOutput { Self.remove(previous) }
   }

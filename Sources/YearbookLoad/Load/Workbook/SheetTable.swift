@@ -37,7 +37,7 @@ package enum SheetTable {
       }
     }
     var kept = Array(rows.indices)
-    var notes: [String] = []
+    var notes: [Message] = []
     for merge in sheet.merges where merge.firstRow - 1 >= (header ?? 0) {
       let range =
         "\(SourceLocation.columnLetters(merge.firstColumn))\(merge.firstRow):\(SourceLocation.columnLetters(merge.lastColumn))\(merge.lastRow)"
@@ -47,11 +47,11 @@ package enum SheetTable {
       if let header, merge.firstRow - 1 == header, merge.lastRow - 1 == header, merge.lastColumn > merge.firstColumn,
         header + 1 < rows.count
       {
-        notes.append("\(range) (\(text)) read over the row below it")
+        notes.append(.mergedReadOverRowBelow("\(range)", text: text))
       } else if merge.lastRow > merge.firstRow, let header, merge.firstRow - 1 > header {
-        notes.append("\(range) filled down with \(text)")
+        notes.append(.mergedFilledDown("\(range)", text: text))
       } else {
-        notes.append("\(range) (\(text)) repeated in each of its cells")
+        notes.append(.mergedRepeated("\(range)", text: text))
       }
     }
     // A header merged across columns is a group: its names are read with the row below.
@@ -70,7 +70,7 @@ package enum SheetTable {
     if !notes.isEmpty {
       diagnostics.append(
         .warning(
-          "merged cells: \(notes.joined(separator: "; ")); check that the table reads as intended",
+          .mergedCells(notes),
           at: SourceLocation(file: file, sheet: sheet.name)))
     }
     return kept.map { row in

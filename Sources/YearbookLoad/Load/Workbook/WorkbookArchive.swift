@@ -22,20 +22,18 @@ package struct WorkbookArchive {
     guard size > 0 else { throw Self.error(.notAZipArchive, location: location) }
     guard size <= Self.fileLimit else {
       throw WorkbookError(
-        message:
-          "the workbook is larger than \(Self.fileLimit >> 20) MiB, far beyond any table a report needs; split the workbook",
+        message: .workbookTooLarge(mebibytes: Self.fileLimit >> 20),
         location: location)
     }
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw WorkbookError(message: "the workbook cannot be read: \(error.localizedDescription)", location: location)
+      throw WorkbookError(message: .workbookUnreadable(FileProblem.reason(error)), location: location)
     }
     // Excel keeps a workbook with an opening password, like an old .xls, in a compound file.
     if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
       throw WorkbookError(
-        message:
-          "the workbook is protected by a password or is an old .xls file renamed; open it in Excel or WPS, remove any password (文件 → 信息 → 保护工作簿) and save it as \"Excel 工作簿 (*.xlsx)\"",
+        message: .workbookProtected(),
         location: location)
     }
     do {
@@ -49,16 +47,14 @@ package struct WorkbookArchive {
     switch problem {
     case .notAZipArchive:
       WorkbookError(
-        message:
-          "not a readable .xlsx workbook (it is not a zip archive); save it again from Excel or WPS as \"Excel 工作簿 (*.xlsx)\"",
+        message: .workbookNotZip(),
         location: location)
     case .encrypted:
       WorkbookError(
-        message:
-          "the workbook's parts are encrypted; open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿) and save it again",
+        message: .workbookEncrypted(),
         location: location)
     case .damaged(let what):
-      WorkbookError(message: "the workbook is damaged (\(what)); save it again from Excel or WPS", location: location)
+      WorkbookError(message: .workbookDamaged(what), location: location)
     }
   }
 
@@ -81,8 +77,7 @@ package struct WorkbookArchive {
       }
     default:
       throw WorkbookError(
-        message:
-          "the workbook's part \(path) is compressed in a way Excel and WPS do not use (method \(entry.method)); save it again from Excel or WPS",
+        message: .workbookUnusualCompression(path, method: Int(entry.method)),
         location: location)
     }
     guard Inflate.checksum(unpacked) == entry.checksum, unpacked.count == entry.uncompressedSize else {
@@ -93,14 +88,13 @@ package struct WorkbookArchive {
 
   private func damaged(_ part: String) -> WorkbookError {
     WorkbookError(
-      message: "the workbook is damaged: its part \(part) cannot be unpacked; save it again from Excel or WPS",
+      message: .workbookPartDamaged(part),
       location: location)
   }
 
   private func tooLarge(_ path: String) -> WorkbookError {
     WorkbookError(
-      message:
-        "the workbook's part \(path) unpacks to more than \(Self.partLimit >> 20) MiB, far beyond any table a report needs; split the workbook",
+      message: .workbookPartTooLarge(path, mebibytes: Self.partLimit >> 20),
       location: location)
   }
 }

@@ -24,13 +24,13 @@ public enum WorkbookDatasets {
       var problems: [Diagnostic] = []
       let grid = SheetTable.grid(of: sheet, file: file, diagnostics: &problems)
       var table = RawTable.fromGrid(
-        grid, id: "\(stem)/\(sheet.name)", file: file, widthHint: "delete the cells to the right of the table",
+        grid, id: "\(stem)/\(sheet.name)", file: file, widthHint: .sheet,
         diagnostics: &problems)
       if table.title == nil { table.title = "\(stem)（\(sheet.name)）" }
       if var description = descriptions[sheet.name] {
         if let id = description.string("id") { table.id = id }
         DatasetMeta.apply(&description, to: &table, diagnostics: &problems)
-        description.warnAboutUnknownKeys(known: ["id"] + DatasetMeta.keys, context: "a sheet's description")
+        description.reportUnknownKeys(known: ["id"] + DatasetMeta.keys, context: .sheetDescription)
         problems += description.diagnostics
         descriptions[sheet.name] = nil
       }
@@ -56,7 +56,7 @@ public enum WorkbookDatasets {
       for name in sheets.keys {
         guard names.contains(name) else {
           sheets.error(
-            "the workbook has no visible sheet '\(name)' (its sheets: \(names.joined(separator: ", ")))",
+            .noVisibleSheet(name, sheets: names),
             at: sheets.location(ofKey: name))
           continue
         }
@@ -64,7 +64,7 @@ public enum WorkbookDatasets {
       }
       diagnostics += sheets.diagnostics
     }
-    document.warnAboutUnknownKeys(known: ["sheets"], context: "a workbook's description")
+    document.reportUnknownKeys(known: ["sheets"], context: .workbookDescription)
     diagnostics += document.diagnostics
     return descriptions
   }

@@ -31,7 +31,7 @@ package enum WorkbookReader {
       // A sheet listed without its part would be lost without a word: the file is damaged.
       guard let name = entry.attributes["name"], let id = entry.attributes["id"], let path = targets[id] else {
         throw WorkbookError(
-          message: "the workbook is damaged: a sheet it lists has no contents; save it again from Excel or WPS",
+          message: .workbookSheetWithoutContents(),
           location: SourceLocation(file: file))
       }
       let hidden = ["hidden", "veryHidden"].contains(entry.attributes["state"] ?? "")
@@ -49,12 +49,12 @@ package enum WorkbookReader {
     guard let data = try archive.part(path) else {
       if !required { return nil }
       throw WorkbookError(
-        message: "not an Excel workbook: it has no \(path); save it again from Excel or WPS as .xlsx",
+        message: .workbookMissingPart(path),
         location: SourceLocation(file: file))
     }
     guard let root = WorkbookXML.parse(data) else {
       throw WorkbookError(
-        message: "the workbook is damaged: its part \(path) is not well-formed XML; save it again from Excel or WPS",
+        message: .workbookBadXML(path),
         location: SourceLocation(file: file))
     }
     return root
@@ -80,8 +80,7 @@ private struct SheetReader {
         cells += 1
         if cells > WorkbookReader.cellLimit {
           throw WorkbookError(
-            message:
-              "the workbook has more than \(WorkbookReader.cellLimit) cells, far beyond any table a report needs; keep only the table in the workbook",
+            message: .workbookTooManyCells(WorkbookReader.cellLimit),
             location: SourceLocation(file: file, sheet: sheet))
         }
         let column = cell.attributes["r"].flatMap { Workbook.CellRange.cell($0)?.column } ?? nextColumn
@@ -105,7 +104,7 @@ private struct SheetReader {
       guard let index = saved.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), strings.indices.contains(index)
       else {
         throw WorkbookError(
-          message: "the workbook is damaged: this cell points to a text that is not there", location: location)
+          message: .workbookMissingText(), location: location)
       }
       return strings[index]
     case "inlineStr":
@@ -116,20 +115,19 @@ private struct SheetReader {
       return saved == "1" ? "TRUE" : "FALSE"
     case "e":
       throw WorkbookError(
-        message: "the formula in this cell gives the error \(saved ?? "#VALUE!"); correct it in the workbook",
+        message: .formulaError(saved ?? "#VALUE!"),
         location: location)
     default:
       guard let saved, !saved.isEmpty else {
         if let formula = cell.child("f"), !formula.text.isEmpty {
           throw WorkbookError(
-            message:
-              "the formula =\(formula.text) has no saved value (the file was written by a program that does not calculate); open the workbook in Excel or WPS and save it again",
+            message: .formulaWithoutValue(formula.text),
             location: location)
         }
         return ""
       }
       guard let number = Decimal(string: saved, locale: Locale(identifier: "en_US_POSIX")), Double(saved) != nil else {
-        throw WorkbookError(message: "this number cell holds \"\(saved)\", which is not a number", location: location)
+        throw WorkbookError(message: .numberCellNotNumber(saved), location: location)
       }
       return formats.display(number, style: cell.attributes["s"].flatMap(Int.init) ?? 0, date1904: date1904)
     }

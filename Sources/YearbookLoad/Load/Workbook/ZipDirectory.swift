@@ -22,7 +22,7 @@ package struct ZipDirectory {
 
   package enum Problem: Error, Equatable {
     case notAZipArchive
-    case damaged(String)
+    case damaged(Message)
     case encrypted
   }
 
@@ -39,8 +39,8 @@ package struct ZipDirectory {
     guard let size = bytes.uint32(end + 12), let start = bytes.uint32(end + 16) else {
       throw .notAZipArchive
     }
-    if start == 0xFFFF_FFFF || count == 0xFFFF { throw .damaged("a ZIP64 directory, which workbooks never need") }
-    guard Int(start) + Int(size) <= end else { throw .damaged("its zip directory points outside the file") }
+    if start == 0xFFFF_FFFF || count == 0xFFFF { throw .damaged(.zip64Directory()) }
+    guard Int(start) + Int(size) <= end else { throw .damaged(.zipDirectoryOutside()) }
 
     var entries: [String: Entry] = [:]
     var offset = Int(start)
@@ -52,7 +52,7 @@ package struct ZipDirectory {
         let extraLength = bytes.uint16(offset + 30), let commentLength = bytes.uint16(offset + 32),
         let localOffset = bytes.uint32(offset + 42),
         let name = bytes.slice(offset + 46, Int(nameLength))
-      else { throw .damaged("entry \(entries.count + 1) of its zip directory is cut short") }
+      else { throw .damaged(.zipEntryCut(entries.count + 1)) }
       let path = String(decoding: name, as: UTF8.self)
       if flags & 1 != 0 { throw .encrypted }
       let stored = try Self.storedBytes(
@@ -84,9 +84,9 @@ package struct ZipDirectory {
   {
     guard bytes.uint32(localHeader) == localSignature,
       let nameLength = bytes.uint16(localHeader + 26), let extraLength = bytes.uint16(localHeader + 28)
-    else { throw .damaged("the part \(path) is not where its zip directory says") }
+    else { throw .damaged(.zipPartMisplaced(path)) }
     let start = localHeader + 30 + Int(nameLength) + Int(extraLength)
-    guard start + compressedSize <= bytes.count else { throw .damaged("the part \(path) is cut short") }
+    guard start + compressedSize <= bytes.count else { throw .damaged(.zipPartCut(path)) }
     return start..<(start + compressedSize)
   }
 

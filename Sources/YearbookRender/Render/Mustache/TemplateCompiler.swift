@@ -59,7 +59,7 @@ package struct TemplateCompiler {
     if let parsed = parsed.nodes[key] { return parsed }
     guard let source = sources[name] else {
       throw TemplateError(
-        message: "no template named \(name) (Templates/\(name).mustache or Templates/partials/\(name).mustache)",
+        message: .noTemplateNamed(name),
         at: tag ?? TemplatePosition(template: SourcePath("\(name).mustache"), line: 1, column: 1))
     }
     let nodes = try TemplateSyntax(
@@ -81,7 +81,7 @@ package struct TemplateCompiler {
         let lookup = try lookup(name, in: state.stack, at: at)
         guard lookup.kind != .object && lookup.kind != .list else {
           throw TemplateError(
-            message: "{{\(name)}} is a group of fields, not text; use {{#\(name)}}…{{/\(name)}}", at: at)
+            message: .groupNotText("\(name)"), at: at)
         }
         steps.append(.value(lookup.lookup, escaped: escaped))
       case .section(let name, let inverted, let children, let at):
@@ -116,7 +116,7 @@ package struct TemplateCompiler {
   {
     guard !state.including.contains(name) else {
       throw TemplateError(
-        message: "\(name) includes itself (\((state.including + [name]).joined(separator: " → ")))", at: at)
+        message: .includesItself(name, chain: state.including + [name]), at: at)
     }
     let nodes = try parse(name, indentation: indentation, from: at)
     state.including.append(name)
@@ -136,7 +136,7 @@ package struct TemplateCompiler {
   {
     guard let first = name.parts.first else {
       guard case .scalar? = stack.last else {
-        throw TemplateError(message: "{{.}} is only text inside a section over text", at: at)
+        throw TemplateError(message: .dotOutsideTextSection(), at: at)
       }
       return Bound(lookup: TemplatePlan.Lookup(kind: .current, candidates: []))
     }
@@ -153,13 +153,13 @@ package struct TemplateCompiler {
     let absent = Bound(lookup: TemplatePlan.Lookup(kind: .text, candidates: []))
     guard var shape else {
       if unknownNames == .renderEmpty { return absent }
-      throw TemplateError(message: "no field named \(first) here\(Self.known(in: stack))", at: at)
+      throw TemplateError(message: Self.noField(first, in: stack), at: at)
     }
     var path: [FieldAccess] = []
     for part in name.parts.dropFirst() {
       guard let schema = shape.fields?(), let next = schema.fields[part], let access = schema.access[part] else {
         if unknownNames == .renderEmpty { return absent }
-        throw TemplateError(message: "\(name): no field named \(part) in \(first)", at: at)
+        throw TemplateError(message: .noFieldIn("\(name)", part: part, first: first), at: at)
       }
       path.append(access)
       shape = next
@@ -178,11 +178,11 @@ package struct TemplateCompiler {
     }
   }
 
-  private static func known(in stack: [Frame]) -> String {
+  private static func noField(_ name: String, in stack: [Frame]) -> Message {
     guard case .object(let schema)? = stack.last(where: { if case .object = $0 { true } else { false } }) else {
-      return ""
+      return .noFieldHere(name, type: nil, fields: [])
     }
-    return " (\(schema.typeName) has \(schema.fields.keys.sorted().joined(separator: ", ")))"
+    return .noFieldHere(name, type: schema.typeName, fields: schema.fields.keys.sorted())
   }
 
   /// Adjacent text runs joined into one.
