@@ -92,11 +92,11 @@ let package = Package(
         "YearbookBuild",
       ]
     ),
-    // The editor's tools on top of the pipeline: `yearbook init` and `new` (Scaffold), and
-    // `import` of Word documents and Excel workbooks (Import).
+    // The editor's tools on top of the pipeline: `yearbook init` and `new` (Scaffold),
+    // `import` of Word documents and Excel workbooks (Import), and `pdf` (Print).
     .target(
       name: "YearbookKit",
-      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad"]
+      dependencies: ["YearbookCore", "YearbookModel", "YearbookLoad", "YearbookBuild"]
     ),
     // The preview server: the only target that links SwiftNIO, so the library, its tests
     // and the fuzzers build without it.

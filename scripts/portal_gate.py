@@ -23,6 +23,13 @@
       Prints every report's print page to PDF with headless Chromium, checks that it is
       A4, that the cover and the table of contents have a page each and that every
       chapter starts a page, and turns the first pages to PNG with pdftoppm.
+
+  portal_gate.py pdf --yearbook BINARY --screenshots DIR PROJECT SITE_ROOT
+      Runs `yearbook pdf` for every report of PROJECT (built into SITE_ROOT) and reads each
+      PDF back page by page with pdftotext: A4; 第 N 页 / 共 M 页 at the foot of every page
+      but the cover; the contents list every chapter with the page it starts on (checked
+      against that page's first lines); no page after the cover holds only one or two
+      lines. The contents page and the first pages go to DIR as PNG.
 Exits 1 on any failed check.
 """
 import argparse
@@ -286,6 +293,34 @@ def iframes(args):
     return 1 if failures or not checked else 0
 
 
+def read_pdf(pdf):
+    """A printed report read back page by page: its page count, each page's lines without
+    the footer, problems (not A4, a numbered cover, a page without 第 N 页 / 共 M 页), and
+    pages after the cover holding only one or two lines (a short contents page aside)."""
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    problems, short, texts = [], [], []
+    if abs(float(size.group(1)) - 595) > 2 or abs(float(size.group(2)) - 842) > 2:
+        problems.append(f"page size is {size.group(1)} x {size.group(2)} pt, not A4")
+    for number in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", pdf, "-"],
+                              check=True, capture_output=True, text=True).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        footer = f"第 {number} 页 / 共 {pages} 页"
+        if number == 1:
+            if any(footer in line for line in lines):
+                problems.append("the cover carries a page number")
+        elif lines and lines[-1] == footer:
+            lines = lines[:-1]
+        else:
+            problems.append(f"page {number} does not end with 「{footer}」 (it ends {lines[-1:]})")
+        if number > 1 and 0 < len(lines) <= 2 and lines[0] != "目录":
+            short.append(f"page {number} holds {len(lines)} line(s): {' / '.join(lines)[:60]}")
+        texts.append(lines)
+    return pages, texts, problems, short
+
+
 def print_pages(args):
     server = serve(args.site_root)
     origin = f"http://127.0.0.1:{server.server_address[1]}"
@@ -306,34 +341,11 @@ def print_pages(args):
             url = origin + urllib.parse.quote(f"{args.base_path}{report}/print/")
             subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                             f"--print-to-pdf={pdf}", url], check=True, capture_output=True, timeout=120)
-            info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
-            pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-            size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
-            problems = []
-            if abs(float(size.group(1)) - 595) > 2 or abs(float(size.group(2)) - 842) > 2:
-                problems.append(f"page size is {size.group(1)} x {size.group(2)} pt, not A4")
+            pages, texts, problems, short = read_pdf(pdf)
+            numbered = pages - 1 - sum(problem.startswith("page ") for problem in problems)
             if pages < len(chapters) + 2:
                 problems.append(f"{pages} pages for a cover, a contents page and {len(chapters)} chapters")
-            tops = []
-            short = []
-            numbered = 0
-            for number in range(1, pages + 1):
-                text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", pdf, "-"],
-                                      check=True, capture_output=True, text=True).stdout
-                lines = [line.strip() for line in text.splitlines() if line.strip()]
-                footer = f"第 {number} 页 / 共 {pages} 页"
-                if number == 1:
-                    if any(footer in line for line in lines):
-                        problems.append("the cover carries a page number")
-                elif lines and lines[-1] == footer:
-                    numbered += 1
-                    lines = lines[:-1]
-                else:
-                    problems.append(f"page {number} does not end with 「{footer}」 (it ends {lines[-1:]})")
-                if 0 < len(lines) <= 2:
-                    # Said, not yet failed: widows and orphans do not prevent every such page.
-                    short.append(f"page {number} holds {len(lines)} line(s): {' / '.join(lines)[:60]}")
-                tops.append(" ".join(lines[:2]))
+            tops = [" ".join(lines[:2]) for lines in texts]
             for title in chapters:
                 if not any(top.startswith(title[:12]) for top in tops):
                     problems.append(f"chapter 「{title}」 does not start a page")
@@ -342,6 +354,7 @@ def print_pages(args):
             for problem in problems:
                 print(f"print {report}: {problem}")
             for page in short:
+                # Said, not yet failed: widows and orphans do not prevent every such page.
                 print(f"print {report}: note: {page}")
             failures += len(problems)
             printed += 1
@@ -351,6 +364,74 @@ def print_pages(args):
                   f"{'ok' if not problems else f'{len(problems)} problems'}")
     server.shutdown()
     return 1 if failures or not printed else 0
+
+
+def squeezed(text):
+    return re.sub(r"\s+", "", text)
+
+
+def contents_entries(lines):
+    """(title, page) for each entry of a contents page's lines; a title that wraps puts
+    its number on its last line."""
+    entries, pending = [], ""
+    for line in lines[1:]:
+        match = re.match(r"^(.*?)[\s.·…]*(\d+)$", line)
+        if match:
+            entries.append((squeezed(pending + match.group(1)), int(match.group(2))))
+            pending = ""
+        else:
+            pending += line
+    return entries
+
+
+def pdfs(args):
+    failures = 0
+    checked = 0
+    os.makedirs(args.screenshots, exist_ok=True)
+    content = os.path.join(args.project, "Content")
+    reports = sorted(name for name in os.listdir(content)
+                     if os.path.isfile(os.path.join(content, name, "_index.md"))
+                     and os.path.isfile(os.path.join(args.site_root, name, "print", "index.html")))
+    with tempfile.TemporaryDirectory() as scratch:
+        for report in reports:
+            with open(os.path.join(args.site_root, report, "print", "index.html"), encoding="utf-8") as file:
+                chapters = [squeezed(html.unescape(re.sub(r"<[^>]+>", "", title))) for title in re.findall(
+                    r'<section class="print-chapter"[^>]*>\s*<h2[^>]*>(.*?)</h2>', file.read(), re.S)]
+            pdf = os.path.join(scratch, f"{report}.pdf")
+            started = time.monotonic()
+            run = subprocess.run([args.yearbook, "pdf", report, "--root", args.project, "--output", pdf, "--lang", "en"],
+                                 capture_output=True, text=True, timeout=300)
+            seconds = time.monotonic() - started
+            problems = []
+            if run.returncode != 0:
+                print(f"pdf {report}: yearbook pdf failed ({run.returncode}):\n{run.stderr}")
+                failures += 1
+                continue
+            # The build's own warnings are the site gate's business; what the PDF adds is not.
+            said = [line for line in run.stderr.splitlines() if not line.startswith("Wrote ")
+                    and (not line.startswith("Content/") or line.startswith(f"Content/{report}/_index.md"))]
+            if said:
+                problems.append(f"yearbook pdf said: {' / '.join(said)}")
+            pages, texts, read_problems, short = read_pdf(pdf)
+            problems += read_problems + short
+            entries = contents_entries(texts[1]) if pages > 1 and texts[1][:1] == ["目录"] else []
+            if not entries:
+                problems.append("the second page is not a contents page with page numbers")
+            if [title for title, _ in entries] != chapters:
+                problems.append(f"the contents list {[t for t, _ in entries]}, the report has {chapters}")
+            for title, page in entries:
+                top = squeezed("".join(texts[page - 1][:3])) if 0 < page <= pages else ""
+                if not top.startswith(title[:12]):
+                    problems.append(f"the contents put 「{title}」 on page {page}, which starts 「{top[:20]}」")
+            for problem in problems:
+                print(f"pdf {report}: {problem}")
+            failures += len(problems)
+            checked += 1
+            subprocess.run(["pdftoppm", "-r", "60", "-png", "-l", "4", pdf,
+                            os.path.join(args.screenshots, f"{report}-pdf")], check=True)
+            print(f"pdf {report}: {pages} A4 pages in {seconds:.1f} s, {len(entries)} chapters numbered in the "
+                  f"contents and found on their pages, {'ok' if not problems else f'{len(problems)} problems'}")
+    return 1 if failures or not checked else 0
 
 
 def main():
@@ -367,8 +448,14 @@ def main():
     printing.add_argument("site_root")
     printing.add_argument("base_path")
     printing.add_argument("--screenshots", default="Screenshots/print")
+    documents = commands.add_parser("pdf")
+    documents.add_argument("project")
+    documents.add_argument("site_root")
+    documents.add_argument("--yearbook", required=True)
+    documents.add_argument("--screenshots", default="Screenshots/pdf")
     args = parser.parse_args()
-    return {"hosts": hosts, "hostile": hostile, "iframes": iframes, "print": print_pages}[args.command](args)
+    return {"hosts": hosts, "hostile": hostile, "iframes": iframes, "print": print_pages,
+            "pdf": pdfs}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -81,3 +81,8 @@ rm -rf Screenshots
   "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
 .venv/bin/python scripts/portal_gate.py iframes "default=$gate/default/site:/" "fixture=$gate/fixture-root:/kjj/ndbg/"
 .venv/bin/python scripts/portal_gate.py print --screenshots Screenshots/print "$gate/default/site" /
+# `yearbook pdf`: every report of the default site and of the fixture, read back page by page.
+.venv/bin/python scripts/portal_gate.py pdf --yearbook .build/debug/yearbook --screenshots Screenshots/pdf \
+  . "$gate/default/site"
+.venv/bin/python scripts/portal_gate.py pdf --yearbook .build/debug/yearbook --screenshots Screenshots/pdf \
+  "$gate/fixture" "$gate/fixture-root/kjj/ndbg"

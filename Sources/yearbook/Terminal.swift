@@ -41,6 +41,13 @@ enum Terminal {
     print(line.text(language))
   }
 
+  /// A file as the user would name it: relative to the working folder when inside it.
+  static func shown(_ url: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let current = FileManager.default.currentDirectoryPath
+    return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+  }
+
   /// The output folder as the user would name it: relative to the working folder when inside it.
   static func display(_ url: URL, root: URL) -> String {
     let path = url.standardizedFileURL.path

@@ -16,5 +16,5 @@ import YearbookRender
 struct Yearbook: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Builds a yearly report site from Markdown articles and data.",
-    subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self, Import.self])
+    subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self, Import.self, PDF.self])
 }

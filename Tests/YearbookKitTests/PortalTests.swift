@@ -235,7 +235,10 @@ import Testing
     let section = "#platforms-" + "主要成效".addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed)!
     #expect(html.contains("<a href=\"\(section)\">本节</a>"))
     #expect(html.contains("<a href=\"\(section)\">平台建设的成效</a>"))
-    #expect(html.contains("<li><a href=\"#chapter-platforms\">平台建设</a></li>"))
+    #expect(
+      html.contains(
+        "<li><a href=\"#chapter-platforms\">平台建设</a><span class=\"print-toc-page\" data-anchor=\"chapter-platforms\"></span></li>"
+      ))
     #expect(html.contains("<p class=\"print-publisher\">测试科技局</p>"))
   }
 

@@ -428,7 +428,7 @@ key_figures:
 <h2 id="yb-print-toc">目录</h2>
 <ol>
 {{#chapters}}
-<li><a href="#{{anchor}}">{{title}}</a></li>
+<li><a href="#{{anchor}}">{{title}}</a><span class="print-toc-page" data-anchor="{{anchor}}"></span></li>
 {{/chapters}}
 </ol>
 </nav>
@@ -1048,6 +1048,30 @@ dl {
   background: var(--yb-surface);
 }
 
+/* `yearbook pdf` writes each chapter's page number here; the room is kept in every
+   printing so that writing the numbers moves nothing. */
+.print-toc li {
+  display: flex;
+  align-items: baseline;
+  gap: 0.5em;
+}
+
+.print-toc-page {
+  flex: 0 0 2.5em;
+  order: 2;
+  margin-left: auto;
+  text-align: right;
+}
+
+/* A dotted leader from each title to its page number, once there is a number. */
+.print-toc li:has(.print-toc-page:not(:empty))::after {
+  content: "";
+  flex: 1 1 auto;
+  order: 1;
+  min-width: 1em;
+  border-bottom: 1px dotted currentColor;
+}
+
 .print-chapter {
   margin-top: 3rem;
   padding-top: 1rem;
@@ -1472,6 +1496,24 @@ dl {
     break-before: page;
     border-top: 0;
     margin-top: 0;
+  }
+
+  /* Set by `yearbook pdf` on a chapter whose last page would hold one or two lines. */
+  .print-chapter-tight {
+    line-height: 1.5;
+  }
+
+  .print-chapter-tight p {
+    margin-block: 0.5em;
+  }
+
+  .print-chapter-tighter {
+    line-height: 1.45;
+    font-size: 10.5pt;
+  }
+
+  .print-chapter-tighter p {
+    margin-block: 0.4em;
   }
 
   .page-print .site-header,
