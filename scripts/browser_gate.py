@@ -162,6 +162,33 @@ for (const svg of document.querySelectorAll("svg.yb-chart-svg")) {
     const past = overhang(rect, box, ["left", "right", "top", "bottom"]);
     if (past) report(`${chart}: ${name(label, true)} cut at the edge of the svg (${past})`);
   }
+  // 5. No value label drawn over a line of the chart: points of the label's box (in the
+  // chart's own units) tested against each line's stroke.
+  const lines = [...svg.querySelectorAll("path.yb-line")];
+  for (const value of svg.querySelectorAll("text.yb-value")) {
+    if (!lines.length || value.classList.contains("yb-halo") || hidden(value)) continue;
+    const b = value.getBBox();
+    const point = svg.createSVGPoint();
+    const crossed = lines.some((line) => {
+      for (let i = 0; i <= 6; i++) for (let j = 0; j <= 2; j++) {
+        point.x = b.x + (b.width * i) / 6;
+        point.y = b.y + b.height * (0.2 + (0.6 * j) / 2);
+        if (line.isPointInStroke(point)) return true;
+      }
+      return false;
+    });
+    if (crossed) report(`${chart}: value label ${name(value, true)} is drawn over a line`);
+  }
+  // 4. On a phone, chart text as large as the page's smallest text: 12 px once the chart
+  // is scaled to the screen.
+  if (window.innerWidth <= 400) {
+    const scale = svg.getScreenCTM() ? svg.getScreenCTM().a : 1;
+    for (const label of svg.querySelectorAll("text")) {
+      if (hidden(label) || !label.textContent.trim()) continue;
+      const size = parseFloat(css(label).fontSize) * scale;
+      if (size < 11.95) report(`${chart}: ${name(label, true)} is ${round(size)} px on a ${window.innerWidth} px screen (12 px at least)`);
+    }
+  }
 }
 return {count, offenders};
 """

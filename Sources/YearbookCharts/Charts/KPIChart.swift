@@ -39,7 +39,7 @@ package enum KPIChart {
     category.count == 4 && category.allSatisfy(\.isNumber) ? category + "年" : category
   }
 
-  package static let tileWidth = 200.0
+  package static let tileWidth = 180.0
 
   /// One SVG per tile, so the tiles reflow in a CSS grid: two to a row on a phone, three
   /// or more on a wide screen, with text at a readable size on both.

@@ -45,6 +45,8 @@ package enum LineChart {
     out += layout.valueAxis(scale, numbers: data.numbers, left: left, right: right + 20, top: top, bottom: bottom)
     let (centers, band) = positions(data.categories, left: left, right: right)
     out += "<g class=\"yb-marks\">"
+    var pointsBySeries: [[(Double, Double, Quantity)]] = []
+    var segments: [LabelPlacement.Segment] = []
     for (seriesIndex, series) in data.series.enumerated() {
       var path = ""
       var estimated = ""
@@ -62,6 +64,7 @@ package enum LineChart {
         let y = scale.position(value.value, in: top...bottom, reversed: true)
         let point = "\(SVG.number(x)) \(SVG.number(y))"
         let from = previous.map { "M\(SVG.number($0.x)) \(SVG.number($0.y))L" } ?? "M"
+        if let previous { segments.append(.init(from: previous, to: (x, y))) }
         if previous != nil && data.estimates[safe: index] == true {
           estimated += from + point
           penOnPath = false
@@ -79,17 +82,25 @@ package enum LineChart {
       if !estimated.isEmpty {
         out += "<path d=\"\(estimated)\" class=\"\(stroke) yb-estimate\"/>"
       }
+      for point in points { out += Marker.shape(seriesIndex, x: point.0, y: point.1) }
+      pointsBySeries.append(points)
+    }
+    // Value labels go where they cross no line, no marker and no other label: above or
+    // below the point first (series alternate, so two lines' labels rarely meet), then
+    // beside it; a label with no free place is left out (the data table has every value).
+    var placement = LabelPlacement(
+      segments: segments, markers: pointsBySeries.flatMap { $0.map { ($0.0, $0.1) } },
+      bounds: (left: 0, top: 0, right: layout.width, bottom: bottom))
+    for (seriesIndex, points) in pointsBySeries.enumerated() {
       let labelled = points.count <= 12 ? Set(points.indices) : Set([0, points.count - 1])
-      for (index, point) in points.enumerated() {
-        out += Marker.shape(seriesIndex, x: point.0, y: point.1)
-        if labelled.contains(index) {
-          // Above the point, unless a label there would reach past the chart's top edge.
-          let above = seriesIndex % 2 == 0 && point.1 - 9 - ChartLayout.valueSize * 1.2 >= 0
-          out += SVG.text(
-            data.numbers.label(point.2), x: point.0,
-            y: point.1 + (above ? -9 : 17),
-            className: "yb-value", anchor: "middle")
-        }
+      for (index, point) in points.enumerated() where labelled.contains(index) {
+        let text = data.numbers.label(point.2)
+        guard
+          let place = placement.place(
+            width: TextMetrics.width(text, fontSize: layout.valueSize), height: layout.valueSize,
+            at: (point.0, point.1), preferAbove: seriesIndex % 2 == 0)
+        else { continue }
+        out += SVG.text(text, x: place.x, y: place.baseline, className: "yb-value", anchor: place.anchor)
       }
     }
     out += "</g>"

@@ -1125,7 +1125,7 @@ dl {
 
 .yb-chart {
   margin: 2rem 0;
-  max-width: 34rem;
+  max-width: 32rem;
 }
 
 .yb-chart-title {
@@ -1227,15 +1227,16 @@ dl {
   background: var(--yb-surface);
 }
 
+/* In SVG user units: 13.5 is 12 px once a phone has scaled the chart to its width. */
 .yb-label,
 .yb-value,
 .yb-total {
   fill: var(--yb-text);
-  font-size: 13px;
+  font-size: 14px;
 }
 
 .yb-value {
-  font-size: 12px;
+  font-size: 13.5px;
   font-variant-numeric: tabular-nums;
 }
 
@@ -1255,7 +1256,7 @@ dl {
 
 .yb-tick {
   fill: var(--yb-muted);
-  font-size: 12px;
+  font-size: 13.5px;
 }
 
 .yb-grid {

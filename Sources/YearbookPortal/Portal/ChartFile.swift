@@ -181,8 +181,8 @@ package enum ChartFile {
   /// What the theme's chart rules say, class by class.
   package static let styles: [String: [(String, String)]] = {
     var styles: [String: [(String, String)]] = [
-      "yb-label": [("fill", palette.text), ("font-size", "13")],
-      "yb-value": [("fill", palette.text), ("font-size", "12")],
+      "yb-label": [("fill", palette.text), ("font-size", "14")],
+      "yb-value": [("fill", palette.text), ("font-size", "13.5")],
       "yb-halo": [
         ("fill", palette.background), ("stroke", palette.background), ("stroke-width", "3"),
         ("stroke-linejoin", "round"),
@@ -190,7 +190,7 @@ package enum ChartFile {
       "yb-estimate": [("stroke-dasharray", "3 4")],
       "yb-estimate-mark": [("fill-opacity", "0.4"), ("stroke-width", "1.5"), ("stroke-dasharray", "4 2")],
       "yb-total": [("fill", palette.text), ("font-size", "20"), ("font-weight", "700")],
-      "yb-tick": [("fill", palette.muted), ("font-size", "12")],
+      "yb-tick": [("fill", palette.muted), ("font-size", "13.5")],
       "yb-grid": [("stroke", palette.grid), ("stroke-width", "1")],
       "yb-baseline": [("stroke", palette.text), ("stroke-width", "1")],
       "yb-hatch": [("stroke", palette.background), ("stroke-width", "1.5")],
