@@ -36,11 +36,14 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // Word boundaries of Chinese text (Debian's ICU and its dictionary), so captions and
+    // chart labels break between words, never inside 加大 or “十三五”.
+    .target(name: "CWordBreaks", linkerSettings: [.linkedLibrary("icuuc")]),
     .target(name: "CRenameExchange"),
     // The layers, in the order data flows through them: a target sees only those below it,
     // so a use against the flow does not compile.
     // Diagnostics, numbers, HTML escaping, parallel helpers: what every step uses.
-    .target(name: "YearbookCore"),
+    .target(name: "YearbookCore", dependencies: ["CWordBreaks"]),
     // The site as loaded and validated: reports, articles, datasets, the theme's templates.
     .target(name: "YearbookModel", dependencies: ["YearbookCore"]),
     // Content/ and Templates/ read into a validated site and theme: YAML, CSV, workbooks.

@@ -190,6 +190,24 @@ for (const svg of document.querySelectorAll("svg.yb-chart-svg")) {
     }
   }
 }
+// 6. Chart captions break only between their pieces (the text between <wbr>s): a piece
+// that fits on a line is never split across two.
+for (const caption of root.querySelectorAll("figcaption.yb-chart-title")) {
+  if (hidden(caption)) continue;
+  const width = contentBox(caption).right - contentBox(caption).left;
+  for (const text of caption.childNodes) {
+    if (text.nodeType !== Node.TEXT_NODE || text.data.length < 2) continue;
+    range.selectNodeContents(text);
+    if (range.getBoundingClientRect().width > width) continue;  // wider than a line: may break
+    const tops = new Set();
+    for (let i = 0; i < text.data.length; i++) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      tops.add(Math.round(range.getBoundingClientRect().top));
+    }
+    if (tops.size > 1) report(`caption ${name(caption, true)} breaks inside 「${text.data}」`);
+  }
+}
 return {count, offenders};
 """
 

@@ -10,6 +10,8 @@ need="${1:-build}"
 missing=()
 [ -f /usr/include/cmark.h ] || missing+=(libcmark-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+# Word boundaries of Chinese captions and chart labels (ICU with its dictionary).
+[ -f /usr/include/unicode/ubrk.h ] || missing+=(libicu-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # `yearbook import` reads Word documents through pandoc's JSON tree.
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)

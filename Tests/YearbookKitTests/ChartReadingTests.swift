@@ -206,8 +206,15 @@ import Testing
     ]
     for text in samples {
       for width in stride(from: 40.0, through: 200, by: 13) {
-        let lines = TextMetrics.wrap(text, maxWidth: width, fontSize: 13, maxLines: 9)
+        let lines = TextMetrics.wrap(text, maxWidth: width, fontSize: 13, maxLines: 30)
         #expect(lines.joined() == text, "\(lines)")
+        // Lines end between words and whole phrases in marks whenever each fits on a line.
+        let pieces = LineBreaks.pieces(text)
+        if pieces.allSatisfy({ TextMetrics.width($0, fontSize: 13) <= width }) {
+          let allowed = Set(pieces.indices.map { pieces[...$0].joined().count })
+          let ends = lines.indices.map { lines[...$0].joined().count }
+          #expect(ends.allSatisfy(allowed.contains), "\(lines) breaks inside one of \(pieces)")
+        }
         for line in lines.dropFirst() {
           #expect(!TextMetrics.closing.contains(line.first!), "\(lines) at \(width)")
         }

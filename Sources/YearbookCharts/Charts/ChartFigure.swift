@@ -14,7 +14,7 @@ package enum ChartFigure {
   ) -> String {
     let title = HTML.escape(data.spec.title)
     var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
-    out += "<figcaption class=\"yb-chart-title\">\(title)</figcaption>\n"
+    out += "<figcaption class=\"yb-chart-title\">\(HTML.escapeBreakingBetweenWords(data.spec.title))</figcaption>\n"
     if let image {
       out +=
         "<img class=\"yb-chart-img\" src=\"\(HTML.escape(image.src))\" alt=\"\(HTML.escape(image.alt))\">\n"

@@ -23,45 +23,42 @@ package enum TextMetrics {
     character.unicodeScalars.reduce(0) { $0 + ems(of: $1) } * fontSize
   }
 
-  /// Chinese typesetting never starts a line with these (行首禁则)...
-  package static let closing: Set<Character> = [
-    "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "…", "%", "》", "】", "〕", "〉", ")", ",", ".", ";", ":",
-    "·",
-  ]
-  /// ...nor ends one with these (行尾禁则).
-  package static let opening: Set<Character> = ["（", "《", "“", "‘", "「", "『", "【", "〔", "〈", "("]
+  package static var closing: Set<Character> { LineBreaks.closing }
+  package static var opening: Set<Character> { LineBreaks.opening }
 
-  /// Breaks `text` into lines no wider than `maxWidth`, between characters (never inside
-  /// one) and between Latin words where possible; past `maxLines` the last line ends in …
+  /// Breaks `text` into lines no wider than `maxWidth`: between words and short phrases in
+  /// marks (`LineBreaks`), inside one only when it is wider than a line; past `maxLines`
+  /// the last line ends in …
   package static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
     if width(text, fontSize: fontSize) <= maxWidth { return [text] }
     var lines: [String] = []
     var current = ""
     var currentWidth = 0.0
-    for character in text {
-      let characterWidth = width(of: character, fontSize: fontSize)
-      if currentWidth + characterWidth > maxWidth && !current.isEmpty {
-        var carry = ""
-        // Keep a Latin word or number whole by moving it to the next line.
-        if character.isASCII && !character.isWhitespace,
-          let space = current.lastIndex(where: { !$0.isASCII || $0 == " " }),
-          current[current.index(after: space)...].allSatisfy({ $0.isASCII && $0 != " " }),
-          current.distance(from: space, to: current.endIndex) < current.count
-        {
-          carry = String(current[current.index(after: space)...])
-          current = String(current[...space])
-        }
-        // Chinese typesetting never starts a line with closing punctuation: take the
-        // character before it along to the new line.
-        if carry.isEmpty && TextMetrics.closing.contains(character) && current.count > 1 {
-          carry = String(current.removeLast())
-        }
-        lines.append(current.trimmed)
-        current = carry + (character == " " ? "" : String(character))
-        currentWidth = width(current, fontSize: fontSize)
+    func startLine(with text: String) {
+      lines.append(current.trimmed)
+      current = String(text.drop { $0 == " " })
+      currentWidth = width(current, fontSize: fontSize)
+    }
+    for piece in LineBreaks.pieces(text) {
+      let pieceWidth = width(piece, fontSize: fontSize)
+      if currentWidth + pieceWidth <= maxWidth || current.isEmpty && pieceWidth <= maxWidth {
+        current += piece
+        currentWidth += pieceWidth
+      } else if pieceWidth <= maxWidth {
+        startLine(with: piece)
       } else {
-        current.append(character)
-        currentWidth += characterWidth
+        // Wider than a line: broken between characters, the last resort.
+        for character in piece {
+          let characterWidth = width(of: character, fontSize: fontSize)
+          if currentWidth + characterWidth > maxWidth && !current.isEmpty {
+            // No line starts with closing punctuation: the character before it comes along.
+            let carry = closing.contains(character) && current.count > 1 ? String(current.removeLast()) : ""
+            startLine(with: carry + String(character))
+          } else {
+            current.append(character)
+            currentWidth += characterWidth
+          }
+        }
       }
     }
     if !current.isEmpty { lines.append(current.trimmed) }
@@ -88,12 +85,11 @@ package enum TextMetrics {
       }
     }
     guard lines.count >= 2, let lone = lines.last, lone.count == 1 else { return lines.filter { !$0.isEmpty } }
-    var above = lines[lines.count - 2]
-    var moved = lone
-    repeat {
-      guard above.count > 2 else { return lines }
-      moved.insert(above.removeLast(), at: moved.startIndex)
-    } while moved.first.map(closing.contains) == true || above.last.map(opening.contains) == true
+    // The last word of the line above comes down with it, whole.
+    var pieces = LineBreaks.pieces(lines[lines.count - 2])
+    guard pieces.count > 1, let last = pieces.popLast() else { return lines }
+    let above = pieces.joined()
+    let moved = last + lone
     guard width(moved, fontSize: fontSize) <= maxWidth else { return lines }
     lines[lines.count - 2] = above
     lines[lines.count - 1] = moved

@@ -1,6 +1,14 @@
 /// Escaping for text Yearbook itself places in HTML or XML (headings' ids, feed entries).
 /// Templates escape through Mustache; cmark escapes the Markdown it renders.
 package enum HTML {
+  /// `text` escaped, with `<wbr>` between its words and short phrases in marks
+  /// (`LineBreaks`): under `word-break: keep-all` a browser breaks a caption only there,
+  /// never inside 加大 or “十三五”. Text too short to wrap is only escaped.
+  package static func escapeBreakingBetweenWords(_ text: String) -> String {
+    guard text.count > 12 else { return escape(text) }
+    return LineBreaks.pieces(text).map(escape).joined(separator: "<wbr>")
+  }
+
   package static func escape(_ text: String) -> String {
     // Most text has nothing to escape; checking the UTF-8 bytes first keeps charts cheap.
     guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {

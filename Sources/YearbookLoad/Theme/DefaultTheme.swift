@@ -1128,11 +1128,15 @@ dl {
   max-width: 32rem;
 }
 
+/* Captions break only where the title has a <wbr>: between words, never inside 加大 or
+   “十三五”; a word wider than the line still breaks (overflow-wrap). */
 .yb-chart-title {
   font-weight: 700;
   font-size: 1.0625rem;
   margin-bottom: 0.5rem;
   text-wrap: balance;
+  word-break: keep-all;
+  overflow-wrap: anywhere;
 }
 
 .yb-chart-svg {
@@ -1818,6 +1822,8 @@ dl {
   font-size: 1.0625em !important;
   font-weight: 700 !important;
   text-wrap: balance !important;
+  word-break: keep-all !important;
+  overflow-wrap: anywhere !important;
 }
 
 .yb-root .yb-chart-img {
