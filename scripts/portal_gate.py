@@ -244,10 +244,67 @@ def iframe_snippets(site_root):
             yield os.path.relpath(folder, site_root), html.unescape(box.group(1))
 
 
+def image_snippets(site_root):
+    """(article path, snippet) for each chart's picture snippet in the embed boxes."""
+    for folder, _, names in os.walk(site_root):
+        if "index.html" not in names or os.sep + "embed" in folder or "__" in folder:
+            continue
+        with open(os.path.join(folder, "index.html"), encoding="utf-8") as file:
+            page = file.read()
+        for snippet in re.findall(r'以图片嵌入[^<]*<pre><code>(.*?)</code></pre>', page, re.S):
+            yield os.path.relpath(folder, site_root), html.unescape(snippet)
+
+
+IMAGE_CHECK = """
+const img = document.querySelector('img');
+if (!img.complete || !img.naturalWidth) return null;
+const r = img.getBoundingClientRect();
+return {width: r.width, height: r.height, ratio: img.width / img.height,
+        attributes: Number(img.getAttribute('width')) / Number(img.getAttribute('height')),
+        room: document.body.clientWidth};
+"""
+
+
+def pictures(driver, site_origin, hosts, host_origin, label, site_root):
+    """Each chart's picture snippet in a host page of another origin, at 1280 and 390 px,
+    with the host's own stylesheet and without one: (checked, failures)."""
+    checked = failures = 0
+    for number, (article, snippet) in enumerate(sorted(image_snippets(site_root))):
+        snippet = re.sub(r'(src=")https?://[^/"]+', r"\g<1>" + site_origin, snippet)
+        # A CMS that drops style attributes: the width and height must still keep the shape.
+        for variant, code in [("as given", snippet), ("style dropped", re.sub(r' style="[^"]*"', "", snippet))]:
+            name = f"picture-{number}-{len(variant)}.html"
+            with open(os.path.join(hosts, name), "w", encoding="utf-8") as file:
+                file.write(IFRAME_HOST.format(snippet=code))
+            for width in [1280, 390]:
+                driver.set_window_size(width, 900)
+                driver.get(f"{host_origin}/{name}")
+                shape = None
+                for _ in range(50):
+                    shape = driver.execute_script(IMAGE_CHECK)
+                    if shape:
+                        break
+                    time.sleep(0.1)
+                checked += 1
+                problem = None
+                if not shape:
+                    problem = "the picture does not load"
+                elif abs(shape["width"] / shape["height"] - shape["attributes"]) > shape["attributes"] * 0.01:
+                    problem = (f"shown {shape['width']:.0f} x {shape['height']:.0f} px, not in the proportions "
+                               f"{shape['attributes']:.3f} of its width and height")
+                elif variant == "as given" and shape["width"] > shape["room"] + 1:
+                    problem = f"{shape['width']:.0f} px wide in a {shape['room']} px column"
+                if problem:
+                    failures += 1
+                    print(f"{label} {article} picture {number} [{variant}, {width}px]: {problem}")
+    return checked, failures
+
+
 def iframes(args):
     driver = browser()
     failures = 0
     checked = 0
+    picture_checks = 0
     try:
         for label, serve_root, base_path, site_root in site_specs(args.sites):
             server = serve(serve_root)
@@ -285,11 +342,15 @@ def iframes(args):
                             failures += 1
                             print(f"{label} {article} [{width}px]: the frame is {outer:.0f} px tall for a page of "
                                   f"{inner} px (the text after it starts {below:.0f} px below)")
+                pictured, misshapen = pictures(driver, site_origin, hosts, host_origin, label, site_root)
+                picture_checks += pictured
+                failures += misshapen
                 host_server.shutdown()
             server.shutdown()
     finally:
         driver.quit()
-    print(f"portal gate: {checked} iframe snippets in a host page of another origin, {failures} not fitting their page")
+    print(f"portal gate: {checked} iframe snippets in a host page of another origin, {picture_checks} chart picture "
+          f"snippets (with and without their style attribute), {failures} not fitting their page or shape")
     return 1 if failures or not checked else 0
 
 

@@ -397,3 +397,34 @@ private final class ElementNames: NSObject, XMLParserDelegate {
     names.append(name)
   }
 }
+
+/// What the 嵌入本页 box shows and gives for charts: the fragment's opening without its
+/// stylesheet, and each chart as a picture that keeps its proportions without script.
+@Suite struct EmbedBoxTests {
+  @Test func theUnstyledSampleIsTheBodysOpeningTextWithoutIDs() {
+    let body = """
+      <nav class="toc"><ol><li>x</li></ol></nav>
+      <p>第一段。</p>
+      <h2 id="主要成效">主要成效</h2>
+      <ul>
+      <li>一<ul><li>一之一</li></ul></li>
+      </ul>
+      <figure class="yb-chart"><svg></svg></figure>
+      <p>图后的段落。</p>
+      """
+    let sample = UnstyledSample.of(body: body, length: 1000)
+    #expect(sample == "<p>第一段。</p>\n<h2>主要成效</h2>\n<ul>\n<li>一<ul><li>一之一</li></ul></li>\n</ul>\n")
+    #expect(
+      UnstyledSample.of(body: "<p>\(String(repeating: "长", count: 300))</p>\n<p>二</p>")
+        == "<p>\(String(repeating: "长", count: 300))</p>\n")
+  }
+
+  @Test func aChartPictureSnippetKeepsItsProportions() {
+    let code = EmbedCodes.imageCode(
+      url: "https://www.pinghu.gov.cn/charts/yb-chart-a.svg", alt: "图：合计83人，“引”占20.5%。", size: (400, 183.6))
+    #expect(
+      code
+        == "<img src=\"https://www.pinghu.gov.cn/charts/yb-chart-a.svg\" alt=\"图：合计83人，“引”占20.5%。\" width=\"400\" height=\"184\" style=\"max-width: 100%; height: auto\">"
+    )
+  }
+}

@@ -5,6 +5,13 @@ import YearbookModel
 /// The sentence a screen reader hears for a chart (its `<desc>`), written the way a
 /// Chinese report would say it: "2015年为2.61%，2020年为3.09%，提高0.48个百分点。"
 package enum ChartDescription {
+  /// What a picture of the chart says to a screen reader: the `<desc>` of its file and
+  /// the `alt` of an `<img>` of it (KPI tiles each say their figure).
+  package static func alternative(_ data: ChartData) -> String {
+    if data.spec.kind == .kpi { return KPIChart.tiles(data).map(KPIChart.sentence).joined() }
+    return sentence(data)
+  }
+
   package static func sentence(_ data: ChartData) -> String {
     var text: String
     if data.allValues.isEmpty { return "图表没有可显示的数据。" + (data.spec.note ?? "") }

@@ -42,11 +42,17 @@ package enum DefaultTheme {
 <p>粘贴到内容管理系统的正文片段：<a href="{{fragment_url}}">图表为图片</a>（适用于会删除 SVG 的编辑器）、<a href="{{inline_fragment_url}}">图表为内嵌 SVG</a>。片段所用样式表：<a href="{{fragment_stylesheet_url}}">yearbook-fragment.css</a>。</p>
 <p>若内容管理系统删除了片段开头的 <code>&lt;link&gt;</code>：片段会失去版式（标题、表格与图表说明变成门户的默认样式）。请把下面这一行加到门户页面模板的 <code>&lt;head&gt;</code> 中，只需一次，所有片段共用：</p>
 <pre><code>&lt;link rel="stylesheet" href="{{fragment_stylesheet_url}}"&gt;</code></pre>
+{{#unstyled_sample}}
+<p>失去样式表时，片段开头是这样的（浏览器默认样式）：</p>
+<div class="embed-unstyled-sample">
+{{{unstyled_sample}}}
+</div>
+{{/unstyled_sample}}
 {{#has_charts}}
 <p>本文图表：</p>
 <ul>
 {{#charts}}
-<li>{{title}}：{{#file_url}}<a href="{{file_url}}">SVG 图片</a>、{{/file_url}}<a href="{{embed_url}}">嵌入页</a></li>
+<li>{{title}}：{{#file_url}}<a href="{{file_url}}">SVG 图片</a>、{{/file_url}}<a href="{{embed_url}}">嵌入页</a>{{#image_code}}<br>以图片嵌入（不需脚本，随栏宽等比缩放）：<pre><code>{{image_code}}</code></pre>{{/image_code}}</li>
 {{/charts}}
 </ul>
 {{/has_charts}}
@@ -1018,6 +1024,23 @@ dl {
 
 .page-embed .yb-chart {
   margin-top: 0;
+}
+
+/* The fragment's opening as a CMS shows it without yearbook-fragment.css: every style
+   reverted to the browser's own, on white, as a portal page would show it. */
+.embed-unstyled-sample,
+.embed-unstyled-sample * {
+  all: revert;
+}
+
+.embed-unstyled-sample {
+  display: block;
+  margin: 0.5rem 0 1rem;
+  padding: 0.5rem 1rem;
+  border: 1px dashed var(--yb-border);
+  background: #ffffff;
+  color: #000000;
+  overflow-wrap: anywhere;
 }
 
 .embed-source {

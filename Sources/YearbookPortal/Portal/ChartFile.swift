@@ -12,10 +12,7 @@ import YearbookRender
 /// on the file would block).
 package enum ChartFile {
   /// The sentence a screen reader hears: the `<desc>` of the file and the `alt` of its `<img>`.
-  package static func description(_ data: ChartData) -> String {
-    if data.spec.kind == .kpi { return KPIChart.tiles(data).map(KPIChart.sentence).joined() }
-    return ChartDescription.sentence(data)
-  }
+  package static func description(_ data: ChartData) -> String { ChartDescription.alternative(data) }
 
   /// The whole SVG document from the chart's styled drawing; nil for a `table` chart,
   /// which has no picture.
@@ -27,17 +24,10 @@ package enum ChartFile {
     case .none:
       return nil
     case .tiles(let tiles):
-      // Tiles two to a row, as on a phone.
-      let gap = 12.0
-      let columns = min(2, max(1, tiles.count))
-      let tileHeight = tiles.first?.height ?? 0
-      let rows = (tiles.count + columns - 1) / columns
-      width = Double(columns) * KPIChart.tileWidth + Double(columns - 1) * gap
-      height = Double(rows) * tileHeight + Double(max(0, rows - 1)) * gap
-      body = tiles.enumerated().map { index, tile in
-        let x = Double(index % columns) * (KPIChart.tileWidth + gap)
-        let y = Double(index / columns) * (tileHeight + gap)
-        return "<g transform=\"translate(\(SVG.number(x)) \(SVG.number(y)))\">\(tile.body)</g>"
+      let grid = ChartDrawing.tileGrid(count: tiles.count, tileHeight: tiles.first?.height ?? 0)
+      (width, height) = (grid.width, grid.height)
+      body = zip(tiles, grid.origins).map { tile, origin in
+        "<g transform=\"translate(\(SVG.number(origin.x)) \(SVG.number(origin.y)))\">\(tile.body)</g>"
       }.joined()
     case .single(let drawn, let drawnHeight):
       (body, height) = (drawn, drawnHeight)

@@ -31,7 +31,9 @@ package struct PageRenderer: Sendable {
   > {
     let article = context.card.article
     var context = context
-    if site.config.portalFiles { context.embed = EmbedCodes(article: article, charts: charts, site: site) }
+    if site.config.portalFiles {
+      context.embed = EmbedCodes(article: article, body: context.body, charts: charts, site: site)
+    }
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "article", description: context.card.summary,
       breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])

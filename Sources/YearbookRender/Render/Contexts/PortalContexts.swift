@@ -51,8 +51,11 @@ package struct EmbedCodes: TemplateValue {
   package var inlineFragmentURL: String
   package var fragmentStylesheetURL: String
   package var charts: [ChartFileLinks]
+  /// The body's opening with its styles reverted: the fragment without its stylesheet.
+  package var unstyledSample: String
 
-  package init(article: Article, charts: [ChartRenderer.Rendered], site: SiteView) {
+  package init(article: Article, body: String, charts: [ChartRenderer.Rendered], site: SiteView) {
+    unstyledSample = UnstyledSample.of(body: body)
     let config = site.config
     let embed = SitePaths.embed(article.sitePath)
     embedURL = config.absolute(embed)
@@ -63,10 +66,22 @@ package struct EmbedCodes: TemplateValue {
     inlineFragmentURL = config.absolute(SitePaths.inlineFragment(report: article.reportID, slug: article.slug))
     fragmentStylesheetURL = config.absolute(SitePaths.fragmentStylesheet)
     self.charts = charts.map { chart in
-      ChartFileLinks(
-        title: chart.spec.title, fileURL: !chart.hasFile ? nil : config.absolute(SitePaths.chartFile(chart.id)),
-        embedURL: config.absolute(SitePaths.chartEmbed(chart.id)))
+      let fileURL = !chart.hasFile ? nil : config.absolute(SitePaths.chartFile(chart.id))
+      return ChartFileLinks(
+        title: chart.spec.title, fileURL: fileURL, embedURL: config.absolute(SitePaths.chartEmbed(chart.id)),
+        imageCode: fileURL.flatMap { url in
+          chart.drawing.fileSize.map {
+            Self.imageCode(url: url, alt: chart.spec.title + "：" + ChartDescription.alternative(chart.data), size: $0)
+          }
+        })
     }
+  }
+
+  /// The chart as a picture for the portal: its width and height keep its proportions as
+  /// it shrinks to the column, without script; a CMS that drops `style` still keeps them,
+  /// at the picture's own size.
+  static func imageCode(url: String, alt: String, size: (width: Double, height: Double)) -> String {
+    "<img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(alt))\" width=\"\(Int(size.width.rounded()))\" height=\"\(Int(size.height.rounded()))\" style=\"max-width: 100%; height: auto\">"
   }
 
   package static let fields = TemplateFields<Self>([
@@ -76,6 +91,7 @@ package struct EmbedCodes: TemplateValue {
     .text("inline_fragment_url") { $0.inlineFragmentURL },
     .text("fragment_stylesheet_url") { $0.fragmentStylesheetURL },
     .list("charts") { $0.charts },
+    .text("unstyled_sample") { $0.unstyledSample },
     .flag("has_charts") { !$0.charts.isEmpty },
   ])
 }
@@ -85,11 +101,14 @@ package struct ChartFileLinks: TemplateValue {
   /// Nil for a `table` chart, which has no picture.
   package var fileURL: String?
   package var embedURL: String
+  /// The `<img>` to paste into the portal; nil without a picture.
+  package var imageCode: String?
 
   package static let fields = TemplateFields<Self>([
     .text("title") { $0.title },
     .text("file_url") { $0.fileURL },
     .text("embed_url") { $0.embedURL },
+    .text("image_code") { $0.imageCode },
   ])
 }
 
