@@ -232,27 +232,28 @@ IFRAME_HOST = """<!DOCTYPE html>
 """
 
 
-def iframe_snippets(site_root):
-    """(article path, snippet) for every article page with an embed box."""
+def site_pages(site_root):
+    """(path, HTML) of every page of a built site but embed pages and gate-made hosts."""
     for folder, _, names in os.walk(site_root):
         if "index.html" not in names or os.sep + "embed" in folder or "__" in folder:
             continue
         with open(os.path.join(folder, "index.html"), encoding="utf-8") as file:
-            page = file.read()
+            yield os.path.relpath(folder, site_root), file.read()
+
+
+def iframe_snippets(site_root):
+    """(article path, snippet) for every article page with an embed box."""
+    for path, page in site_pages(site_root):
         box = re.search(r'<details class="embed-code">.*?<pre><code>(.*?)</code></pre>', page, re.S)
         if box:
-            yield os.path.relpath(folder, site_root), html.unescape(box.group(1))
+            yield path, html.unescape(box.group(1))
 
 
 def image_snippets(site_root):
     """(article path, snippet) for each chart's picture snippet in the embed boxes."""
-    for folder, _, names in os.walk(site_root):
-        if "index.html" not in names or os.sep + "embed" in folder or "__" in folder:
-            continue
-        with open(os.path.join(folder, "index.html"), encoding="utf-8") as file:
-            page = file.read()
+    for path, page in site_pages(site_root):
         for snippet in re.findall(r'以图片嵌入[^<]*<pre><code>(.*?)</code></pre>', page, re.S):
-            yield os.path.relpath(folder, site_root), html.unescape(snippet)
+            yield path, html.unescape(snippet)
 
 
 IMAGE_CHECK = """
