@@ -170,9 +170,10 @@ for (const svg of document.querySelectorAll("svg.yb-chart-svg")) {
     const b = value.getBBox();
     const point = svg.createSVGPoint();
     const crossed = lines.some((line) => {
-      for (let i = 0; i <= 6; i++) for (let j = 0; j <= 2; j++) {
-        point.x = b.x + (b.width * i) / 6;
-        point.y = b.y + b.height * (0.2 + (0.6 * j) / 2);
+      // Points about 2 units apart, closer than a line's stroke is wide.
+      for (let i = 0; i <= 16; i++) for (let j = 0; j <= 8; j++) {
+        point.x = b.x + (b.width * i) / 16;
+        point.y = b.y + b.height * (0.15 + (0.7 * j) / 8);
         if (line.isPointInStroke(point)) return true;
       }
       return false;
@@ -375,7 +376,8 @@ def layout_selftest(driver, fixtures):
         driver.get(f"{origin}/{page}/")
         found[page] = driver.execute_script(LAYOUT_SCRIPT, 100)
     server.shutdown()
-    expected = ["the page scrolls sideways", "div#wide-box", "text \"一段不换行的文字", "cut at the edge of the svg"]
+    expected = ["the page scrolls sideways", "div#wide-box", "text \"一段不换行的文字", "cut at the edge of the svg",
+                "px on a 390 px screen", "is drawn over a line", "breaks inside 「这一段没有断点"]
     bad = " | ".join(found["bad"]["offenders"])
     missed = [fault for fault in expected if fault not in bad]
     good = found["good"]["offenders"]

@@ -14,21 +14,21 @@ import YearbookRender
 
 struct Build: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Build the site into the output folder (replaced only when the build succeeds).")
+    abstract: Message.helpBuild().forHelp)
 
-  @Option(help: "The project folder, holding Content/ and Templates/.")
+  @Option(help: .said(.helpRoot()))
   var root: String = "."
 
-  @Option(help: "Where to write the site (default: <root>/Output).")
+  @Option(help: .said(.helpOutput()))
   var output: String?
 
-  @Option(help: "Override base_url from site.yml: an absolute URL or a path such as /kjj/ndbg/.")
+  @Option(help: .said(.helpBaseURL()))
   var baseURL: String?
 
-  @Flag(help: "Include articles marked draft: true.")
+  @Flag(help: .said(.helpDrafts()))
   var drafts = false
 
-  @Flag(help: "Print how long each step of the build took.")
+  @Flag(help: .said(.helpTimings()))
   var timings = false
 
   @OptionGroup var messages: LanguageOption

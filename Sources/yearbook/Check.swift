@@ -14,19 +14,19 @@ import YearbookRender
 
 struct Check: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Validate content and templates without writing anything.")
+    abstract: Message.helpCheck().forHelp)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json
   }
 
-  @Option(help: "The project folder, holding Content/ and Templates/.")
+  @Option(help: .said(.helpRoot()))
   var root: String = "."
 
-  @Option(help: "text for people, json for tools.")
+  @Option(help: .said(.helpFormat()))
   var format: Format = .text
 
-  @Flag(help: "Check articles marked draft: true too.")
+  @Flag(help: .said(.helpDrafts()))
   var drafts = false
 
   @OptionGroup var messages: LanguageOption

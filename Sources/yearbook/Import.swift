@@ -14,24 +14,24 @@ import YearbookRender
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import a Word report (.docx) as a report folder: articles, datasets and table charts.")
+    abstract: Message.helpImport().forHelp)
 
-  @Argument(help: "The Word document (.docx).")
+  @Argument(help: .said(.helpDocument()))
   var document: String
 
-  @Option(help: "The report folder to write, e.g. 2025 (Content/2025/).")
+  @Option(help: .said(.helpReportFolder()))
   var report: String
 
-  @Option(help: "The date of the report and its articles (YYYY-MM-DD); today when not given.")
+  @Option(help: .said(.helpImportDate()))
   var date: String?
 
-  @Option(help: "The project folder, holding Content/.")
+  @Option(help: .said(.helpRoot()))
   var root: String = "."
 
-  @Flag(help: "Replace files that already exist.")
+  @Flag(help: .said(.helpForce()))
   var force = false
 
-  @Flag(help: "List the files that would be written, and write nothing.")
+  @Flag(help: .said(.helpDryRun()))
   var dryRun = false
 
   @OptionGroup var messages: LanguageOption

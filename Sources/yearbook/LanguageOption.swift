@@ -7,7 +7,7 @@ import YearbookLoad
 struct LanguageOption: ParsableArguments {
   @Option(
     name: .customLong("lang"),
-    help: "Language of messages: zh-CN or en (default: the site's language; English under an English locale).")
+    help: .said(.helpLanguage()))
   var lang: String?
 
   func validate() throws {

@@ -6,18 +6,18 @@ import YearbookKit
 struct PDF: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pdf",
-    abstract: "Print a report to PDF with headless Chromium: page numbers, contents with page numbers.")
+    abstract: Message.helpPDF().forHelp)
 
-  @Argument(help: "The report folder, e.g. 2024 (Content/2024/).")
+  @Argument(help: .said(.helpReportFolder()))
   var report: String
 
-  @Option(help: "The project folder, holding Content/ and Templates/.")
+  @Option(help: .said(.helpRoot()))
   var root: String = "."
 
-  @Option(help: "Where to write the PDF (default: <root>/<report>.pdf).")
+  @Option(help: .said(.helpPDFOutput()))
   var output: String?
 
-  @Flag(help: "Include articles marked draft: true.")
+  @Flag(help: .said(.helpDrafts()))
   var drafts = false
 
   @OptionGroup var messages: LanguageOption

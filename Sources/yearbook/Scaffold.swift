@@ -14,9 +14,9 @@ import YearbookRender
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create a new site in a folder: settings, a report, an article with a chart, a dataset and the theme.")
+    abstract: Message.helpInit().forHelp)
 
-  @Argument(help: "The folder to create (it must be new or empty).")
+  @Argument(help: .said(.helpInitFolder()))
   var folder: String
 
   @OptionGroup var messages: LanguageOption
@@ -36,19 +36,19 @@ struct Init: ParsableCommand {
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create a report (new report 2025) or an article (new article 2025/talent) from Templates/new/.")
+    abstract: Message.helpNew().forHelp)
 
   enum Kind: String, ExpressibleByArgument, CaseIterable {
     case report, article
   }
 
-  @Argument(help: "report or article")
+  @Argument(help: .said(.helpNewKind()))
   var kind: Kind
 
-  @Argument(help: "The report folder (2025) or report/slug for an article (2025/talent).")
+  @Argument(help: .said(.helpNewName()))
   var name: String
 
-  @Option(help: "The project folder, holding Content/ and Templates/.")
+  @Option(help: .said(.helpRoot()))
   var root: String = "."
 
   @OptionGroup var messages: LanguageOption

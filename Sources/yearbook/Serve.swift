@@ -15,21 +15,21 @@ import YearbookServer
 
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Preview the site at http://127.0.0.1:8000/ while editing: pages rebuild and reload on every save.")
+    abstract: Message.helpServe().forHelp)
 
-  @Option(help: "The project folder, holding Content/ and Templates/.")
+  @Option(help: .said(.helpRoot()))
   var root: String = "."
 
-  @Option(help: "The address to listen on. Keep 127.0.0.1 unless others must see the preview.")
+  @Option(help: .said(.helpHost()))
   var host: String = "127.0.0.1"
 
-  @Option(help: "The port to listen on (0 picks a free one).")
+  @Option(help: .said(.helpPort()))
   var port: Int = 8000
 
-  @Option(help: "Override base_url from site.yml: a path such as /kjj/ndbg/.")
+  @Option(help: .said(.helpServeBaseURL()))
   var baseURL: String?
 
-  @Flag(help: "Include articles marked draft: true.")
+  @Flag(help: .said(.helpDrafts()))
   var drafts = false
 
   @Option(help: .hidden)

@@ -15,6 +15,6 @@ import YearbookRender
 @main
 struct Yearbook: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Builds a yearly report site from Markdown articles and data.",
+    abstract: Message.helpYearbook().forHelp,
     subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self, Import.self, PDF.self])
 }

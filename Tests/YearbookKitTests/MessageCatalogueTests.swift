@@ -201,6 +201,18 @@ import YearbookModel
     #expect((findings?.first?["message"] as? String)?.hasPrefix("链接的文章") == true)
   }
 
+  /// ArgumentParser's own words (OVERVIEW, USAGE) stay English; what each command and
+  /// option is for follows the reader's language.
+  @Test func helpFollowsTheSitesLanguage() throws {
+    let site = try FixtureSite(FixtureSite.minimal)
+    defer { site.remove() }
+    let chinese = try CLI.run(["build", "--help"], in: site.root, environment: Self.plainLocale)
+    #expect(chinese.stdout.contains("OVERVIEW: 生成网站，写入输出文件夹"), "\(chinese.stdout)")
+    #expect(chinese.stdout.contains("网站项目文件夹（其中有 Content/ 和 Templates/）"))
+    let english = try CLI.run(["build", "--help", "--lang", "en"], in: site.root, environment: Self.plainLocale)
+    #expect(english.stdout.contains("The project folder, holding Content/ and Templates/."))
+  }
+
   @Test func aBadLanguageIsAUsageError() throws {
     let site = try FixtureSite(FixtureSite.minimal)
     defer { site.remove() }
