@@ -82,7 +82,7 @@ import Testing
         else { continue }
         let box = LabelPlacement.box(of: place, width: width, height: 13.5)
         #expect(!segments.contains { box.crosses($0) })
-        #expect(box.left >= 0 && box.right <= 400 && box.top >= 0 && box.bottom <= 220)
+        #expect(box.left >= 0 && box.right <= 400 && box.top - 13.5 * 0.4 >= 0 && box.bottom <= 220)
         #expect(!boxes.contains { $0.overlaps(box) })
         boxes.append(box)
       }

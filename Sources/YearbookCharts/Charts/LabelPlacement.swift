@@ -84,7 +84,11 @@ package struct LabelPlacement {
       ]
     for candidate in candidates {
       let box = Self.box(of: candidate, width: width, height: height)
-      guard box.left >= bounds.left, box.right <= bounds.right, box.top >= bounds.top, box.bottom <= bounds.bottom
+      // Browsers measure text by the font's ascent, which for CJK fonts reaches about 1.16
+      // em above the baseline, not the 0.8 the box takes for the glyphs: the chart's top
+      // edge keeps that much room.
+      guard box.left >= bounds.left, box.right <= bounds.right, box.top - height * 0.4 >= bounds.top,
+        box.bottom <= bounds.bottom
       else { continue }
       let padded = Box(
         left: box.left - Self.margin, top: box.top - Self.margin, right: box.right + Self.margin,
