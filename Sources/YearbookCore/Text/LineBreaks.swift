@@ -1,4 +1,5 @@
 import CWordBreaks
+import Synchronization
 
 /// Where a caption or a chart label may break: between words, as ICU's dictionary finds
 /// them in Chinese (加大｜科技｜投入), never inside a short phrase in quotation or
@@ -22,6 +23,20 @@ package enum LineBreaks {
 
   /// `text` cut into the pieces a line may break between; joined, they are `text`.
   package static func pieces(_ text: String) -> [String] {
+    if let known = cache.withLock({ $0[text] }) { return known }
+    let found = cut(text)
+    cache.withLock { cache in
+      if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+      cache[text] = found
+    }
+    return found
+  }
+
+  /// Labels repeat across a site's charts (years, regions, indicators): each is cut once.
+  private static let cache = Mutex<[String: [String]]>([:])
+  private static let cacheLimit = 20_000
+
+  private static func cut(_ text: String) -> [String] {
     let words = pairedSingles(Self.words(text))
     var pieces: [String] = []
     var index = 0
