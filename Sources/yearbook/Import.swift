@@ -39,6 +39,7 @@ struct Import: ParsableCommand {
   private var language: Language { messages.language(root: URL(fileURLWithPath: root)) }
 
   func validate() throws {
+    let language = self.language
     let kind = (document as NSString).pathExtension.lowercased()
     if ["doc", "wps"].contains(kind) {
       throw ValidationError(Message.oldWordFormat(document, kind: kind).text(language))

@@ -16,7 +16,7 @@ import Testing
     for match in svg.matches(
       of: /<text x="([-\d.]+)" y="([-\d.]+)" class="yb-value"(?: text-anchor="(\w+)")?>([^<]*)<\/text>/)
     {
-      let text = HTMLRewriterTestSupport.unescape(String(match.4))
+      let text = HTML.unescape(String(match.4))
       let place = LabelPlacement.Place(
         x: Double(match.1)!, baseline: Double(match.2)!, anchor: match.3.map(String.init) ?? "start")
       labels.append(
@@ -87,13 +87,5 @@ import Testing
         boxes.append(box)
       }
     }
-  }
-}
-
-enum HTMLRewriterTestSupport {
-  static func unescape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-      .replacingOccurrences(of: "&amp;", with: "&")
   }
 }

@@ -29,6 +29,22 @@ package enum HTML {
     return String(decoding: escaped, as: UTF8.self)
   }
 
+  /// The text of markup Yearbook wrote, its tags dropped (entities left as they are).
+  package static func strippingTags(_ html: some StringProtocol) -> String {
+    var text = ""
+    var inTag = false
+    for character in html {
+      if character == "<" {
+        inTag = true
+      } else if character == ">" {
+        inTag = false
+      } else if !inTag {
+        text.append(character)
+      }
+    }
+    return text
+  }
+
   /// Reverses `escape`, for text Yearbook itself escaped.
   package static func unescape(_ text: String) -> String {
     text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

@@ -1,4 +1,5 @@
 import Foundation
+import YearbookCore
 
 /// The parts of a report's print page (`<report>/print/index.html`) that `yearbook pdf`
 /// fills after a first printing: the contents' page numbers, and chapters set tighter so
@@ -34,7 +35,7 @@ public struct PrintPageMarkup: Sendable {
       else { continue }
       let anchor = String(rest[idStart.upperBound..<idEnd])
       let inner = rest[rest.index(after: headingOpen)..<headingClose.lowerBound]
-      chapters.append(Chapter(anchor: anchor, title: Self.text(of: inner)))
+      chapters.append(Chapter(anchor: anchor, title: HTML.unescape(HTML.strippingTags(inner))))
     }
     return chapters
   }
@@ -69,22 +70,4 @@ public struct PrintPageMarkup: Sendable {
     }
   }
 
-  /// Text of an HTML fragment: tags dropped, the entities our escaping writes decoded.
-  static func text(of html: some StringProtocol) -> String {
-    var text = ""
-    var inTag = false
-    for character in html {
-      if character == "<" {
-        inTag = true
-      } else if character == ">" {
-        inTag = false
-      } else if !inTag {
-        text.append(character)
-      }
-    }
-    for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-      text = text.replacingOccurrences(of: entity, with: character)
-    }
-    return text
-  }
 }

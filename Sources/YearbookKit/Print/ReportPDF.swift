@@ -152,23 +152,18 @@ public enum ReportPDF {
     ]
     // Chromium refuses to run as root inside its sandbox; CI and containers run as root.
     if geteuid() == 0 { arguments.insert("--no-sandbox", at: 0) }
-    let (status, errors) = run(tools.chromium, arguments)
+    let (status, errors, _) = run(tools.chromium, arguments)
     guard status == 0, FileManager.default.fileExists(atPath: pdf.path) else {
       throw Failure(message: .chromiumFailed(status: Int(status), says: String(errors.suffix(300))))
     }
-    let (textStatus, _, text) = runCapturing(tools.pdftotext, ["-layout", pdf.path, "-"])
+    let (textStatus, _, text) = run(tools.pdftotext, ["-layout", pdf.path, "-"])
     guard textStatus == 0 else { throw Failure(message: .pdftotextFailed(Int(textStatus))) }
     return PrintedPages(pdfText: text)
   }
 
-  private static func run(_ program: String, _ arguments: [String]) -> (Int32, String) {
-    let (status, errors, _) = runCapturing(program, arguments)
-    return (status, errors)
-  }
-
   /// Runs a program to its end; its standard error and output, read as they come so
   /// neither pipe fills.
-  private static func runCapturing(_ program: String, _ arguments: [String]) -> (Int32, String, String) {
+  private static func run(_ program: String, _ arguments: [String]) -> (Int32, String, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments

@@ -1,3 +1,5 @@
+import YearbookCore
+
 /// The opening of an article's body as a CMS shows a fragment whose `<link>` it dropped:
 /// the 嵌入本页 box renders it with every style reverted to the browser's own, so the editor
 /// sees what the portal would show. Only text blocks are taken (headings, paragraphs,
@@ -22,7 +24,7 @@ package enum UnstyledSample {
       }
       let block = String(rest[..<end])
       sample += withoutIDs(block) + "\n"
-      text += visibleLength(block)
+      text += HTML.strippingTags(block).count
       rest = rest[end...]
     }
     return sample
@@ -51,12 +53,4 @@ package enum UnstyledSample {
     html.replacing(/\ id="[^"]*"/, with: "")
   }
 
-  static func visibleLength(_ html: String) -> Int {
-    var inTag = false
-    var count = 0
-    for character in html {
-      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { count += 1 }
-    }
-    return count
-  }
 }
