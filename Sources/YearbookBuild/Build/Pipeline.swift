@@ -1,3 +1,4 @@
+import Synchronization
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
@@ -77,9 +78,44 @@ extension Pipeline {
       return work()
     }
 
+    /// Runs `work`, in which several steps interleave on every core (one task an article
+    /// does its markdown, its page and its portal files), and gives each step the share of
+    /// the wall time that it took of the time summed over the threads.
+    package mutating func interleaved<Value>(_ work: (StepClock) -> Value) -> Value {
+      let clock = StepClock()
+      let start = ContinuousClock.now
+      let value = work(clock)
+      let wall = ContinuousClock.now - start
+      let spent = clock.totals
+      let total = spent.values.reduce(Duration.zero, +)
+      for (step, duration) in spent where total > .zero {
+        precondition(Pipeline.steps(for: purpose).contains(step), "\(purpose) does not run the \(step) step")
+        durations[step, default: .zero] += wall * (duration / total)
+      }
+      return value
+    }
+
     /// The steps of the purpose in declared order, with their times.
     package var timings: StepTimings {
       StepTimings(steps: Pipeline.steps(for: purpose).map { (name: $0.rawValue, duration: durations[$0] ?? .zero) })
     }
+  }
+}
+
+extension Pipeline {
+  /// Time spent in each step, summed over the threads that ran parts of it.
+  package final class StepClock: Sendable {
+    private let spent = Mutex<[Step: Duration]>([:])
+
+    package func time<Value>(_ step: Step, _ work: () -> Value) -> Value {
+      let start = ContinuousClock.now
+      defer {
+        let duration = ContinuousClock.now - start
+        spent.withLock { $0[step, default: .zero] += duration }
+      }
+      return work()
+    }
+
+    var totals: [Step: Duration] { spent.withLock { $0 } }
   }
 }

@@ -227,38 +227,38 @@ public enum SiteBuilder {
     for (reportIndex, report) in index.site.reports.enumerated() {
       for first in stride(from: 0, to: report.articles.count, by: articlesPerBatch) {
         let positions = Array(first..<min(first + articlesPerBatch, report.articles.count))
-        var bodies = run.timed(.markdown) { Parallel.map(positions) { markdown.render(report.articles[$0].markdown) } }
-        let rendered = bodies
-        let written = run.timed(.pages) {
-          Parallel.map(Array(positions.indices)) { offset -> (chapter: String?, problems: [Diagnostic]) in
+        // One task an article, its steps timed inside it: separate passes would wait for
+        // the slowest article of each step before the next could start.
+        let done = run.interleaved { clock in
+          Parallel.map(positions) { position -> ArticleOutcome in
             defer { progress?.pageDone() }
-            let (body, position) = (rendered[offset], positions[offset])
-            guard !body.diagnostics.hasErrors else { return (nil, []) }
-            let page = pages.articlePage(reportIndex: reportIndex, articleIndex: position, body: body).map { [$0] }
-            return (
-              pages.printChapter(reportIndex: reportIndex, articleIndex: position, body: body),
-              write(
-                page, into: sink, makingFolders: false, budgets: budgets, file: report.articles[position].markdown.file)
-            )
+            let article = report.articles[position]
+            let body = clock.time(.markdown) { markdown.render(article.markdown) }
+            guard !body.diagnostics.hasErrors else { return ArticleOutcome(body: body) }
+            let pageProblems = clock.time(.pages) {
+              let page = pages.articlePage(reportIndex: reportIndex, articleIndex: position, body: body).map { [$0] }
+              return write(page, into: sink, makingFolders: false, budgets: budgets, file: article.markdown.file)
+            }
+            let chapter = clock.time(.pages) {
+              pages.printChapter(reportIndex: reportIndex, articleIndex: position, body: body)
+            }
+            let portalProblems =
+              portal
+              ? clock.time(.portal) {
+                write(
+                  pages.articlePortalFiles(reportIndex: reportIndex, articleIndex: position, body: body), into: sink,
+                  makingFolders: !body.charts.isEmpty, budgets: budgets, file: article.markdown.file)
+              } : []
+            return ArticleOutcome(
+              body: body.withoutMarkup, chapter: chapter, pageProblems: pageProblems, portalProblems: portalProblems)
           }
         }
-        let portalProblems =
-          portal
-          ? run.timed(.portal) {
-            Parallel.map(Array(positions.indices)) { offset -> [Diagnostic] in
-              let (body, position) = (rendered[offset], positions[offset])
-              guard !body.diagnostics.hasErrors else { return [] }
-              return write(
-                pages.articlePortalFiles(reportIndex: reportIndex, articleIndex: position, body: body), into: sink,
-                makingFolders: !body.charts.isEmpty, budgets: budgets, file: report.articles[position].markdown.file)
-            }
-          } : []
-        pageFindings += written.flatMap(\.problems)
-        portalFindings += portalProblems.flatMap { $0 }
-        for offset in bodies.indices {
-          bodies[offset].html = ""
-          bodies[offset].charts = bodies[offset].charts.map(\.withoutMarkup)
-          chapters[report.articles[positions[offset]].markdown.contentPath] = written[offset].chapter
+        var bodies: [RenderedMarkdown] = []
+        for (offset, outcome) in done.enumerated() {
+          pageFindings += outcome.pageProblems
+          portalFindings += outcome.portalProblems
+          chapters[report.articles[positions[offset]].markdown.contentPath] = outcome.chapter
+          bodies.append(outcome.body)
         }
         articleBodies += bodies
       }
@@ -303,6 +303,15 @@ public enum SiteBuilder {
       try run.step(step) { () throws(BuildFailure) in throw BuildFailure(diagnostics: warnings + errors) }
     }
     return documents
+  }
+
+  /// What rendering one article leaves for the steps after it: its body without markup
+  /// (the facts the checks read), its print chapter, and what writing its files found.
+  private struct ArticleOutcome: Sendable {
+    var body: RenderedMarkdown
+    var chapter: String?
+    var pageProblems: [Diagnostic] = []
+    var portalProblems: [Diagnostic] = []
   }
 
   /// Writes rendered files; the problems found, at `file`: a failed render, a failed write,

@@ -6,15 +6,57 @@ import YearbookModel
 /// screen reader announces by its title and description sentence, the source, a link to
 /// the dataset, and the numbers as a real table.
 package enum ChartFigure {
+  /// What every form of a figure shares, made once a chart: the page's figure and the
+  /// portal's two forms differ only in their picture.
+  package struct Parts: Sendable {
+    /// The `<figure>` tag and its caption.
+    var opening: String
+    /// The description sentence, escaped: a single SVG's `<desc>`.
+    var description: String
+    /// The notes line: note, estimates, unit, source, the link to the data.
+    var notes: String
+    var table: String
+    /// The chart's text alternative, for an `<img>` of its file.
+    package var alternative: String
+
+    package init(_ data: ChartData, id: String, baseURL: BaseURL) {
+      opening =
+        "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
+        + "<figcaption class=\"yb-chart-title\">\(HTML.escapeBreakingBetweenWords(data.spec.title))</figcaption>\n"
+      let sentence = ChartDescription.sentence(data)
+      description = data.spec.kind == .kpi ? "" : HTML.escape(sentence)
+      alternative =
+        data.spec.kind == .kpi ? KPIChart.tiles(data).map(KPIChart.sentence).joined() : sentence
+      var notes: [String] = []
+      if let note = data.spec.note { notes.append("说明：\(HTML.escape(note))") }
+      if let estimates = ChartDescription.estimateNote(data) { notes.append("注：\(HTML.escape(estimates))") }
+      if let unit = data.numbers.caption, data.spec.kind != .kpi && data.spec.kind != .progress {
+        notes.append("单位：\(HTML.escape(unit))")
+      }
+      if let source = data.source { notes.append("数据来源：\(HTML.escape(source))") }
+      notes.append(
+        "<a href=\"\(HTML.escape(baseURL.link(SitePaths.data)))#\(HTML.escape(SitePaths.datasetAnchor(data.dataset.id)))\">查看并下载数据</a>"
+      )
+      self.notes = "<p class=\"yb-chart-source\">\(notes.joined(separator: "　"))</p>\n"
+      table = ChartFigure.table(data, id: id)
+    }
+  }
+
   /// With `image`, the picture is an `<img>` of the chart's file and the table is shown
   /// rather than folded away. `drawing` gives shapes already drawn (styled, for fragments).
   package static func html(
     _ data: ChartData, id: String, baseURL: BaseURL, image: (src: String, alt: String)? = nil,
     drawing: ChartDrawing? = nil
   ) -> String {
-    let title = HTML.escape(data.spec.title)
-    var out = "<figure class=\"yb-chart yb-chart-\(data.spec.kind.rawValue)\" id=\"\(id)\">\n"
-    out += "<figcaption class=\"yb-chart-title\">\(HTML.escapeBreakingBetweenWords(data.spec.title))</figcaption>\n"
+    html(Parts(data, id: id, baseURL: baseURL), data, id: id, image: image, drawing: drawing)
+  }
+
+  /// The figure from parts made once (see `html(_:id:baseURL:image:drawing:)`).
+  package static func html(
+    _ parts: Parts, _ data: ChartData, id: String, image: (src: String, alt: String)? = nil,
+    drawing: ChartDrawing? = nil
+  ) -> String {
+    var out = parts.opening
     if let image {
       out +=
         "<img class=\"yb-chart-img\" src=\"\(HTML.escape(image.src))\" alt=\"\(HTML.escape(image.alt))\">\n"
@@ -30,27 +72,17 @@ package enum ChartFigure {
       }
       out += "</div>\n"
     } else if case .single(let body, let height) = drawing ?? ChartDrawing(data, id: id) {
-      let description = HTML.escape(ChartDescription.sentence(data))
       out +=
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(ChartLayout.width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"yb-chart-svg\">"
-      out += "<title id=\"\(id)-title\">\(title)</title><desc id=\"\(id)-desc\">\(description)</desc>"
+      out +=
+        "<title id=\"\(id)-title\">\(HTML.escape(data.spec.title))</title><desc id=\"\(id)-desc\">\(parts.description)</desc>"
       out += body + "</svg>\n"
     }
-    var notes: [String] = []
-    if let note = data.spec.note { notes.append("说明：\(HTML.escape(note))") }
-    if let estimates = ChartDescription.estimateNote(data) { notes.append("注：\(HTML.escape(estimates))") }
-    if let unit = data.numbers.caption, data.spec.kind != .kpi && data.spec.kind != .progress {
-      notes.append("单位：\(HTML.escape(unit))")
-    }
-    if let source = data.source { notes.append("数据来源：\(HTML.escape(source))") }
-    notes.append(
-      "<a href=\"\(HTML.escape(baseURL.link(SitePaths.data)))#\(HTML.escape(SitePaths.datasetAnchor(data.dataset.id)))\">查看并下载数据</a>"
-    )
-    out += "<p class=\"yb-chart-source\">\(notes.joined(separator: "　"))</p>\n"
+    out += parts.notes
     if data.spec.kind == .table || image != nil {
-      out += table(data, id: id)
+      out += parts.table
     } else {
-      out += "<details class=\"yb-chart-data\"><summary>数据表</summary>\n\(table(data, id: id))</details>\n"
+      out += "<details class=\"yb-chart-data\"><summary>数据表</summary>\n\(parts.table)</details>\n"
     }
     return out + "</figure>\n"
   }

@@ -35,6 +35,8 @@ public struct ChartRenderer: Sendable {
     /// The shapes `html` shows, drawn once: the portal's forms style these rather than
     /// drawing the chart again.
     package var drawing: ChartDrawing
+    /// The figure's caption, notes, table and description, which every form shares.
+    package var figure: ChartFigure.Parts?
 
     /// The chart without its markup, once its page and portal files are written: the facts
     /// a build keeps of every chart are its spec, id and data.
@@ -42,6 +44,7 @@ public struct ChartRenderer: Sendable {
       var facts = self
       facts.html = ""
       facts.drawing = .none
+      facts.figure = nil
       return facts
     }
 
@@ -79,9 +82,10 @@ public struct ChartRenderer: Sendable {
     let (data, dataDiagnostics) = ChartData.resolve(spec, datasets: datasets, pointLimit: pointLimit)
     guard let data else { return (nil, diagnostics + dataDiagnostics) }
     let drawing = drawsFigures ? ChartDrawing(data, id: id) : .none
+    let figure = drawsFigures ? ChartFigure.Parts(data, id: id, baseURL: baseURL) : nil
     let rendered = Rendered(
-      spec: spec, id: id, html: drawsFigures ? ChartFigure.html(data, id: id, baseURL: baseURL, drawing: drawing) : "",
-      data: data, baseURL: baseURL, drawing: drawing)
+      spec: spec, id: id, html: figure.map { ChartFigure.html($0, data, id: id, drawing: drawing) } ?? "",
+      data: data, baseURL: baseURL, drawing: drawing, figure: figure)
     return (rendered, diagnostics + dataDiagnostics)
   }
 

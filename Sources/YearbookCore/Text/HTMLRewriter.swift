@@ -23,6 +23,14 @@ package struct HTMLRewriter {
   /// the rename rewriters leave Yearbook's charts as they are, whose names all start with
   /// `yb-`, and most tags of a chart-heavy body are inside its charts.
   package var passesOverSVG = false
+  /// Keeps, without asking `attribute`, an attribute naming ids or classes whose every name
+  /// starts with `yb-`: Yearbook's own, which the rename rewriters leave as they are. Most
+  /// of a chart figure's attributes are such, and asking would make two strings of each.
+  package var keepsOwnNames = false
+
+  private static let nameListAttributes = ["id", "for", "class", "aria-labelledby", "aria-describedby", "headers"].map {
+    Array($0.utf8)
+  }
 
   package func callAsFunction(_ html: String) -> String {
     var html = html
@@ -171,7 +179,11 @@ package struct HTMLRewriter {
         if quote == nil, Self.isSpace(byte) || byte == UInt8(ascii: ">") { break }
         index += 1
       }
-      if watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false {
+      if keepsOwnNames, Self.nameListAttributes.contains(where: { $0.elementsEqual(nameBytes) }),
+        Self.allOwnNames(tag[valueStart..<index])
+      {
+        out.append(contentsOf: tag[valueStart..<index])
+      } else if watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false {
         let attributeName = Self.text(nameBytes)
         let value = Self.text(tag[valueStart..<index])
         if let renamed = attribute(attributeName, value) {
@@ -188,6 +200,24 @@ package struct HTMLRewriter {
       }
     }
     out.append(contentsOf: tag[index..<tag.endIndex])
+  }
+
+  /// Whether every space-separated name in `value` starts with `yb-` (and there is one).
+  private static func allOwnNames(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var index = value.startIndex
+    var names = 0
+    while index < value.endIndex {
+      if value[index] == 0x20 {
+        index += 1
+        continue
+      }
+      guard index + 3 <= value.endIndex, value[index] == UInt8(ascii: "y"), value[index + 1] == UInt8(ascii: "b"),
+        value[index + 2] == UInt8(ascii: "-")
+      else { return false }
+      names += 1
+      while index < value.endIndex, value[index] != 0x20 { index += 1 }
+    }
+    return names > 0
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
@@ -255,6 +285,7 @@ extension HTMLRewriter {
       }
     }
     rewriter.passesOverSVG = true
+    rewriter.keepsOwnNames = true
     rewriter.watched = [
       "id", "for", "aria-labelledby", "aria-describedby", "headers", "href", "xlink:href", "fill", "stroke",
       "clip-path", "mask", "class",

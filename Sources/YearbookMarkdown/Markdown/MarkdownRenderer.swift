@@ -221,6 +221,15 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var linkedDocuments: Set<ContentPath> = []
   /// Links and images resolved.
   public var linkCount = 0
+
+  /// The document without its HTML, once its pages are written: what a build keeps of
+  /// every document are the facts the checks and list pages read.
+  package var withoutMarkup: RenderedMarkdown {
+    var facts = self
+    facts.html = ""
+    facts.charts = charts.map(\.withoutMarkup)
+    return facts
+  }
 }
 
 /// A link to an id on a page of the site, where it was written.

@@ -22,12 +22,13 @@ package struct PortalForms {
 extension ChartRenderer.Rendered {
   /// The chart's forms for the portal, its shapes drawn and styled once for all of them.
   package func portalForms() -> PortalForms {
-    let description = ChartFile.description(data)
+    let parts = figure ?? ChartFigure.Parts(data, id: id, baseURL: baseURL)
+    let description = parts.alternative
     let styled = drawing.styled()
     return PortalForms(
       description: description, file: ChartFile.svg(data, styled: styled, description: description),
       imageFigure: ChartFigure.html(
-        data, id: id, baseURL: baseURL, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description)),
-      inlineFigure: ChartFigure.html(data, id: id, baseURL: baseURL, drawing: styled))
+        parts, data, id: id, image: (src: baseURL.link(SitePaths.chartFile(id)), alt: description)),
+      inlineFigure: ChartFigure.html(parts, data, id: id, drawing: styled))
   }
 }

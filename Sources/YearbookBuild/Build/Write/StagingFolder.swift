@@ -76,23 +76,31 @@ public final class StagingFolder: @unchecked Sendable {
     if !finished { abandon() }
   }
 
-  /// Creates the folders files will go into, before files are written from many threads.
+  /// Creates the folders files will go into, before files are written from many threads;
+  /// safe to call from several threads. Each folder is made on every core, deepest first:
+  /// its parents are made only when `mkdir` says they are missing, so a folder costs one
+  /// call, not one for each folder above it.
   public func makeFolders(for paths: some Sequence<OutputPath>) throws(WriteError) {
-    var made: Set<Substring> = [""]
-    for path in paths.lazy.map(\.value) {
-      guard let slash = path.lastIndex(of: "/") else { continue }
-      var folders: [Substring] = []
-      var folder = path[..<slash]
-      while !made.contains(folder) {
-        folders.append(folder)
-        made.insert(folder)
-        guard let up = folder.lastIndex(of: "/") else { break }
-        folder = folder[..<up]
-      }
-      for folder in folders.reversed() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-        throw WriteError(message: .cannotCreate(String(folder), reason: FileProblem.reason(errno: errno)))
-      }
+    var seen: Set<Substring> = []
+    let folders = paths.compactMap { path -> Substring? in
+      guard let slash = path.value.lastIndex(of: "/") else { return nil }
+      let folder = path.value[..<slash]
+      return seen.insert(folder).inserted ? folder : nil
     }
+    let base = staging.path + "/"
+    let failures = Parallel.map(folders) { folder in Self.makeFolder(base, folder) }
+    if let (folder, code) = failures.lazy.compactMap({ $0 }).first {
+      throw WriteError(message: .cannotCreate(String(folder), reason: FileProblem.reason(errno: code)))
+    }
+  }
+
+  /// `mkdir -p` of `folder` under `base`: the folder that failed and why, or nil.
+  private static func makeFolder(_ base: String, _ folder: Substring) -> (Substring, Int32)? {
+    if mkdir(base + folder, 0o755) == 0 || errno == EEXIST { return nil }
+    guard errno == ENOENT, let up = folder.lastIndex(of: "/") else { return (folder, errno) }
+    if let failure = makeFolder(base, folder[..<up]) { return failure }
+    if mkdir(base + folder, 0o755) == 0 || errno == EEXIST { return nil }
+    return (folder, errno)
   }
 
   /// Writes one file; safe to call from several threads for different paths.

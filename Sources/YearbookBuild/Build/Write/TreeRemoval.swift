@@ -12,22 +12,34 @@ import YearbookRender
 /// FileManager's `removeItem` stats and builds a path for every file, which made removing a
 /// 60,000-file previous site a second of the build.
 package enum TreeRemoval {
-  /// Removes `path` (a file, a link or a folder); its top-level entries are removed on every
-  /// core. Best effort: what cannot be removed stays, and the next build clears it.
+  /// Removes `path` (a file, a link or a folder). The entries two levels down are removed
+  /// on every core: a site's top level is a few folders of very different sizes (a year's
+  /// articles, `embed/`, `fragments/`), so sharing out only those would leave a core idle.
   package static func remove(_ path: String) {
     let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard folder >= 0 else {
       unlink(path)
       return
     }
-    let entries = names(in: folder)
-    close(folder)
+    var entries: [(parent: String, name: String)] = []
+    var topFolders: [String] = []
+    for name in names(in: folder) {
+      if unlinkat(folder, name, 0) == 0 || (errno != EISDIR && errno != EPERM) { continue }
+      let child = path + "/" + name
+      let opened = open(child, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      guard opened >= 0 else { continue }
+      entries += names(in: opened).map { (child, $0) }
+      close(opened)
+      topFolders.append(name)
+    }
     _ = Parallel.map(entries) { entry -> Void in
-      let parent = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      let parent = open(entry.parent, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
       guard parent >= 0 else { return }
-      removeEntry(entry, in: parent)
+      removeEntry(entry.name, in: parent)
       close(parent)
     }
+    for name in topFolders { unlinkat(folder, name, AT_REMOVEDIR) }
+    close(folder)
     rmdir(path)
   }
 

@@ -71,7 +71,10 @@ package struct EmbedCodes: TemplateValue {
         title: chart.spec.title, fileURL: fileURL, embedURL: config.absolute(SitePaths.chartEmbed(chart.id)),
         imageCode: fileURL.flatMap { url in
           chart.drawing.fileSize.map {
-            Self.imageCode(url: url, alt: chart.spec.title + "：" + ChartDescription.alternative(chart.data), size: $0)
+            Self.imageCode(
+              url: url,
+              alt: chart.spec.title + "："
+                + (chart.figure?.alternative ?? ChartDescription.alternative(chart.data)), size: $0)
           }
         })
     }
