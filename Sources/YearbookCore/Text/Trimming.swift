@@ -2,9 +2,27 @@ extension StringProtocol {
   /// Whitespace (including the full-width space U+3000) removed from both ends, without
   /// Foundation's NSString round trip, which dominated chart rendering time.
   package var trimmed: String {
+    // Most text has nothing to trim, and saying so from the end scalars is much cheaper
+    // than walking characters (YAML values, labels and headings are trimmed by the
+    // thousand).
+    if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
+      Self.endsCharacterAndIsNotSpace(last)
+    {
+      return String(self)
+    }
     guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
     let last = lastIndex(where: { !$0.isWhitespace })!
     return String(self[first...last])
+  }
+
+  /// A scalar that is not whitespace and never joins what comes before it into one
+  /// character (as a combining mark joins a space): printable ASCII, CJK punctuation,
+  /// ideographs and full-width forms, which end nearly every value.
+  private static func endsCharacterAndIsNotSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x21...0x7E, 0x3001...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+    default: false
+    }
   }
 }
 

@@ -17,7 +17,8 @@ package enum Summary {
   package static func cut(_ text: String, limit: Int = Summary.limit) -> String {
     // Fewer bytes than the limit means fewer characters too: most summaries stop here.
     guard text.utf8.count > limit else { return text }
-    let characters = Array(text)
+    // Only the characters up to the limit are looked at: a first paragraph can be long.
+    let characters = Array(text.prefix(limit + 1))
     guard characters.count > limit else { return text }
     let window = characters[..<limit]
     if let end = window.lastIndex(where: { "。！？!?；;".contains($0) }), end >= limit / 2 {

@@ -28,15 +28,32 @@ package enum Fragment {
       let links = HTMLRewriter.absoluteLinks(origin: origin)
       absolute = { links($0) }
     }
-    // Renamed once for both: a drawn chart's classes and ids already start with `yb-`, so
-    // its HTML, rewritten alone, is found unchanged in the rewritten body, in the order the
-    // charts were drawn.
-    let renamed = rewrite(body)
-    let drawn = charts.filter(\.chart.hasFile).map {
-      (chart: config.origin == nil ? $0.chart.html : rewrite($0.chart.html), forms: $0.forms)
+    // The body is cut around each drawn chart's figure, which the fragment replaces with a
+    // form of its own: only the text between the figures is rewritten, once for both.
+    let drawn = charts.filter(\.chart.hasFile)
+    var between: [String] = []
+    var figures: [(image: String, inline: String)] = []
+    var body = body
+    body.withUTF8 { bytes in
+      var position = 0
+      for (chart, forms) in drawn {
+        var markup = chart.html
+        guard let found = markup.withUTF8({ ByteSearch.firstIndex(of: $0, in: bytes, from: position) }) else {
+          continue
+        }
+        between.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<found]), as: UTF8.self))
+        figures.append((absolute(forms.imageFigure), absolute(forms.inlineFigure)))
+        position = found + markup.utf8.count
+      }
+      between.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[position...]), as: UTF8.self))
     }
-    let images = renamed.replacingInOrder(drawn.map { ($0.chart, absolute($0.forms.imageFigure)) })
-    let inline = renamed.replacingInOrder(drawn.map { ($0.chart, absolute($0.forms.inlineFigure)) })
+    let renamed = between.map { rewrite($0) }
+    var images = renamed[0]
+    var inline = renamed[0]
+    for (figure, text) in zip(figures, renamed.dropFirst()) {
+      images += figure.image + text
+      inline += figure.inline + text
+    }
     let stylesheet = HTML.escape(config.absolute(SitePaths.fragmentStylesheet))
     let wrap = { (body: String) in
       """
