@@ -18,4 +18,14 @@ package enum ByteSearch {
     }
     return nil
   }
+
+  /// Whether `text` holds `byte`, by memchr: a generic `utf8.contains` walks byte by byte,
+  /// and every article is asked for `|` and `\r`.
+  package static func contains(_ byte: UInt8, in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    }
+  }
 }

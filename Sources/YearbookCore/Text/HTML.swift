@@ -10,23 +10,36 @@ package enum HTML {
   }
 
   package static func escape(_ text: String) -> String {
-    // Most text has nothing to escape; checking the UTF-8 bytes first keeps charts cheap.
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-      return text
-    }
-    var escaped: [UInt8] = []
-    escaped.reserveCapacity(text.utf8.count + 16)
-    for byte in text.utf8 {
-      switch byte {
-      case 0x26: escaped.append(contentsOf: "&amp;".utf8)
-      case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
-      case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
-      case 0x22: escaped.append(contentsOf: "&quot;".utf8)
-      case 0x27: escaped.append(contentsOf: "&#39;".utf8)
-      default: escaped.append(byte)
+    // Most text has nothing to escape; a pass over the UTF-8 bytes, one mask test each,
+    // says so without building anything.
+    var text = text
+    guard let first = text.withUTF8({ $0.firstIndex(where: isSpecial) }) else { return text }
+    return text.withUTF8 { bytes in
+      var escaped: [UInt8] = []
+      escaped.reserveCapacity(bytes.count + 16)
+      escaped.append(contentsOf: bytes[..<first])
+      for byte in bytes[first...] {
+        guard isSpecial(byte) else {
+          escaped.append(byte)
+          continue
+        }
+        switch byte {
+        case 0x26: escaped.append(contentsOf: "&amp;".utf8)
+        case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
+        case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
+        case 0x22: escaped.append(contentsOf: "&quot;".utf8)
+        default: escaped.append(contentsOf: "&#39;".utf8)
+        }
       }
+      return String(decoding: escaped, as: UTF8.self)
     }
-    return String(decoding: escaped, as: UTF8.self)
+  }
+
+  /// `&`, `<`, `>`, `"` and `'`: all below 64, so one bit each of a mask.
+  private static let specialBytes: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
+
+  @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte < 64 && specialBytes >> UInt64(byte) & 1 == 1
   }
 
   /// The text of markup Yearbook wrote, its tags dropped (entities left as they are).

@@ -49,7 +49,7 @@ public struct FrontMatter: Sendable {
       let body = lineStart < bytes.count ? String(decoding: bytes[lineStart...], as: UTF8.self) : ""
       return .success(
         FrontMatter(
-          yaml: yaml, body: body.utf8.contains(0x0D) ? body.replacing("\r\n", with: "\n") : body,
+          yaml: yaml, body: ByteSearch.contains(0x0D, in: body) ? body.replacing("\r\n", with: "\n") : body,
           bodyLineOffset: closing + 1))
     }.get()
   }

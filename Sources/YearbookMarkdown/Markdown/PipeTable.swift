@@ -44,7 +44,7 @@ package struct PipeTable: Sendable, Hashable {
   /// (padded or cut, as GFM does).
   package static func find(in text: String) -> (tables: [PipeTable], problems: [Problem]) {
     // Most articles have no table: one pass over the bytes saves splitting them into lines.
-    guard text.utf8.contains(UInt8(ascii: "|")) else { return ([], []) }
+    guard ByteSearch.contains(UInt8(ascii: "|"), in: text) else { return ([], []) }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       line.last == "\r" ? line.dropLast() : line
     }

@@ -14,6 +14,9 @@ package enum Summary {
     given ?? cut(body?.firstParagraph ?? "")
   }
 
+  private static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "；", ";"]
+  private static let pauses: Set<Character> = ["，", "、", ",", "；", ";", "：", ":", " "]
+
   package static func cut(_ text: String, limit: Int = Summary.limit) -> String {
     // Fewer bytes than the limit means fewer characters too: most summaries stop here.
     guard text.utf8.count > limit else { return text }
@@ -21,7 +24,7 @@ package enum Summary {
     let characters = Array(text.prefix(limit + 1))
     guard characters.count > limit else { return text }
     let window = characters[..<limit]
-    if let end = window.lastIndex(where: { "。！？!?；;".contains($0) }), end >= limit / 2 {
+    if let end = window.lastIndex(where: sentenceEnds.contains), end >= limit / 2 {
       return String(characters[...end])
     }
     var cut = window.endIndex
@@ -32,7 +35,7 @@ package enum Summary {
       cut = space
     }
     var summary = String(characters[..<cut])
-    while let last = summary.last, "，、,；;：: ".contains(last) { summary.removeLast() }
+    while let last = summary.last, pauses.contains(last) { summary.removeLast() }
     return summary + "……"
   }
 }
