@@ -217,7 +217,8 @@ public enum SiteBuilder {
           guard !body.diagnostics.hasErrors else { return [] }
           let charts = body.charts.map { (chart: $0, forms: $0.portalForms()) }
           return write(
-            pages.chartFiles(charts, pageTitle: report.title, sitePath: report.sitePath), into: sink,
+            pages.chartFiles(charts, pageTitle: report.title, sitePath: report.sitePath, column: report.title),
+            into: sink,
             makingFolders: true, budgets: budgets, file: report.markdown.file)
         }
       }
@@ -355,6 +356,7 @@ public enum SiteBuilder {
     if !diagnostics.hasErrors {
       diagnostics += FragmentCheck.run(index: index, documents: documents.facts, templateIDs: indexed.templates.ids)
       diagnostics += DatasetTitleCheck.run(datasets: index.site.datasets, documents: documents.facts)
+      diagnostics += ArticleFieldsCheck.run(site: index.site, today: ContentDate.today)
       diagnostics += ColumnLabelCheck.run(site: index.site, documents: documents.facts)
       let templateLinks = TemplateLinks(index: index).check(
         theme.templates, ids: TemplateLinks.idsPerTemplate(indexed.templates))

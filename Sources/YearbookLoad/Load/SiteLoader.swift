@@ -202,6 +202,9 @@ public struct SiteLoader: Sendable {
             .sampleSiteCode(Placeholders.sampleSiteCode),
             at: footer.location(of: footer.node("site_code"))))
       }
+      if config.footer.siteCode.isEmpty {
+        footer.diagnostics.append(.warning(.missingSiteCode(), at: yaml.location(ofKey: "footer")))
+      }
       if config.footer.errorReport && config.footer.siteCode.isEmpty {
         footer.error(
           .errorReportNeedsSiteCode(),
@@ -215,11 +218,25 @@ public struct SiteLoader: Sendable {
       yaml.diagnostics += footer.diagnostics
     } else {
       config.footer.organizer = config.publisher
+      yaml.diagnostics.append(.warning(.missingSiteCode(), at: SourceLocation(file: file)))
+    }
+    if yaml.node("require") != nil {
+      for field in yaml.strings("require") {
+        if let required = SiteConfig.RequiredField(rawValue: field) {
+          config.required.insert(required)
+        } else {
+          yaml.diagnostics.append(
+            .error(
+              .unknownRequiredField(
+                field, allowed: SiteConfig.RequiredField.allCases.map(\.rawValue).joined(separator: ", ")),
+              at: yaml.location(of: yaml.node("require"))))
+        }
+      }
     }
     yaml.reportUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator",
+        "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator", "require",
       ], context: .site
     )
     return config
@@ -372,12 +389,13 @@ public struct SiteLoader: Sendable {
       yaml.document.error(
         .badFileName(problem), at: SourceLocation(file: file))
     }
-    let article = Article(
+    var article = Article(
       reportID: report, slug: slug, title: title ?? "", date: date ?? ContentDate("2000-01-01")!,
       summary: yaml.document.string("summary"), byline: yaml.document.string("byline"),
       source: yaml.document.string("source"), tags: yaml.document.strings("tags"),
       weight: yaml.document.int("weight") ?? 0, draft: yaml.document.bool("draft") ?? false,
       markdown: yaml.markdown)
+    article.dateLocation = yaml.document.location(of: yaml.document.node("date"))
     findPlaceholders(in: yaml, draft: article.draft)
     yaml.document.reportUnknownKeys(
       known: ["title", "date", "summary", "byline", "source", "tags", "weight", "slug", "draft"],

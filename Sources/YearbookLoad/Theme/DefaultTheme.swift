@@ -122,6 +122,9 @@ package enum DefaultTheme {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.title}}</title>
 <meta name="robots" content="noindex">
+{{#page.meta_tags}}
+<meta name="{{name}}" content="{{content}}">
+{{/page.meta_tags}}
 <link rel="canonical" href="{{page.canonical}}">
 <link rel="stylesheet" href="{{site.stylesheet_url}}">
 <link rel="icon" href="{{site.favicon_url}}" type="image/svg+xml">
@@ -227,6 +230,9 @@ package enum DefaultTheme {
 {{#page.description}}
 <meta name="description" content="{{page.description}}">
 {{/page.description}}
+{{#page.meta_tags}}
+<meta name="{{name}}" content="{{content}}">
+{{/page.meta_tags}}
 <link rel="canonical" href="{{page.canonical}}">
 <link rel="stylesheet" href="{{site.stylesheet_url}}">
 <link rel="icon" href="{{site.favicon_url}}" type="image/svg+xml">

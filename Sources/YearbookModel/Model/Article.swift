@@ -13,6 +13,8 @@ public struct Article: Sendable, Hashable {
   public var weight: Int
   public var draft: Bool
   public var markdown: MarkdownSource
+  /// Where `date:` is written, for checks of the date.
+  public var dateLocation: SourceLocation?
 
   package init(
     reportID: String, slug: String, title: String, date: ContentDate, summary: String? = nil, byline: String? = nil,

@@ -1,15 +1,30 @@
 import Foundation
 import YearbookCore
 
-/// A calendar date as editors write it (`2025-01-20`). No time zone and no clock: the
-/// same content always gives the same output.
+/// A calendar date as editors write it (`2025-01-20`), with the time of publication when
+/// they give one (`2025-01-20 09:30`). No time zone and no clock: the same content always
+/// gives the same output.
 public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let year: Int
   public let month: Int
   public let day: Int
+  /// Minutes after midnight, when the editor wrote a time.
+  public let minutes: Int?
 
-  /// Accepts exactly `YYYY-MM-DD` naming a real day.
+  /// Accepts exactly `YYYY-MM-DD` naming a real day, optionally followed by one space and
+  /// a time `HH:MM` (the portal's collection systems read a page's publication time).
   public init?(_ text: String) {
+    var text = Substring(text)
+    var minutes: Int?
+    if let space = text.firstIndex(of: " ") {
+      let clock = text[text.index(after: space)...].split(separator: ":", omittingEmptySubsequences: false)
+      guard clock.count == 2, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+        let hour = Int(clock[0]), let minute = Int(clock[1]), hour < 24, minute < 60
+      else { return nil }
+      minutes = hour * 60 + minute
+      text = text[..<space]
+    }
+    self.minutes = minutes
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
@@ -66,6 +81,14 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     return ContentDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
   }
 
+  /// `2025-01-20 09:30`, the form government page metadata (`PubDate`) takes; midnight
+  /// when the editor gave no time.
+  public var publication: String {
+    let minutes = minutes ?? 0
+    let clock = String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    return description + " " + clock
+  }
+
   /// `2025年1月20日`, as Chinese readers expect it.
   public var chinese: String { "\(year)年\(month)月\(day)日" }
 
@@ -73,6 +96,6 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
   public var rfc3339: String { description + "T00:00:00Z" }
 
   public static func < (a: ContentDate, b: ContentDate) -> Bool {
-    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    (a.year, a.month, a.day, a.minutes ?? 0) < (b.year, b.month, b.day, b.minutes ?? 0)
   }
 }

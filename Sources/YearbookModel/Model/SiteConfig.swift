@@ -24,6 +24,14 @@ public struct SiteConfig: Sendable, Hashable {
   /// and the feed need when `base_url` is a path.
   public var siteURL: String?
   /// Where absolute URLs start: `site_url`, else the origin of an absolute `base_url`.
+  /// Front-matter fields every article must have (`require: [source]`); a missing one is
+  /// a warning at the article.
+  public var required: Set<RequiredField> = []
+
+  public enum RequiredField: String, CaseIterable, Sendable {
+    case source, byline, summary, tags
+  }
+
   public var origin: String? { siteURL ?? baseURL.origin }
   /// The absolute URL of a page (`2024/talent/`), or its link when no origin is known.
   public func absolute(_ sitePath: SitePath) -> String {

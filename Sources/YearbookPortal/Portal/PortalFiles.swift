@@ -41,7 +41,8 @@ extension PageRenderer {
     var files: [(path: OutputPath, text: String)] = []
     let context = articleContext(report: report, articleIndex: articleIndex, body: body)
     let frame = site.frame(
-      title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary)
+      title: article.title, sitePath: article.sitePath, kind: "embed", description: context.card.summary,
+      column: report.title, article: article)
     switch render(PageContext(frame: frame, content: EmbedContent(article: context)), template: "embed") {
     case .success(let html): files.append((SitePaths.embed(article.sitePath).outputPath, html))
     case .failure(let diagnostic): return .failure(diagnostic)
@@ -50,7 +51,7 @@ extension PageRenderer {
     let fragments = Fragment.html(body: body.html, charts: charts, article: article, config: site.config)
     files.append((SitePaths.fragment(report: article.reportID, slug: article.slug).outputPath, fragments.images))
     files.append((SitePaths.inlineFragment(report: article.reportID, slug: article.slug).outputPath, fragments.inline))
-    switch chartFiles(charts, pageTitle: article.title, sitePath: article.sitePath) {
+    switch chartFiles(charts, pageTitle: article.title, sitePath: article.sitePath, column: report.title) {
     case .success(let chartFiles): files += chartFiles
     case .failure(let diagnostic): return .failure(diagnostic)
     }
@@ -59,7 +60,8 @@ extension PageRenderer {
 
   /// Each chart's `.svg` file and embed page; `sitePath` is the page the charts are on.
   package func chartFiles(
-    _ charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], pageTitle: String, sitePath: SitePath
+    _ charts: [(chart: ChartRenderer.Rendered, forms: PortalForms)], pageTitle: String, sitePath: SitePath,
+    column: String
   ) -> Result<[(path: OutputPath, text: String)], Diagnostic> {
     var files: [(path: OutputPath, text: String)] = []
     for (chart, forms) in charts {
@@ -67,7 +69,7 @@ extension PageRenderer {
       let context = ChartEmbedContext(html: chart.html, pageTitle: pageTitle, pageURL: site.link(sitePath))
       let frame = site.frame(
         title: chart.spec.title + site.config.titleSeparator + pageTitle, sitePath: sitePath, kind: "embed",
-        description: forms.description)
+        description: forms.description, column: column)
       switch render(PageContext(frame: frame, content: EmbedContent(chart: context)), template: "embed") {
       case .success(let html): files.append((SitePaths.chartEmbed(chart.id).outputPath, html))
       case .failure(let diagnostic): return .failure(diagnostic)

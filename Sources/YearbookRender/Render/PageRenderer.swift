@@ -36,7 +36,7 @@ package struct PageRenderer: Sendable {
     }
     let frame = site.frame(
       title: article.title, sitePath: article.sitePath, kind: "article", description: context.card.summary,
-      breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)])
+      breadcrumbs: [site.homeCrumb, site.crumb(report.title, report.sitePath)], article: article)
     return render(PageContext(frame: frame, content: ArticleContent(article: context)), template: "article")
   }
 

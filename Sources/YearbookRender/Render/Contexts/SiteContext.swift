@@ -100,6 +100,8 @@ package struct PageMeta: TemplateValue {
   package var canonical: String
   package var description: String
   package var kind: String
+  /// The government page metadata (`GovernmentMeta`).
+  package var metaTags: [MetaTag] = []
 
   package static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
 
@@ -111,6 +113,7 @@ package struct PageMeta: TemplateValue {
       .text("canonical") { $0.canonical },
       .text("description") { $0.description },
       .text("kind") { $0.kind },
+      .list("meta_tags") { $0.metaTags },
     ]
       + kinds.map { kind in
         .flag("is_" + kind.replacingOccurrences(of: "-", with: "_")) { $0.kind == kind }

@@ -51,18 +51,24 @@ package final class SiteView: Sendable {
   /// page's own title and URL, and the breadcrumbs leading to it. The `<title>` reads as a
   /// government portal's do, 标题_栏目_站名: the page, the section it is in (the last
   /// breadcrumb after 首页), the site, joined by `title_separator`.
+  /// `column` names the column the page belongs to for the government metadata (by
+  /// default its report, or the page itself); `article` is the article the page shows.
   package func frame(
-    title: String?, sitePath: SitePath, kind: String, description: String? = nil, breadcrumbs: [PageLink] = []
+    title: String?, sitePath: SitePath, kind: String, description: String? = nil, breadcrumbs: [PageLink] = [],
+    column: String? = nil, article: Article? = nil
   ) -> PageFrame {
     let config = self.config
-    let column = breadcrumbs.dropFirst().last?.title
-    let page = PageMeta(
-      title: ([title, column].compactMap { $0 } + [config.title]).joined(separator: config.titleSeparator),
+    let section = breadcrumbs.dropFirst().last?.title
+    var page = PageMeta(
+      title: ([title, section].compactMap { $0 } + [config.title]).joined(separator: config.titleSeparator),
       heading: title ?? config.title,
       url: link(sitePath),
       canonical: config.absolute(sitePath),
       description: description ?? config.description,
       kind: kind)
+    page.metaTags = GovernmentMeta.tags(
+      config: config, columnName: column ?? section ?? title ?? "首页", kind: kind, url: page.canonical,
+      article: article, description: description)
     return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
   }
 
