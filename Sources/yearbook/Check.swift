@@ -26,6 +26,12 @@ struct Check: AsyncParsableCommand {
   @Option(help: .said(.helpFormat()))
   var format: Format = .text
 
+  @Flag(help: .said(.helpJSON()))
+  var json = false
+
+  @Flag(help: .said(.helpExternal()))
+  var external = false
+
   @Flag(help: .said(.helpDrafts()))
   var drafts = false
 
@@ -36,21 +42,27 @@ struct Check: AsyncParsableCommand {
     let options = SiteBuilder.Options(root: URL(fileURLWithPath: root), includeDrafts: drafts)
     let diagnostics: [Diagnostic]
     var links = 0
+    var hosts: [(host: String, links: Int)] = []
     do {
       let summary = try await SiteBuilder.check(options)
       diagnostics = summary.diagnostics
       links = summary.linkCount
+      hosts = summary.outsideHosts
     } catch {
       diagnostics = error.diagnostics
     }
-    switch format {
+    switch json ? .json : format {
     case .text:
       Terminal.printDiagnostics(diagnostics, language)
+      if external {
+        print(Message.outsideHostsHeading(hosts.count).text(language))
+        for (host, count) in hosts { print(Message.outsideHostLine(host, links: count).text(language)) }
+      }
       Terminal.status(
         diagnostics.isEmpty
           ? .checkPassed(links: links) : .checkFound(Terminal.count(diagnostics), links: links), language)
     case .json:
-      print(DiagnosticJSON.encode(diagnostics, language))
+      print(DiagnosticJSON.encode(diagnostics, language, outsideHosts: external ? hosts : nil))
     }
     if diagnostics.hasErrors { throw ExitCode(1) }
   }
@@ -69,7 +81,25 @@ enum DiagnosticJSON {
     var message: String
   }
 
-  static func encode(_ diagnostics: [Diagnostic], _ language: Language) -> String {
+  struct OutsideHost: Encodable {
+    var host: String
+    var links: Int
+  }
+
+  struct Report: Encodable {
+    var findings: [Finding]
+    /// With `--external`: every other site linked to.
+    var outsideHosts: [OutsideHost]?
+
+    enum CodingKeys: String, CodingKey {
+      case findings
+      case outsideHosts = "outside_hosts"
+    }
+  }
+
+  static func encode(
+    _ diagnostics: [Diagnostic], _ language: Language, outsideHosts: [(host: String, links: Int)]? = nil
+  ) -> String {
     let findings = diagnostics.map {
       Finding(
         file: $0.location.file.value, sheet: $0.location.sheet, line: $0.location.line, column: $0.location.column,
@@ -77,7 +107,9 @@ enum DiagnosticJSON {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(["findings": findings])) ?? Data("{}".utf8)
+    let report = Report(
+      findings: findings, outsideHosts: outsideHosts?.map { OutsideHost(host: $0.host, links: $0.links) })
+    let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
   }
 }

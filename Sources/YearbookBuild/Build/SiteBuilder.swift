@@ -43,6 +43,8 @@ public enum SiteBuilder {
     public var dependencies: DependencyGraph
     /// How long each step took.
     public var timings = StepTimings()
+    /// Every other site the content links to, with its number of links (`check --external`).
+    public var outsideHosts: [(host: String, links: Int)] = []
   }
 
   public static func build(_ options: Options) async throws(BuildFailure) -> Summary {
@@ -357,6 +359,8 @@ public enum SiteBuilder {
       diagnostics += FragmentCheck.run(index: index, documents: documents.facts, templateIDs: indexed.templates.ids)
       diagnostics += DatasetTitleCheck.run(datasets: index.site.datasets, documents: documents.facts)
       diagnostics += ArticleFieldsCheck.run(site: index.site, today: ContentDate.today)
+      diagnostics += ContentInspection.run(site: index.site)
+      diagnostics += LinkInspection.run(documents: documents.facts, config: index.site.config)
       diagnostics += ColumnLabelCheck.run(site: index.site, documents: documents.facts)
       let templateLinks = TemplateLinks(index: index).check(
         theme.templates, ids: TemplateLinks.idsPerTemplate(indexed.templates))
@@ -375,7 +379,8 @@ public enum SiteBuilder {
       chartCount: documents.facts.values.reduce(0) { $0 + $1.charts.count },
       linkCount: linkCount, diagnostics: diagnostics,
       dependencies: DependencyGraph(
-        index: index, documents: documents.facts, templateUses: indexed.templates.uses, templateFiles: templateFiles))
+        index: index, documents: documents.facts, templateUses: indexed.templates.uses, templateFiles: templateFiles),
+      outsideHosts: LinkInspection.hosts(documents: documents.facts))
   }
 
   package static func markdownRenderer(for index: SiteIndex, producesHTML: Bool) -> MarkdownRenderer {

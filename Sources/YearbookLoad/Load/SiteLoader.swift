@@ -220,6 +220,20 @@ public struct SiteLoader: Sendable {
       config.footer.organizer = config.publisher
       yaml.diagnostics.append(.warning(.missingSiteCode(), at: SourceLocation(file: file)))
     }
+    if var checks = yaml.mapping("checks") {
+      config.builtinWords = checks.bool("builtin_words") ?? true
+      if let list = checks.string("words") {
+        let listFile = SourcePath(list)
+        let path = list.hasPrefix("/") ? list : root.appendingPathComponent(list).path
+        if let text = readText(atPath: path, file: listFile) {
+          let (rules, problems) = WordList.parse(text, file: listFile)
+          config.wordRules = rules
+          checks.diagnostics += problems
+        }
+      }
+      checks.reportUnknownKeys(known: ["words", "builtin_words"], context: .checks)
+      yaml.diagnostics += checks.diagnostics
+    }
     if yaml.node("require") != nil {
       for field in yaml.strings("require") {
         if let required = SiteConfig.RequiredField(rawValue: field) {
@@ -236,7 +250,7 @@ public struct SiteLoader: Sendable {
     yaml.reportUnknownKeys(
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
-        "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator", "require",
+        "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator", "require", "checks",
       ], context: .site
     )
     return config
@@ -446,11 +460,10 @@ public struct SiteLoader: Sendable {
       diagnostics += document.diagnostics
       return nil
     }
-    return FrontMatterFile(
-      document: document,
-      markdown: MarkdownSource(
-        file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset),
-      text: text)
+    var markdown = MarkdownSource(
+      file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset)
+    markdown.frontMatter = parts.yaml
+    return FrontMatterFile(document: document, markdown: markdown, text: text)
   }
 
   // MARK: Files

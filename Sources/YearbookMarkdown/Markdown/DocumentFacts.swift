@@ -15,6 +15,8 @@ public struct DocumentFacts: Sendable {
   public var fragmentLinks: [FragmentLink]
   /// The other documents it links to, by path under `Content/`.
   public var linkedDocuments: Set<ContentPath>
+  /// Its links to other sites.
+  public var outsideLinks: [OutsideLink] = []
   /// Heading and chart ids in its body, which links may name as fragments.
   public var ids: Set<String> { Set(headings.map(\.id)).union(charts.map(\.id)) }
 }
@@ -30,6 +32,6 @@ extension DocumentFacts {
     self.init(
       summary: Summary.cut(body.firstParagraph), headings: body.headings,
       charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
-      fragmentLinks: body.fragmentLinks, linkedDocuments: body.linkedDocuments)
+      fragmentLinks: body.fragmentLinks, linkedDocuments: body.linkedDocuments, outsideLinks: body.outsideLinks)
   }
 }

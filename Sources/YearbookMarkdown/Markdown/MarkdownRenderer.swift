@@ -58,12 +58,22 @@ public struct MarkdownRenderer: Sendable {
     var images: [OpaquePointer] = []
     var fragmentLinks: [FragmentLink] = []
     var linked: Set<ContentPath> = []
+    var outsideLinks: [OutsideLink] = []
     for node in found.links {
       // A removed script link is freed: nothing more may be asked of it.
       guard
         rewriteLink(
           node, tree: &tree, diagnostics: &diagnostics, fragmentLinks: &fragmentLinks, linked: &linked)
       else { continue }
+      if cmark_node_get_type(node) == CMARK_NODE_LINK, let pointer = cmark_node_get_url(node),
+        strncmp(pointer, "http", 4) == 0
+      {
+        let url = String(cString: pointer)
+        if url.hasPrefix("http://") || url.hasPrefix("https://") {
+          outsideLinks.append(
+            OutsideLink(url: url, text: SyntaxTree.plainText(of: node), location: tree.location(of: node)))
+        }
+      }
       if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
     }
     if !unsafeHTML {
@@ -128,7 +138,8 @@ public struct MarkdownRenderer: Sendable {
     var result = RenderedMarkdown(
       html: "", firstParagraph: firstParagraph, headings: headings, diagnostics: diagnostics,
       charts: renderedCharts, datasets: datasets, fragmentLinks: fragmentLinks,
-      linkedDocuments: linked.subtracting([source.contentPath]), linkCount: found.links.count)
+      linkedDocuments: linked.subtracting([source.contentPath]), linkCount: found.links.count,
+      outsideLinks: outsideLinks)
     if producesHTML, let rendered = cmark_render_html(document, options) {
       defer { free(rendered) }
       result.html = Self.html5(rendered)
@@ -221,6 +232,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var linkedDocuments: Set<ContentPath> = []
   /// Links and images resolved.
   public var linkCount = 0
+  /// Links to other sites, for the checks before publishing and `check --external`.
+  public var outsideLinks: [OutsideLink] = []
 
   /// The document without its HTML, once its pages are written: what a build keeps of
   /// every document are the facts the checks and list pages read.
@@ -230,6 +243,13 @@ public struct RenderedMarkdown: Sendable, Hashable {
     facts.charts = charts.map(\.withoutMarkup)
     return facts
   }
+}
+
+/// A link to another site (`https://…`, `http://…`), with its text, where it was written.
+public struct OutsideLink: Sendable, Hashable {
+  public var url: String
+  public var text: String
+  public var location: SourceLocation
 }
 
 /// A link to an id on a page of the site, where it was written.

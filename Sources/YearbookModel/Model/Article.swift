@@ -57,6 +57,9 @@ public struct MarkdownSource: Sendable, Hashable {
   public var lineOffset: Int
   /// The period of the report the text belongs to, for comparing its figures with data.
   public var period: String?
+  /// The front matter's YAML as written (from the file's second line), for the checks
+  /// that read every value where it stands.
+  public var frontMatter: String = ""
 
   public init(file: SourcePath, contentPath: ContentPath, text: String, lineOffset: Int, period: String? = nil) {
     self.file = file

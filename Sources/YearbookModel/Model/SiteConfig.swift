@@ -28,6 +28,12 @@ public struct SiteConfig: Sendable, Hashable {
   /// a warning at the article.
   public var required: Set<RequiredField> = []
 
+  /// The bureau's word list (`checks: {words: …}`), entries in file order.
+  public var wordRules: [WordRule] = []
+  /// Whether the built-in list of usages official writing treats as errors applies
+  /// (`checks: {builtin_words: false}` turns it off).
+  public var builtinWords = true
+
   public enum RequiredField: String, CaseIterable, Sendable {
     case source, byline, summary, tags
   }

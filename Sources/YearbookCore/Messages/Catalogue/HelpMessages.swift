@@ -74,6 +74,16 @@ extension Message {
     Message(en: "text for people, json for tools.", zh: "text 供人阅读，json 供程序读取。")
   }
 
+  public static func helpJSON() -> Message {
+    Message(en: "The same as --format json.", zh: "与 --format json 相同。")
+  }
+
+  public static func helpExternal() -> Message {
+    Message(
+      en: "Also list every other site the content links to, with its number of links, to review before publishing.",
+      zh: "同时列出内容链接到的所有其他网站及链接数，供发布前逐个确认。")
+  }
+
   public static func helpDocument() -> Message {
     Message(en: "The Word document (.docx).", zh: "Word 文档（.docx）。")
   }
