@@ -37,19 +37,37 @@ package enum ContentInspection {
 
   private static func inspect(_ text: String, file: SourcePath, firstLine: Int, matcher: WordMatcher) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      found += diagnostics(in: line, matcher: matcher) { column in
-        SourceLocation(file: file, line: firstLine + offset, column: column)
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      var line = firstLine
+      while start <= bytes.count {
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let lineNumber = line
+        inspect(bytes[start..<end], matcher: matcher, into: &found) { column in
+          SourceLocation(file: file, line: lineNumber, column: column)
+        }
+        start = end + 1
+        line += 1
       }
     }
     return found
   }
 
-  /// The findings in one line or cell; `at` turns a 1-based character column into where it is.
   private static func diagnostics(
-    in line: Substring, matcher: WordMatcher, at: (Int) -> SourceLocation
+    in text: Substring, matcher: WordMatcher, at: (Int) -> SourceLocation
   ) -> [Diagnostic] {
+    var text = String(text)
     var found: [Diagnostic] = []
+    text.withUTF8 { inspect($0[...], matcher: matcher, into: &found, at: at) }
+    return found
+  }
+
+  /// The findings in one line or cell; `at` turns a 1-based character column into where it is.
+  private static func inspect(
+    _ line: Slice<UnsafeBufferPointer<UInt8>>, matcher: WordMatcher, into found: inout [Diagnostic],
+    at: (Int) -> SourceLocation
+  ) {
     for hit in PersonalNumbers.find(in: line) {
       let message: Message =
         switch hit.kind {
@@ -59,7 +77,7 @@ package enum ContentInspection {
         }
       found.append(.error(message, at: at(column(of: hit.offset, in: line))))
     }
-    guard !matcher.isEmpty else { return found }
+    guard !matcher.isEmpty else { return }
     for (rule, offset) in matcher.find(in: line) {
       let message: Message =
         rule.origin == nil
@@ -67,11 +85,10 @@ package enum ContentInspection {
         : .listedWord(rule.word, suggestion: rule.suggestion, list: rule.origin.map(\.description))
       found.append(Diagnostic(rule.severity, message, at: at(column(of: offset, in: line))))
     }
-    return found
   }
 
   /// The 1-based character column of a byte offset: bytes that start a character.
-  private static func column(of offset: Int, in line: Substring) -> Int {
-    line.utf8.prefix(offset).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+  private static func column(of offset: Int, in line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+    line.prefix(offset).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
   }
 }

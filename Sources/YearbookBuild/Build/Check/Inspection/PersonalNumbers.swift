@@ -18,19 +18,42 @@ package enum PersonalNumbers {
     package var masked: String
   }
 
-  /// Every personal number in `line`, by UTF-8 bytes: digits are ASCII, so the scan never
-  /// looks inside a Chinese character.
+  /// Every personal number in `line`.
   package static func find(in line: Substring) -> [Hit] {
+    var text = String(line)
+    return text.withUTF8 { find(in: $0[...]) }
+  }
+
+  /// Every personal number in a line's UTF-8 bytes (offsets from the slice's start):
+  /// digits are ASCII, so the scan never looks inside a Chinese character.
+  package static func find(in line: Slice<UnsafeBufferPointer<UInt8>>) -> [Hit] {
     var hits: [Hit] = []
-    let bytes = Array(line.utf8)
+    let bytes = UnsafeBufferPointer(rebasing: line)
     var index = 0
     while index < bytes.count {
-      guard isDigit(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else {
+      // Most bytes of Chinese text are not digits: skip them without more tests.
+      guard isDigit(bytes[index]) else {
         index += 1
         continue
       }
+      guard index == 0 || !isWordByte(bytes[index - 1]) else {
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        continue
+      }
+      // Most numbers are short figures: only a run of 11 digits or more, or the first
+      // group of a grouped number (138 1234 5678, 6222 0212 …), can be personal.
+      var plainEnd = index
+      while plainEnd < bytes.count, isDigit(bytes[plainEnd]) { plainEnd += 1 }
+      let length = plainEnd - index
+      let mayBeGrouped =
+        (length == 3 || length == 4) && plainEnd + 1 < bytes.count
+        && (bytes[plainEnd] == 0x20 || bytes[plainEnd] == 0x2D) && isDigit(bytes[plainEnd + 1])
+      guard length >= 11 || mayBeGrouped else {
+        index = plainEnd
+        continue
+      }
       let (digits, end) = run(bytes, from: index)
-      if !continuesToken(bytes, at: end), let hit = classify(digits, bytes: bytes, end: end) {
+      if digits.count >= 11, !continuesToken(bytes, at: end), let hit = classify(digits, bytes: bytes, end: end) {
         hits.append(Hit(kind: hit, offset: index, masked: mask(digits, kind: hit)))
       }
       index = max(end, index + 1)
@@ -41,7 +64,7 @@ package enum PersonalNumbers {
   /// The digits from `start`: a plain run, or groups joined by single spaces or hyphens in
   /// the shapes numbers are written in (3-4-4 for a mobile, fours for a card), and a final
   /// X of an ID number. `end` is the byte after the number.
-  private static func run(_ bytes: [UInt8], from start: Int) -> (digits: [UInt8], end: Int) {
+  private static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (digits: [UInt8], end: Int) {
     var groups: [[UInt8]] = []
     var index = start
     var separator: UInt8?
@@ -71,7 +94,7 @@ package enum PersonalNumbers {
     return (digits, end)
   }
 
-  private static func classify(_ digits: [UInt8], bytes: [UInt8], end: Int) -> Kind? {
+  private static func classify(_ digits: [UInt8], bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Kind? {
     switch digits.count {
     case 18 where isResidentID(digits): .residentID
     case 11
@@ -114,7 +137,7 @@ package enum PersonalNumbers {
   }
 
   /// `13800000000元` is an amount, not a phone number.
-  private static func followedByUnit(_ bytes: [UInt8], at index: Int) -> Bool {
+  private static func followedByUnit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     guard index < bytes.count else { return false }
     let rest = String(decoding: bytes[index..<min(bytes.count, index + 4)], as: UTF8.self)
     return rest.first.map { "元万亿人家项个台件次吨千百%‰".contains($0) } ?? false
@@ -127,7 +150,7 @@ package enum PersonalNumbers {
   }
 
   /// A digit or letter right after the number makes it part of a longer code.
-  private static func continuesToken(_ bytes: [UInt8], at index: Int) -> Bool {
+  private static func continuesToken(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     index < bytes.count && (isWordByte(bytes[index]) || bytes[index] == UInt8(ascii: "*"))
   }
 

@@ -5,7 +5,12 @@ import YearbookModel
 /// is read once whatever the length of the list.
 package struct WordMatcher: Sendable {
   private let rules: [[UInt8]: [WordRule]]
-  private let byFirstByte: [UInt8: [[UInt8]]]
+  /// For each pair of first bytes, where its words are in `lists` (-1 for none): a table,
+  /// as every byte pair of the text is looked up, and Chinese characters share their
+  /// first byte.
+  private let slots: [Int32]
+  /// The words of each slot (a one-byte word under every pair it starts).
+  private let lists: [[[UInt8]]]
 
   /// Usages official writing treats as errors, as warnings: each is a common slip that
   /// the 国家通用语言文字 norms and the 党政机关公文 style correct.
@@ -28,28 +33,51 @@ package struct WordMatcher: Sendable {
     var byWord: [[UInt8]: [WordRule]] = [:]
     for rule in rules { byWord[Array(rule.word.utf8), default: []].append(rule) }
     self.rules = byWord
-    byFirstByte = Dictionary(grouping: byWord.keys, by: { $0[0] })
+    var slots = [Int32](repeating: -1, count: 1 << 16)
+    var lists: [[[UInt8]]] = []
+    for word in byWord.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+      let keys = word.count > 1 ? [Self.key(word[0], word[1])] : (0...255).map { Self.key(word[0], UInt8($0)) }
+      for key in keys {
+        if slots[key] < 0 {
+          slots[key] = Int32(lists.count)
+          lists.append([])
+        }
+        lists[Int(slots[key])].append(word)
+      }
+    }
+    self.slots = slots
+    self.lists = lists
   }
 
   package var isEmpty: Bool { rules.isEmpty }
 
+  private static func key(_ first: UInt8, _ second: UInt8) -> Int { Int(first) << 8 | Int(second) }
+
   /// Each hit in `line`: the rule and the byte offset where its word starts.
   package func find(in line: Substring) -> [(rule: WordRule, offset: Int)] {
+    var text = String(line)
+    return text.withUTF8 { find(in: $0[...]) }
+  }
+
+  /// Each hit in a line's UTF-8 bytes, with offsets from the slice's start.
+  package func find(in line: Slice<UnsafeBufferPointer<UInt8>>) -> [(rule: WordRule, offset: Int)] {
     var hits: [(rule: WordRule, offset: Int)] = []
-    let bytes = Array(line.utf8)
-    var index = 0
-    while index < bytes.count {
-      defer { index += 1 }
-      guard let words = byFirstByte[bytes[index]] else { continue }
-      for word in words
-      where index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word) {
-        for rule in rules[word] ?? []
-        where rule.before.isEmpty
-          || rule.before.contains(where: {
-            bytes[(index + word.count)...].starts(with: $0.utf8)
-          })
-        {
-          hits.append((rule, index))
+    let bytes = UnsafeBufferPointer(rebasing: line)
+    guard bytes.count > 0 else { return [] }
+    slots.withUnsafeBufferPointer { slots in
+      var key = Int(bytes[0])
+      for index in 0..<bytes.count {
+        key = (key & 0xFF) << 8 | (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)
+        let slot = slots[key]
+        guard slot >= 0 else { continue }
+        for word in lists[Int(slot)]
+        where index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word) {
+          for rule in rules[word] ?? []
+          where rule.before.isEmpty
+            || rule.before.contains(where: { bytes[(index + word.count)...].starts(with: $0.utf8) })
+          {
+            hits.append((rule, index))
+          }
         }
       }
     }
