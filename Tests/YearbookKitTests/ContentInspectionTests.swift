@@ -3,6 +3,7 @@ import Testing
 
 @testable import YearbookBuild
 @testable import YearbookCore
+@testable import YearbookLoad
 @testable import YearbookModel
 
 /// Personal numbers and listed words are caught where they are written, before anything

@@ -23,6 +23,11 @@ public struct SiteLoader: Sendable {
   public let root: URL
   public let options: Options
   private var diagnostics: [Diagnostic] = []
+  /// The checks before publishing, once site.yml has given the word list.
+  private var inspection: TextInspection?
+  /// What they found in front matter: reported by the check step with what it finds in
+  /// the bodies, so that an editor sees every finding of one build at once.
+  private var inspectionFindings: [Diagnostic] = []
 
   package static let contentFolder = ContentPath.folder
   package static let reservedFolders: Set<String> = ["data", "assets"]
@@ -53,6 +58,7 @@ public struct SiteLoader: Sendable {
       return nil
     }
     let config = loadConfig()
+    inspection = config.map(TextInspection.init)
     var reports: [Report] = []
     for name in listing(contentURL, file: SourcePath(Self.contentFolder))
     where !name.hasPrefix(".") && !name.hasPrefix("_") {
@@ -86,6 +92,7 @@ public struct SiteLoader: Sendable {
     }
     var site = Site(config: config, reports: reports, assets: assets, contentDirectory: contentURL.path)
     site.datasets = datasets
+    site.frontMatterFindings = inspectionFindings
     return site
   }
 
@@ -304,6 +311,7 @@ public struct SiteLoader: Sendable {
       context: .reportFrontMatter, refuse: true)
     diagnostics += yaml.document.diagnostics
     findPlaceholders(in: yaml, draft: draft)
+    inspectFrontMatter(of: yaml, draft: draft)
     // A draft report is left out with its articles, as a draft article is.
     if draft && !options.includeDrafts { return nil }
 
@@ -320,13 +328,15 @@ public struct SiteLoader: Sendable {
     // Articles are read and parsed on every core; their diagnostics keep file order.
     var reader = self
     reader.diagnostics = []
-    let loaded = Parallel.map(names) { [reader] name -> (LoadedArticle?, [Diagnostic]) in
+    reader.inspectionFindings = []
+    let loaded = Parallel.map(names) { [reader] name -> (LoadedArticle?, [Diagnostic], [Diagnostic]) in
       var reader = reader
       let article = reader.loadArticle(report: folder, fileName: name)
-      return (article, reader.diagnostics)
+      return (article, reader.diagnostics, reader.inspectionFindings)
     }
-    for (loaded, articleDiagnostics) in loaded {
+    for (loaded, articleDiagnostics, findings) in loaded {
       diagnostics += articleDiagnostics
+      inspectionFindings += findings
       guard let (article, slugLocation) = loaded else { continue }
       if article.draft && !options.includeDrafts { continue }
       // Both files are named, each at the line that sets the slug (or at the file when
@@ -409,8 +419,11 @@ public struct SiteLoader: Sendable {
       source: yaml.document.string("source"), tags: yaml.document.strings("tags"),
       weight: yaml.document.int("weight") ?? 0, draft: yaml.document.bool("draft") ?? false,
       markdown: yaml.markdown)
-    article.dateLocation = yaml.document.location(of: yaml.document.node("date"))
+    let dateAt = yaml.document.location(of: yaml.document.node("date"))
+    article.dateLine = Int32(dateAt.line ?? 1)
+    article.dateColumn = Int32(dateAt.column ?? 1)
     findPlaceholders(in: yaml, draft: article.draft)
+    inspectFrontMatter(of: yaml, draft: article.draft)
     yaml.document.reportUnknownKeys(
       known: ["title", "date", "summary", "byline", "source", "tags", "weight", "slug", "draft"],
       context: .articleFrontMatter, refuse: true)
@@ -425,10 +438,20 @@ public struct SiteLoader: Sendable {
     var markdown: MarkdownSource
     /// The whole file, searched for examples left from `init` and `new` when published.
     var text: String
+    /// The YAML between the fences, inspected before publishing.
+    var frontMatter: String
   }
 
   /// Examples left from `init` and `new` in a document that will be published: a draft
   /// left out of the build may keep them.
+  /// Personal numbers and listed words in the front matter (the body is inspected with
+  /// the rest of the site), unless it is a draft left out of the build.
+  private mutating func inspectFrontMatter(of file: FrontMatterFile, draft: Bool) {
+    guard let inspection, !draft || options.includeDrafts else { return }
+    // The front matter starts on the file's second line, after its `---`.
+    inspectionFindings += inspection.findings(in: file.frontMatter, file: file.markdown.file, firstLine: 2)
+  }
+
   private mutating func findPlaceholders(in file: FrontMatterFile, draft: Bool) {
     guard !draft || options.includeDrafts else { return }
     diagnostics += Placeholders.find(
@@ -460,10 +483,11 @@ public struct SiteLoader: Sendable {
       diagnostics += document.diagnostics
       return nil
     }
-    var markdown = MarkdownSource(
-      file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset)
-    markdown.frontMatter = parts.yaml
-    return FrontMatterFile(document: document, markdown: markdown, text: text)
+    return FrontMatterFile(
+      document: document,
+      markdown: MarkdownSource(
+        file: file, contentPath: contentPath, text: parts.body, lineOffset: parts.bodyLineOffset),
+      text: text, frontMatter: parts.yaml)
   }
 
   // MARK: Files

@@ -53,7 +53,8 @@ public struct FigureConsistency: Sendable {
     let relevant = indicators.filter { $0.period == nil || $0.period == period }
     guard !relevant.isEmpty else { return [] }
     let text = text()
-    let location = location()
+    // Found only for a warning: working out a paragraph's column reads its line again.
+    var found: SourceLocation?
     var diagnostics: [Diagnostic] = []
     let years = period.flatMap(FigureConsistency.years(in:))
     for sentence in FigureConsistency.sentences(text) {
@@ -79,12 +80,14 @@ public struct FigureConsistency: Sendable {
         }
         if !matches {
           let said = comparable.map(ChineseNumberFormat.format).joined(separator: "、")
+          let at = found ?? location()
+          found = at
           diagnostics.append(
             .warning(
               .figureSaysOtherwise(
                 label: indicator.label, said: said, dataset: indicator.dataset,
                 gives: ChineseNumberFormat.format(indicator.value), column: indicator.column),
-              at: location))
+              at: at))
         }
       }
     }

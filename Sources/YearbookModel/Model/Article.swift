@@ -13,8 +13,15 @@ public struct Article: Sendable, Hashable {
   public var weight: Int
   public var draft: Bool
   public var markdown: MarkdownSource
-  /// Where `date:` is written, for checks of the date.
-  public var dateLocation: SourceLocation?
+  /// The line and column of `date:` in the file, for checks of the date (kept small: a
+  /// site holds thousands of articles).
+  public var dateLine: Int32 = 1
+  public var dateColumn: Int32 = 1
+
+  /// Where `date:` is written.
+  public var dateLocation: SourceLocation {
+    SourceLocation(file: markdown.file, line: Int(dateLine), column: Int(dateColumn))
+  }
 
   package init(
     reportID: String, slug: String, title: String, date: ContentDate, summary: String? = nil, byline: String? = nil,
@@ -57,9 +64,6 @@ public struct MarkdownSource: Sendable, Hashable {
   public var lineOffset: Int
   /// The period of the report the text belongs to, for comparing its figures with data.
   public var period: String?
-  /// The front matter's YAML as written (from the file's second line), for the checks
-  /// that read every value where it stands.
-  public var frontMatter: String = ""
 
   public init(file: SourcePath, contentPath: ContentPath, text: String, lineOffset: Int, period: String? = nil) {
     self.file = file

@@ -85,8 +85,13 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
   /// when the editor gave no time.
   public var publication: String {
     let minutes = minutes ?? 0
-    let clock = String(format: "%02d:%02d", minutes / 60, minutes % 60)
-    return description + " " + clock
+    let (hour, minute) = (minutes / 60, minutes % 60)
+    return description + (hour < 10 ? " 0" : " ") + String(hour) + (minute < 10 ? ":0" : ":") + String(minute)
+  }
+
+  /// Whether the day is after `other`'s, whatever the times.
+  public func isLater(dayThan other: ContentDate) -> Bool {
+    (year, month, day) > (other.year, other.month, other.day)
   }
 
   /// `2025年1月20日`, as Chinese readers expect it.

@@ -9,6 +9,9 @@ public struct Site: Sendable, Hashable {
   public var assets: [ContentPath]
   /// Tables from `Content/data/`, by file name.
   public var datasets: [Dataset] = []
+  /// What the checks before publishing found in front matter, which the loader reads;
+  /// reported by the check step with the rest.
+  public var frontMatterFindings: [Diagnostic] = []
   /// Absolute path of `Content/`, where assets are copied from when the site is written.
   public var contentDirectory: String
 

@@ -26,13 +26,20 @@ package enum GovernmentMeta {
     }
   }
 
-  package static func tags(
-    config: SiteConfig, columnName: String, kind: String, url: String, article: Article? = nil,
-    description: String? = nil
-  ) -> [MetaTag] {
+  /// The tags every page of the site shares, made once a build.
+  package static func siteTags(_ config: SiteConfig) -> [MetaTag] {
     var tags = [MetaTag(name: "SiteName", content: config.title)]
     if let host = config.host, !host.isEmpty { tags.append(MetaTag(name: "SiteDomain", content: host)) }
     if !config.footer.siteCode.isEmpty { tags.append(MetaTag(name: "SiteIDCode", content: config.footer.siteCode)) }
+    return tags
+  }
+
+  /// One page's tags: `site` from `siteTags`, then its column and, on article pages, the article.
+  package static func tags(
+    site: [MetaTag], columnName: String, kind: String, url: String, article: Article? = nil,
+    description: String? = nil
+  ) -> [MetaTag] {
+    var tags = site
     tags.append(MetaTag(name: "ColumnName", content: columnName))
     tags.append(MetaTag(name: "ColumnType", content: columnType(ofKind: kind)))
     guard let article else { return tags }

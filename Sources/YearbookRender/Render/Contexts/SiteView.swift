@@ -15,6 +15,8 @@ package final class SiteView: Sendable {
   /// Links every page shows, made once: `site.home_url` and the others, tag pages.
   package let siteLinks: [String: String]
   package let tagLinks: [String: String]
+  /// The government metadata every page shares (`GovernmentMeta.siteTags`).
+  package let siteMetaTags: [MetaTag]
 
   package init(index: SiteIndex, documents: [ContentPath: DocumentFacts]) {
     self.index = index
@@ -27,6 +29,7 @@ package final class SiteView: Sendable {
     let hasFeed = index.site.config.origin != nil
     siteLinks = SitePaths.siteLinks.filter { $0.key != "feed_url" || hasFeed }.mapValues(base.link)
     tagLinks = index.tagSlugs.mapValues { base.link(SitePaths.tag(slug: $0)) }
+    siteMetaTags = GovernmentMeta.siteTags(index.site.config)
   }
 
   package func link(toTag name: String) -> String { tagLinks[name] ?? link(SitePaths.tags) }
@@ -67,7 +70,7 @@ package final class SiteView: Sendable {
       description: description ?? config.description,
       kind: kind)
     page.metaTags = GovernmentMeta.tags(
-      config: config, columnName: column ?? section ?? title ?? "首页", kind: kind, url: page.canonical,
+      site: siteMetaTags, columnName: column ?? section ?? title ?? "首页", kind: kind, url: page.canonical,
       article: article, description: description)
     return PageFrame(site: SiteContext(view: self, currentPath: sitePath), page: page, breadcrumbs: breadcrumbs)
   }

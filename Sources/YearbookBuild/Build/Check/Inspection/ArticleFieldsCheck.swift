@@ -26,9 +26,9 @@ package enum ArticleFieldsCheck {
           }
         if missing { found.append(.warning(.missingRequiredField(field.rawValue), at: file)) }
       }
-      if ContentDate(article.date.description)! > today {
+      if article.date.isLater(dayThan: today) {
         found.append(
-          .warning(.futureDate(article.date.description, today: today.description), at: article.dateLocation ?? file))
+          .warning(.futureDate(article.date.description, today: today.description), at: article.dateLocation))
       }
     }
     return found
