@@ -45,7 +45,12 @@ public struct FrontMatter: Sendable {
         index += 1
       }
       guard let closing else { return .failure(.unterminated) }
-      let yaml = lines[1..<closing].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
+      // The YAML is the bytes between the fences, read at once unless its lines end in CR.
+      let inside = closing > 1 ? bytes[lines[1].lowerBound..<lines[closing - 1].upperBound] : bytes[0..<0]
+      let yaml =
+        inside.contains(0x0D)
+        ? lines[1..<closing].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
+        : String(decoding: inside, as: UTF8.self)
       let body = lineStart < bytes.count ? String(decoding: bytes[lineStart...], as: UTF8.self) : ""
       return .success(
         FrontMatter(

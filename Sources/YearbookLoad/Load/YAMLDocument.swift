@@ -15,6 +15,10 @@ package struct YAMLDocument {
   package var diagnostics: [Diagnostic] = []
   private var readKeys: Set<String> = []
 
+  /// Yams makes a new constructor, with three dictionaries, every time one is asked for;
+  /// one is shared instead. Its maps are constants and `compose` only reads them.
+  nonisolated(unsafe) private static let constructor = Constructor.default
+
   /// Parses `yaml`; a syntax error becomes a diagnostic and leaves an empty document.
   package init(yaml: String, file: SourcePath, lineOffset: Int) {
     self.file = file
@@ -24,7 +28,7 @@ package struct YAMLDocument {
     do {
       // Keys and values are read as text here, so the basic resolver serves: the default one
       // matches every scalar against regular expressions while checking for duplicate keys.
-      let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+      let node = try Yams.compose(yaml: yaml, .basic, Self.constructor, .utf8)
       switch node {
       case nil:
         mapping = Node.Mapping([])
