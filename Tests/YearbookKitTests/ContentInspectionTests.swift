@@ -5,6 +5,7 @@ import Testing
 @testable import YearbookCore
 @testable import YearbookLoad
 @testable import YearbookModel
+@testable import YearbookPreview
 
 /// Personal numbers and listed words are caught where they are written, before anything
 /// is published; masked numbers and ordinary figures are not.
@@ -140,5 +141,24 @@ import Testing
       ])
     let text = try CLI.run(["check", "--external", "--lang", "zh"], in: site.root)
     #expect(text.stdout.hasPrefix("链接到其他网站：共 4 个网站（发布前请逐个确认）\n  example.com  2 个链接\n"))
+  }
+
+  @Test func thePreviewChecksAnEditedArticleToo() throws {
+    var files = FixtureSite.minimal
+    files["Content/site.yml"]! += "\nrequire: [source]\n"
+    files["Content/2024/talent.md"] = "---\ntitle: 人才\ndate: 2025-01-22\nsource: 测试科技局\n---\n正文。\n"
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    let preview = PreviewSite(options: SiteBuilder.Options(root: site.root))
+    #expect(preview.buildAll().succeeded)
+    try site.write(
+      "Content/2024/talent.md", "---\ntitle: 人才 13812345678\ndate: 2025-01-22\n---\n其它内容，电话13912345678。\n")
+    let rebuild = try #require(preview.rebuild(changed: ["Content/2024/talent.md"]))
+    #expect(
+      rebuild.diagnostics.map { "\($0.location): \($0.message.id)" } == [
+        "Content/2024/talent.md:1:1: missingRequiredField", "Content/2024/talent.md:2:11: mobileNumber",
+        "Content/2024/talent.md:5:1: officialUsage", "Content/2024/talent.md:5:8: mobileNumber",
+      ])
+    #expect(!rebuild.succeeded)
   }
 }

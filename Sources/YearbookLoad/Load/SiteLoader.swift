@@ -372,14 +372,17 @@ public struct SiteLoader: Sendable {
 
   /// One article read again after an edit (`2024/talent.md`), for the preview server.
   /// The report's period is the caller's to set.
-  public static func loadArticle(root: URL, options: Options = Options(), contentPath: ContentPath) -> (
-    Article?, [Diagnostic]
-  ) {
+  /// `inspection` (made from the site's config) also checks the front matter before
+  /// publishing: its findings come apart, for the check step.
+  package static func loadArticle(
+    root: URL, options: Options = Options(), contentPath: ContentPath, inspection: TextInspection
+  ) -> (article: Article?, diagnostics: [Diagnostic], findings: [Diagnostic]) {
     var loader = SiteLoader(root: root, options: options)
+    loader.inspection = inspection
     let parts = contentPath.value.split(separator: "/", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { return (nil, []) }
+    guard parts.count == 2 else { return (nil, [], []) }
     let article = loader.loadArticle(report: parts[0], fileName: parts[1])
-    return (article?.article, loader.diagnostics.sortedInFileOrder())
+    return (article?.article, loader.diagnostics.sortedInFileOrder(), loader.inspectionFindings)
   }
 
   /// An article and where its slug is set: the `slug:` line, or the file when its name is the slug.

@@ -203,13 +203,16 @@ public final class PreviewSite: @unchecked Sendable {
     var diagnostics: [Diagnostic] = []
     var timings = StepTimings()
     var step = ContinuousClock.now
+    let inspection = TextInspection(site.config)
+    var findings: [Diagnostic] = []
     for contentPath in contentPaths {
-      let (article, found) = SiteLoader.loadArticle(
+      let (article, found, inspected) = SiteLoader.loadArticle(
         root: options.root,
         options: SiteLoader.Options(
           includeDrafts: options.includeDrafts, baseURL: options.baseURL, placeholders: .warning),
-        contentPath: contentPath)
+        contentPath: contentPath, inspection: inspection)
       diagnostics += found
+      findings += inspected
       // Every edited article is read before failing, so all their errors are shown.
       if found.hasErrors { continue }
       guard var article,
@@ -237,6 +240,12 @@ public final class PreviewSite: @unchecked Sendable {
       bodies[contentPath] = body
       facts[contentPath] = DocumentFacts(body)
       diagnostics += body.diagnostics
+      // The checks before publishing, for the edited articles alone: the rest of the site
+      // was checked by the last whole build.
+      diagnostics += findings.filter { $0.location.file == article.markdown.file }
+      diagnostics += inspection.findings(
+        in: article.markdown.text, file: article.markdown.file, firstLine: article.markdown.lineOffset + 1)
+      diagnostics += ArticleFieldsCheck.check(article, config: site.config, today: ContentDate.today)
     }
     if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedInFileOrder()) }
     timings.record("markdown", since: &step)
