@@ -48,14 +48,15 @@ import Testing
 
       申请人身份证号\(Self.residentID)，已审核。
       """
-    files["Content/data/people.csv"] = "name,card\n张三,\(Self.card)\n李四,6222 **** **** 1234\n"
+    files["Content/data/people.csv"] =
+      "name,card,电话,投入\n张三,\(Self.card),13812345678,15000000000\n李四,6222 **** **** 1234,138****5678,100\n"
     let site = try FixtureSite(files)
     defer { site.remove() }
     let errors = await site.failingBuild().filter { $0.severity == .error }
     #expect(
       errors.map { "\($0.location): \($0.message.id)" } == [
         "Content/2024/talent.md:4:15: mobileNumber", "Content/2024/talent.md:8:8: residentIDNumber",
-        "Content/data/people.csv:2:4: bankCardNumber",
+        "Content/data/people.csv:2:4: bankCardNumber", "Content/data/people.csv:2:24: mobileNumber",
       ])
     #expect(errors[1].message.chinese.contains("1101**********002X"))
     // The message never repeats the whole number.

@@ -32,18 +32,20 @@ package struct TextInspection: Sendable {
   }
 
   /// The findings in one value (a dataset cell); `at` turns a 1-based character column
-  /// into where it is.
-  package func findings(in value: String, at: (Int) -> SourceLocation) -> [Diagnostic] {
+  /// into where it is. `amount` says the value is a figure of a column that is not about
+  /// phones: 15000000000 there is 150亿, not a mobile number.
+  package func findings(in value: String, amount: Bool = false, at: (Int) -> SourceLocation) -> [Diagnostic] {
     var value = value
     var found: [Diagnostic] = []
-    value.withUTF8 { inspect($0[...], into: &found, at: at) }
+    value.withUTF8 { inspect($0[...], amount: amount, into: &found, at: at) }
     return found
   }
 
   private func inspect(
-    _ line: Slice<UnsafeBufferPointer<UInt8>>, into found: inout [Diagnostic], at: (Int) -> SourceLocation
+    _ line: Slice<UnsafeBufferPointer<UInt8>>, amount: Bool = false, into found: inout [Diagnostic],
+    at: (Int) -> SourceLocation
   ) {
-    for hit in PersonalNumbers.find(in: line) {
+    for hit in PersonalNumbers.find(in: line) where !(amount && hit.kind == .mobile) {
       let message: Message =
         switch hit.kind {
         case .residentID: .residentIDNumber(masked: hit.masked)
