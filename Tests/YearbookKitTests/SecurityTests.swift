@@ -133,8 +133,7 @@ import Testing
         continue  // plain text, served as text/csv
       }
       for tag in HTMLScanner.tags(in: text) {
-        let embedScript = path.hasPrefix("embed/") && tag.isEmbedScript
-        #expect(embedScript || !["script", "iframe", "object", "embed"].contains(tag.name), "\(path): <\(tag.name)>")
+        #expect(tag.isOwnScript(onPage: path) || !["script", "iframe", "object", "embed"].contains(tag.name), "\(path): <\(tag.name)>")
         for (name, value) in tag.attributes {
           #expect(!name.hasPrefix("on"), "\(path): <\(tag.name) \(name)=…>")
           if ["href", "src", "action", "formaction", "xlink:href"].contains(name) {

@@ -15,8 +15,8 @@ import Testing
 
 /// `build` output works under `Content-Security-Policy: default-src 'self'`: no inline
 /// script, no inline event handler, no `style` attribute anywhere, and no script at all
-/// but the embed pages' own `js/yearbook-embed.js`, from the site itself (which `'self'`
-/// allows). The one exception is the 党政机关网站标识 badge script, and only when `site.yml`
+/// but the embed pages' own `js/yearbook-embed.js` and the search page's
+/// `js/yearbook-search.js`, from the site itself (which `'self'` allows). The one exception is the 党政机关网站标识 badge script, and only when `site.yml`
 /// configures it.
 @Suite struct StrictCSPTests {
   /// Every tag in every HTML and SVG output file that CSP `default-src 'self'` would block.
@@ -27,8 +27,7 @@ import Testing
       guard path.hasSuffix(".html") || path.hasSuffix(".svg") else { continue }
       let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
       for tag in HTMLScanner.tags(in: text) {
-        let embedScript = path.hasPrefix("embed/") && tag.isEmbedScript
-        if tag.name == "script" && !embedScript { found.append("\(path):\(tag.line): <script>") }
+        if tag.name == "script" && !tag.isOwnScript(onPage: path) { found.append("\(path):\(tag.line): <script>") }
         for name in tag.attributes.keys where name == "style" || name.hasPrefix("on") {
           found.append("\(path):\(tag.line): \(name)= on <\(tag.name)>")
         }
@@ -57,6 +56,10 @@ import Testing
       #expect(hasScript, "\(page)")
     }
     #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("js/yearbook-embed.js").path))
+    // The search page loads the search script, a file of the site, and no other page does.
+    let search = try String(contentsOf: site.output.appendingPathComponent("search/index.html"), encoding: .utf8)
+    #expect(HTMLScanner.tags(in: search).filter { $0.name == "script" }.map(\.isSearchScript) == [true])
+    #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("js/yearbook-search.js").path))
   }
 
   @Test func theBadgeScriptIsTheOneExceptionAndOnlyWhenConfigured() async throws {

@@ -23,6 +23,8 @@ public enum Pipeline {
     case pages
     /// Embed pages, CMS fragments and chart files for the portal.
     case portal
+    /// The search index: every article's keys, cut into small files, and its result file.
+    case search
     /// Links to headings, dataset titles, column labels, the templates' links.
     case check
     /// Copied files, then the output put in place in one step.

@@ -104,11 +104,15 @@ public enum SiteBuilder {
     try run.step(.write) { () throws(BuildFailure) in
       var problems: [Diagnostic] = []
       for file in indexed.index.copies {
-        guard case .copy(let source) = file.content else { continue }
         do {
-          try sink.copy(from: source, to: file.path)
+          switch file.content {
+          case .copy(let source): try sink.copy(from: source, to: file.path)
+          case .text(let text): try sink.write(text, to: file.path)
+          }
         } catch {
-          problems.append(.error(.describing(error), at: SourceLocation(file: SourcePath(source))))
+          let source: SourcePath =
+            if case .copy(let source) = file.content { SourcePath(source) } else { sink.destination }
+          problems.append(.error(.describing(error), at: SourceLocation(file: source)))
         }
       }
       if problems.isEmpty {
@@ -193,18 +197,26 @@ public enum SiteBuilder {
   ) throws(BuildFailure) -> RenderedDocuments {
     let index = indexed.index
     let portal = index.site.config.portalFiles
+    let searchIndex = index.site.config.search == nil ? nil : SearchIndex()
     progress?.start(pages: index.pages.count)
     try run.step(.pages) { () throws(BuildFailure) in
       do throws(StagingFolder.WriteError) {
+        let searchFolders =
+          searchIndex == nil ? [] : [SitePaths.searchDocument(0).outputPath, SitePaths.searchManifest.outputPath]
         try sink.makeFolders(
           for: index.pages.map(\.outputPath) + index.site.articlePortalFiles.flatMap(\.files) + index.copies.map(\.path)
+            + searchFolders
         )
       } catch {
         throw BuildFailure(
           diagnostics: indexed.diagnostics + [.error(error.message, at: SourceLocation(file: sink.destination))])
       }
     }
-    let markdown = markdownRenderer(for: index, producesHTML: true)
+    let markdown = {
+      var renderer = markdownRenderer(for: index, producesHTML: true)
+      renderer.collectsSearchText = searchIndex != nil
+      return renderer
+    }()
     let pages = PageRenderer(site: SiteView(index: index, documents: [:]), theme: indexed.theme)
     let reports = index.site.reports.map(\.markdown)
     let reportBodies = run.timed(.markdown) { Parallel.map(reports) { markdown.render($0) } }
@@ -227,9 +239,13 @@ public enum SiteBuilder {
     }
     var articleBodies: [RenderedMarkdown] = []
     var chapters: [ContentPath: String] = [:]
+    // Search documents are numbered in site order.
+    var firstDocument = 0
     for (reportIndex, report) in index.site.reports.enumerated() {
+      defer { firstDocument += report.articles.count }
       for first in stride(from: 0, to: report.articles.count, by: articlesPerBatch) {
         let positions = Array(first..<min(first + articlesPerBatch, report.articles.count))
+        let reportDocuments = firstDocument
         // One task an article, its steps timed inside it: separate passes would wait for
         // the slowest article of each step before the next could start.
         let done = run.interleaved { clock in
@@ -252,9 +268,23 @@ public enum SiteBuilder {
                   pages.articlePortalFiles(reportIndex: reportIndex, articleIndex: position, body: body), into: sink,
                   makingFolders: !body.charts.isEmpty, budgets: budgets, file: article.markdown.file)
               } : []
-            return ArticleOutcome(
+            var outcome = ArticleOutcome(
               body: body.withoutMarkup, chapter: chapter, pageProblems: pageProblems, portalProblems: portalProblems)
+            if searchIndex != nil {
+              clock.time(.search) {
+                outcome.searchKeys = SearchKeys.keys(title: article.title, text: body.searchText)
+                let document = SearchDocument.json(
+                  article: article, report: report, link: pages.site.link(article.sitePath), text: body.searchText)
+                outcome.pageProblems += write(
+                  .success([(SitePaths.searchDocument(reportDocuments + position).outputPath, document)]), into: sink,
+                  makingFolders: false, budgets: budgets, file: article.markdown.file)
+              }
+            }
+            return outcome
           }
+        }
+        if let searchIndex {
+          run.timed(.search) { searchIndex.add(done.map { $0.searchKeys }) }
         }
         var bodies: [RenderedMarkdown] = []
         for (offset, outcome) in done.enumerated() {
@@ -265,6 +295,9 @@ public enum SiteBuilder {
         }
         articleBodies += bodies
       }
+    }
+    if let searchIndex {
+      pageFindings += run.timed(.search) { writeSearchIndex(searchIndex, into: sink) }
     }
     let articles = index.site.reports.flatMap { $0.articles.map(\.markdown) }
     var documents = try run.step(.markdown) { () throws(BuildFailure) in
@@ -315,6 +348,30 @@ public enum SiteBuilder {
     var chapter: String?
     var pageProblems: [Diagnostic] = []
     var portalProblems: [Diagnostic] = []
+    /// The article's search keys, in its place in the index (empty when search is off).
+    var searchKeys = SearchKeys.DocumentKeys()
+  }
+
+  /// The index's shards and manifest, once every article's keys are in.
+  private static func writeSearchIndex(_ searchIndex: SearchIndex, into sink: any PageSink) -> [Diagnostic] {
+    let (count, shards) = searchIndex.shards()
+    let files: [(OutputPath, [UInt8])] =
+      shards.enumerated().map { (SitePaths.searchShard($0.offset).outputPath, $0.element) }
+      + [
+        (
+          SitePaths.searchManifest.outputPath,
+          Array(SearchDocument.manifest(shards: count, documents: searchIndex.documentCount).utf8)
+        )
+      ]
+    let problems = Parallel.map(files) { path, bytes -> Diagnostic? in
+      do {
+        try sink.write(bytes, to: path)
+        return nil
+      } catch {
+        return .error(.describing(error), at: SourceLocation(file: sink.destination))
+      }
+    }
+    return problems.compactMap { $0 }
   }
 
   /// Writes rendered files; the problems found, at `file`: a failed render, a failed write,

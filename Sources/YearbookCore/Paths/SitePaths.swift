@@ -15,7 +15,7 @@ public enum SitePaths {
   /// The site-wide links every page gets as `site.<name>`.
   public static let siteLinks: [String: SitePath] = [
     "home_url": home, "tags_url": tags, "data_url": data, "feed_url": feed, "stylesheet_url": stylesheet,
-    "favicon_url": favicon, "embed_script_url": embedScript,
+    "favicon_url": favicon, "embed_script_url": embedScript, "search_url": search,
   ]
 
   public static func report(_ id: String) -> SitePath { SitePath(id + "/") }
@@ -60,6 +60,18 @@ public enum SitePaths {
   /// A chart as a standalone SVG file (colours and fonts inside) and as an embed page.
   public static func chartFile(_ id: String) -> SitePath { SitePath("charts/\(id).svg") }
   public static func chartEmbed(_ id: String) -> SitePath { SitePath("embed/charts/\(id)/") }
+
+  // MARK: Search
+
+  /// The search page, and its one script (the only script of the site's own pages).
+  public static let search: SitePath = "search/"
+  public static let searchScript: SitePath = "js/yearbook-search.js"
+  /// The folder of the index the script reads: `manifest.json` and the shards.
+  public static let searchIndex: SitePath = "search/index/"
+  public static let searchManifest: SitePath = "search/index/manifest.json"
+  public static func searchShard(_ number: Int) -> SitePath { SitePath("search/index/\(number).bin") }
+  /// One article's title, report, date, link and text, for a result and its snippet.
+  public static func searchDocument(_ number: Int) -> SitePath { SitePath("search/docs/\(number).json") }
 
   /// A whole report on one page, for printing or saving as one PDF.
   public static func print(report: String) -> SitePath { SitePath("\(report)/print/") }

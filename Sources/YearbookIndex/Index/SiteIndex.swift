@@ -39,6 +39,8 @@ public struct SiteIndex: Sendable {
       case reportEmbed(Int)
       /// A report with all its articles on one page, for printing.
       case print(Int)
+      /// The site's search page.
+      case search
     }
 
     public var kind: Kind
@@ -92,6 +94,9 @@ public struct SiteIndex: Sendable {
       }
     }
     pages.append(Page(kind: .data, sitePath: SitePaths.data, template: "data"))
+    if site.config.search != nil {
+      pages.append(Page(kind: .search, sitePath: SitePaths.search, template: "search"))
+    }
     pages.append(Page(kind: .notFound, sitePath: SitePaths.notFound, template: "not-found"))
     // The sitemap protocol and Atom need absolute URLs: without an origin they are not written.
     var shapeDiagnostics = tagIndex.diagnostics
@@ -115,7 +120,7 @@ public struct SiteIndex: Sendable {
       site.assets.map {
         OutputFile(path: SitePaths.asset($0).outputPath, content: .copy(from: "\(site.contentDirectory)/\($0)"))
       }
-      + staticFiles.map { OutputFile(path: $0.path, content: .copy(from: $0.source)) }
+      + staticFiles.map { OutputFile(path: $0.path, content: $0.builtIn.map { .text($0) } ?? .copy(from: $0.source)) }
     // An article's portal files are written with its page (they need its rendered Markdown).
     let portalClaims = site.articlePortalFiles.flatMap { article, files in
       files.map { ($0, SiteIndex.ClaimOrigin.file(article.markdown.file.value)) }

@@ -241,6 +241,7 @@ public struct SiteLoader: Sendable {
       checks.reportUnknownKeys(known: ["words", "builtin_words"], context: .checks)
       yaml.diagnostics += checks.diagnostics
     }
+    config.search = searchSettings(&yaml)
     if yaml.node("require") != nil {
       for field in yaml.strings("require") {
         if let required = SiteConfig.RequiredField(rawValue: field) {
@@ -258,9 +259,28 @@ public struct SiteLoader: Sendable {
       known: [
         "title", "language", "base_url", "description", "publisher", "unsafe_html", "paginate", "feed_limit", "footer",
         "portal_paths", "site_url", "portal_files", "logo", "limits", "title_separator", "require", "checks",
+        "search",
       ], context: .site
     )
     return config
+  }
+
+  /// `search: false`, `search: true` or `search: {portal_url: https://…}`; on unless turned off.
+  private func searchSettings(_ yaml: inout YAMLDocument) -> SearchSettings? {
+    guard let node = yaml.node("search") else { return SearchSettings() }
+    guard case .mapping = node else { return yaml.bool("search") == false ? nil : SearchSettings() }
+    guard var search = yaml.mapping("search") else { return SearchSettings() }
+    defer { yaml.diagnostics += search.diagnostics }
+    var settings = SearchSettings()
+    if let address = search.string("portal_url") {
+      if address.hasPrefix("https://") || address.hasPrefix("http://") {
+        settings.portalURL = address
+      } else {
+        search.error(.badPortalSearchURL(address), at: search.location(of: search.node("portal_url")))
+      }
+    }
+    search.reportUnknownKeys(known: ["portal_url"], context: .search)
+    return settings
   }
 
   // MARK: Reports and articles

@@ -73,6 +73,12 @@ public enum ThemeLoader {
           .builtInTemplateUsed(name),
           at: SourceLocation(file: SourcePath(folder))))
     }
+    for path in Theme.laterStaticFiles where !staticFiles.contains(where: { $0.path == path }) {
+      guard let text = DefaultTheme.files["static/\(path.value)"] else { continue }
+      var file = StaticFile(path: path, source: "\(folder)/static/\(path.value)")
+      file.builtIn = text
+      staticFiles.append(file)
+    }
     if !staticFiles.contains(where: { $0.path == SitePaths.fragmentStylesheet.outputPath }) {
       diagnostics.append(
         .warning(

@@ -16,6 +16,8 @@ public struct MarkdownRenderer: Sendable {
   public var unsafeHTML: Bool
   /// `check` needs the diagnostics and facts of a document, not its HTML.
   public var producesHTML = true
+  /// Whether the document's plain text is kept for the search index.
+  public var collectsSearchText = false
 
   public init(
     links: LinkTargets, charts: ChartRenderer? = nil, consistency: FigureConsistency? = nil, unsafeHTML: Bool = false
@@ -140,6 +142,7 @@ public struct MarkdownRenderer: Sendable {
       charts: renderedCharts, datasets: datasets, fragmentLinks: fragmentLinks,
       linkedDocuments: linked.subtracting([source.contentPath]), linkCount: found.links.count,
       outsideLinks: outsideLinks)
+    if collectsSearchText { result.searchText = SyntaxTree.searchText(of: document) }
     if producesHTML, let rendered = cmark_render_html(document, options) {
       defer { free(rendered) }
       result.html = Self.html5(rendered)
@@ -234,12 +237,15 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var linkCount = 0
   /// Links to other sites, for the checks before publishing and `check --external`.
   public var outsideLinks: [OutsideLink] = []
+  /// The plain text the search index is made from (when `collectsSearchText`).
+  public var searchText = ""
 
   /// The document without its HTML, once its pages are written: what a build keeps of
   /// every document are the facts the checks and list pages read.
   package var withoutMarkup: RenderedMarkdown {
     var facts = self
     facts.html = ""
+    facts.searchText = ""
     facts.charts = charts.map(\.withoutMarkup)
     return facts
   }

@@ -169,6 +169,35 @@ package struct SyntaxTree {
     return text.trimmed
   }
 
+  /// The words a reader can search for: every paragraph, heading, list item, table cell
+  /// and code block as plain text, one block a line. Charts (HTML blocks) are left out:
+  /// their figures are numbers in the data, not words of the article.
+  package static func searchText(of document: OpaquePointer) -> String {
+    var text = ""
+    let iterator = cmark_iter_new(document)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      if event == CMARK_EVENT_EXIT {
+        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { text += "\n" }
+        continue
+      }
+      switch type {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+        if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text += " "
+      case CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_CUSTOM_BLOCK:
+        // A bound figure or a pipe table: the text between the tags we wrote.
+        if let html = cmark_node_get_on_enter(node) { text += HTML.textContent(of: String(cString: html)) + "\n" }
+      default:
+        break
+      }
+    }
+    return text
+  }
+
   package static func firstParagraphText(of document: OpaquePointer) -> String {
     var child = cmark_node_first_child(document)
     while let node = child {

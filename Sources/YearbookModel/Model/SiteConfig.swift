@@ -58,6 +58,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var portalFiles = true
   /// The site's emblem, an asset (`assets/logo.svg`), shown in the header before the title.
   public var logo: ContentPath?
+  /// The search page and its index (`search: false` in site.yml turns both off).
+  public var search: SearchSettings? = SearchSettings()
 
   public init(
     title: String, language: String = "zh-CN", baseURL: BaseURL = BaseURL(),
@@ -110,5 +112,16 @@ public struct Footer: Sendable, Hashable {
     self.icp = icp
     self.policeRecord = policeRecord
     self.contact = contact
+  }
+}
+
+/// How the site's own search page works (`search:` in site.yml).
+public struct SearchSettings: Sendable, Hashable {
+  /// The portal's own search, which the search page links to for readers without script
+  /// (`search: {portal_url: https://…}`); without it, the tag and report lists.
+  public var portalURL: String?
+
+  public init(portalURL: String? = nil) {
+    self.portalURL = portalURL
   }
 }

@@ -13,7 +13,9 @@ public struct Theme: Sendable {
   }
 
   /// The page templates every site needs; each names its own file in `Templates/`.
-  public static let pageTemplates = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
+  public static let pageTemplates = [
+    "home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print", "search",
+  ]
 
   /// Where a file of `Templates/static/` is published: `Templates/static/css/yearbook.css`
   /// → `css/yearbook.css`; nil for any other file.
@@ -25,7 +27,11 @@ public struct Theme: Sendable {
 
   /// Page templates added after the first themes were copied into sites: when one is
   /// missing, the built-in one is used, with a warning.
-  package static let laterPageTemplates = ["embed", "print"]
+  package static let laterPageTemplates = ["embed", "print", "search"]
+
+  /// Scripts added after the first themes were copied: when one is missing from
+  /// `Templates/static/`, the built-in one is published.
+  package static let laterStaticFiles: [OutputPath] = [SitePaths.searchScript.outputPath]
 }
 
 /// A file of `Templates/static/` copied into the output as it is: `path` is where it lands
@@ -33,6 +39,8 @@ public struct Theme: Sendable {
 public struct StaticFile: Sendable, Hashable {
   public var path: OutputPath
   public var source: String
+  /// The built-in file's text, for a file the theme lacks (`Theme.laterStaticFiles`).
+  public var builtIn: String?
 
   public init(path: OutputPath, source: String) {
     self.path = path

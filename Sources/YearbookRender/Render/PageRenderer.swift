@@ -98,6 +98,12 @@ package struct PageRenderer: Sendable {
     case .notFound:
       let frame = site.frame(title: "页面未找到", sitePath: SitePaths.notFound, kind: "not-found")
       return render(PageContext(frame: frame, content: NotFoundContent(reports: reportContexts)), page)
+    case .search:
+      let content = SearchContent(
+        search: SearchSettingsContext(settings: site.config.search ?? SearchSettings(), site: site),
+        reports: reportContexts)
+      let frame = site.frame(title: "站内搜索", sitePath: SitePaths.search, kind: "search", breadcrumbs: [site.homeCrumb])
+      return render(PageContext(frame: frame, content: content), page)
     case .feed:
       return .success(AtomFeed.xml(site: site))
     case .sitemap:

@@ -24,6 +24,19 @@ struct HTMLScanner {
 
     /// The one script Yearbook writes: an embed page's `<script src="…/js/yearbook-embed.js"
     /// defer>`, a file of the site itself, nothing inline.
+    /// The search page's one script, a file of the site.
+    var isSearchScript: Bool {
+      guard name == "script", let source = attributes["src"] else { return false }
+      return source.hasPrefix("/") && !source.hasPrefix("//") && source.hasSuffix("/js/yearbook-search.js")
+        && Set(attributes.keys) == ["src", "defer"]
+    }
+
+    /// The script a page may load from the site: the embed script on embed pages, the
+    /// search script on the search page.
+    func isOwnScript(onPage path: String) -> Bool {
+      (path.hasPrefix("embed/") && isEmbedScript) || (path == "search/index.html" && isSearchScript)
+    }
+
     var isEmbedScript: Bool {
       guard name == "script", let source = attributes["src"] else { return false }
       return source.hasPrefix("/") && !source.hasPrefix("//") && source.hasSuffix("/js/yearbook-embed.js")

@@ -15,6 +15,7 @@ public protocol PageSink: Sendable {
   var destination: SourcePath { get }
   func makeFolders(for paths: some Sequence<OutputPath>) throws(StagingFolder.WriteError)
   func write(_ text: String, to path: OutputPath) throws(StagingFolder.WriteError)
+  func write(_ bytes: [UInt8], to path: OutputPath) throws(StagingFolder.WriteError)
   func copy(from source: String, to path: OutputPath) throws(StagingFolder.WriteError)
   /// Makes what was written the site: the staging folder swapped in; nothing for memory,
   /// which the preview takes in whole.
@@ -46,6 +47,11 @@ public final class MemoryFolder: PageSink, @unchecked Sendable {
 
   public func write(_ text: String, to path: OutputPath) {
     let data = Data(text.utf8)
+    lock.withLock { files[path] = data }
+  }
+
+  public func write(_ bytes: [UInt8], to path: OutputPath) {
+    let data = Data(bytes)
     lock.withLock { files[path] = data }
   }
 

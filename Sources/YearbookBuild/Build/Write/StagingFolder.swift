@@ -106,13 +106,23 @@ public final class StagingFolder: @unchecked Sendable {
   /// Writes one file; safe to call from several threads for different paths.
   public func write(_ text: String, to path: OutputPath) throws(WriteError) {
     var text = text
+    let failure = text.withUTF8 { bytes in Result { () throws(WriteError) in try write(UnsafeRawBufferPointer(bytes), to: path) } }
+    try failure.get()
+  }
+
+  public func write(_ bytes: [UInt8], to path: OutputPath) throws(WriteError) {
+    let failure = bytes.withUnsafeBytes { bytes in Result { () throws(WriteError) in try write(bytes, to: path) } }
+    try failure.get()
+  }
+
+  private func write(_ bytes: UnsafeRawBufferPointer, to path: OutputPath) throws(WriteError) {
     let full = staging.path + "/" + path.value
     let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw WriteError(message: .cannotWrite(path.value, reason: FileProblem.reason(errno: errno)))
     }
     defer { close(descriptor) }
-    let failure: Int32? = text.withUTF8 { bytes in
+    let failure: Int32? = {
       var offset = 0
       while offset < bytes.count {
         let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -123,7 +133,7 @@ public final class StagingFolder: @unchecked Sendable {
         offset += written
       }
       return nil
-    }
+    }()
     if let failure {
       throw WriteError(message: .cannotWrite(path.value, reason: FileProblem.reason(errno: failure)))
     }

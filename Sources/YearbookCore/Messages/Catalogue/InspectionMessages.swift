@@ -15,6 +15,12 @@ extension Message {
       zh: "缺少 \(field)：site.yml 的 require 要求每篇文章都填写它")
   }
 
+  public static func badPortalSearchURL(_ address: String) -> Message {
+    Message(
+      en: "portal_url must be the portal search's full address, starting https://; got \"\(address)\"",
+      zh: "portal_url 应是门户网站搜索页的完整地址，以 https:// 开头；现在是“\(address)”")
+  }
+
   public static func unknownRequiredField(_ field: String, allowed: String) -> Message {
     Message(
       en: "require cannot ask for \"\(field)\"; it can ask for \(allowed)",

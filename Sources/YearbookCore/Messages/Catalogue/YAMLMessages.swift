@@ -146,7 +146,7 @@ extension Message {
 
 /// Where a set of YAML settings sits, for messages about its keys.
 public enum SettingsPlace: Sendable, CaseIterable {
-  case site, footer, limits, keyFigures, reportFrontMatter, articleFrontMatter, checks
+  case site, footer, limits, keyFigures, reportFrontMatter, articleFrontMatter, checks, search
   case dataset, datasetDescription, column, workbookDescription, sheetDescription, chart
 
   public var english: String {
@@ -155,6 +155,7 @@ public enum SettingsPlace: Sendable, CaseIterable {
     case .footer: "footer"
     case .limits: "limits"
     case .checks: "checks"
+    case .search: "search"
     case .keyFigures: "key_figures"
     case .reportFrontMatter: "the report's front matter"
     case .articleFrontMatter: "front matter"
@@ -173,6 +174,7 @@ public enum SettingsPlace: Sendable, CaseIterable {
     case .footer: "页脚设置（footer）"
     case .limits: "限额设置（limits）"
     case .checks: "发布前检查设置（checks）"
+    case .search: "站内搜索设置（search）"
     case .keyFigures: "关键指标（key_figures）"
     case .reportFrontMatter: "报告的开头设置"
     case .articleFrontMatter: "文章开头的设置（--- 之间）"

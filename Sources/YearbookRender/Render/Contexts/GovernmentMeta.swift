@@ -21,7 +21,7 @@ package enum GovernmentMeta {
     case "home": "首页"
     case "tags", "tag": "标签"
     case "data": "数据"
-    case "not-found": "其他"
+    case "not-found", "search": "其他"
     default: "年度报告"
     }
   }

@@ -68,6 +68,30 @@ package struct NotFoundContent: TemplateValue {
   package static let fields = TemplateFields<Self>([.list("reports") { $0.reports }])
 }
 
+package struct SearchContent: TemplateValue {
+  package let search: SearchSettingsContext
+  /// The reports, which the page lists for readers without script.
+  package let reports: [ReportContext]
+
+  package static let fields = TemplateFields<Self>([
+    .object("search") { $0.search },
+    .list("reports") { $0.reports },
+  ])
+}
+
+/// `search`: what the search page's form and script need.
+package struct SearchSettingsContext: TemplateValue {
+  package let settings: SearchSettings
+  package let site: SiteView
+
+  package static let fields = TemplateFields<Self>([
+    .text("page_url") { $0.site.link(SitePaths.search) },
+    .text("index_url") { $0.site.link(SitePaths.searchIndex) },
+    .text("script_url") { $0.site.link(SitePaths.searchScript) },
+    .text("portal_url") { $0.settings.portalURL },
+  ])
+}
+
 /// The root schema of each page template, for checking templates before rendering.
 package enum PageSchemas {
   /// The values each page template is compiled against, outermost first: its content,
@@ -82,6 +106,7 @@ package enum PageSchemas {
     "not-found": [NotFoundContent.schema, PageFrame.schema],
     "embed": [EmbedContent.schema, PageFrame.schema],
     "print": [PrintContent.schema, PageFrame.schema],
+    "search": [SearchContent.schema, PageFrame.schema],
   ]
 
   /// Each page's values as one schema, the frame's fields over the content's, for the checks.

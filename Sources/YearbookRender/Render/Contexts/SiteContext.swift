@@ -23,6 +23,7 @@ package struct SiteContext: TemplateValue {
     .text("stylesheet_url") { $0.view.siteLinks["stylesheet_url"] },
     .text("favicon_url") { $0.view.siteLinks["favicon_url"] },
     .text("embed_script_url") { $0.view.siteLinks["embed_script_url"] },
+    .text("search_url") { $0.view.siteLinks["search_url"] },
     .text("logo_url") { site in site.view.config.logo.map { site.view.link(SitePaths.asset($0)) } },
     .list("reports") { site in
       site.view.navigation.map { NavigationEntry(item: $0, current: site.currentPath.isInside($0.sitePath)) }
@@ -103,7 +104,9 @@ package struct PageMeta: TemplateValue {
   /// The government page metadata (`GovernmentMeta`).
   package var metaTags: [MetaTag] = []
 
-  package static let kinds = ["home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print"]
+  package static let kinds = [
+    "home", "report", "article", "tags", "tag", "data", "not-found", "embed", "print", "search",
+  ]
 
   package static let fields = TemplateFields<Self>(
     [

@@ -27,7 +27,10 @@ package final class SiteView: Sendable {
     }
     footer = FooterContext(index.site.config.footer)
     let hasFeed = index.site.config.origin != nil
-    siteLinks = SitePaths.siteLinks.filter { $0.key != "feed_url" || hasFeed }.mapValues(base.link)
+    let hasSearch = index.site.config.search != nil
+    siteLinks = SitePaths.siteLinks.filter {
+      ($0.key != "feed_url" || hasFeed) && ($0.key != "search_url" || hasSearch)
+    }.mapValues(base.link)
     tagLinks = index.tagSlugs.mapValues { base.link(SitePaths.tag(slug: $0)) }
     siteMetaTags = GovernmentMeta.siteTags(index.site.config)
   }
