@@ -12,7 +12,7 @@ import Testing
     defer { site.remove() }
     let result = try run(["build"], in: site.root)
     #expect(result.status == 0)
-    #expect(result.stderr.hasPrefix("Built 12 pages, 0 charts (25 files) into Output/ in "))
+    #expect(result.stderr.hasPrefix("Built 13 pages, 0 charts (46 files) into Output/ in "))
     #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
   }
 

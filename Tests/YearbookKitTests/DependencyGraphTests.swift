@@ -59,7 +59,7 @@ import Testing
           "2024/platforms/index.html", "2024/talent/index.html",
         ])
     // Every page but the embed page, which has no site header or footer.
-    #expect(graph.outputsAffected(byChangeTo: "Templates/layout.mustache").count == 11)
+    #expect(graph.outputsAffected(byChangeTo: "Templates/layout.mustache").count == 12)
     // The report's embed page, and the articles' pages, rendered with their embed pages.
     #expect(
       graph.outputsAffected(byChangeTo: "Templates/embed.mustache")
@@ -70,7 +70,7 @@ import Testing
     let graph = try await graph()
     #expect(graph.outputsAffected(byChangeTo: "Templates/static/css/yearbook.css") == ["css/yearbook.css"])
     let everything = graph.outputsAffected(byChangeTo: "Content/site.yml")
-    #expect(everything.count == 20)
+    #expect(everything.count == 22)
     #expect(graph.outputsAffected(byChangeTo: "Content/2024/_index.md") == everything)
     #expect(graph.outputsAffected(byChangeTo: "Content/2024/new-article.md") == everything)
   }

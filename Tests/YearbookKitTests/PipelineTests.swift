@@ -18,7 +18,9 @@ import Testing
 @Suite struct PipelineTests {
   @Test func eachPurposeRunsItsDeclaredStepsInOrder() async throws {
     #expect(
-      Pipeline.steps(for: .build).map(\.rawValue) == ["load", "index", "markdown", "pages", "portal", "check", "write"])
+      Pipeline.steps(for: .build).map(\.rawValue) == [
+        "load", "index", "markdown", "pages", "portal", "search", "check", "write",
+      ])
     #expect(Pipeline.steps(for: .check).map(\.rawValue) == ["load", "index", "markdown", "check"])
     #expect(Pipeline.steps(for: .preview) == Pipeline.steps(for: .build))
 
@@ -71,6 +73,6 @@ import Testing
       let parts = line.split(separator: " ", omittingEmptySubsequences: true)
       return parts.count == 3 && parts[1] == "s" ? String(parts[2]) : nil
     }
-    #expect(steps == ["load", "index", "markdown", "pages", "portal", "check", "write"])
+    #expect(steps == ["load", "index", "markdown", "pages", "portal", "search", "check", "write"])
   }
 }

@@ -133,7 +133,9 @@ import Testing
         continue  // plain text, served as text/csv
       }
       for tag in HTMLScanner.tags(in: text) {
-        #expect(tag.isOwnScript(onPage: path) || !["script", "iframe", "object", "embed"].contains(tag.name), "\(path): <\(tag.name)>")
+        #expect(
+          tag.isOwnScript(onPage: path) || !["script", "iframe", "object", "embed"].contains(tag.name),
+          "\(path): <\(tag.name)>")
         for (name, value) in tag.attributes {
           #expect(!name.hasPrefix("on"), "\(path): <\(tag.name) \(name)=…>")
           if ["href", "src", "action", "formaction", "xlink:href"].contains(name) {

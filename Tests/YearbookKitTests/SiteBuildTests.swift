@@ -19,7 +19,7 @@ import Testing
     defer { site.remove() }
     let summary = try await site.build()
     #expect(summary.diagnostics.isEmpty)
-    #expect(summary.pageCount == 12)
+    #expect(summary.pageCount == 13)
     let files = try site.snapshot().keys.sorted()
     #expect(
       files == [
@@ -28,7 +28,9 @@ import Testing
         "embed/2024/talent/index.html", "favicon.svg", "feed.xml", "fragments/2024/platforms.html",
         "fragments/2024/platforms.inline.html", "fragments/2024/talent.html", "fragments/2024/talent.inline.html",
         "fragments/yearbook-fragment.css", "index.html", "js/yearbook-embed-host.js", "js/yearbook-embed.js",
-        "sitemap.xml", "tags/index.html", "tags/人才/index.html",
+        "js/yearbook-search.js", "search/docs/0.json", "search/docs/1.json", "search/index.html",
+      ] + (0..<16).map { "search/index/\($0).bin" }.sorted() + [
+        "search/index/manifest.json", "sitemap.xml", "tags/index.html", "tags/人才/index.html",
         "tags/科创平台/index.html", "tags/长三角/index.html",
       ])
   }
@@ -243,7 +245,7 @@ extension SiteBuildTests {
     let loaded = try SiteBuilder.load(SiteBuilder.Options(root: site.root))
     #expect(loaded.site.articles.map(\.slug) == ["platforms", "talent"])
     let indexed = try SiteBuilder.makeIndex(loaded)
-    #expect(indexed.index.pages.filter { $0.template != nil }.count == 12)
+    #expect(indexed.index.pages.filter { $0.template != nil }.count == 13)
     #expect(indexed.index.page(ofDocument: "2024/talent.md")?.outputPath == "2024/talent/index.html")
     let documents = try SiteBuilder.renderMarkdown(indexed, producesHTML: false)
     #expect(documents.facts["2024/platforms.md"]?.headings.map(\.id) == ["主要成效"])

@@ -15,6 +15,12 @@ package struct RenderedDocuments: Sendable {
   /// Each article's body as a chapter of its report's print page, by its path under
   /// `Content/`; empty for `check`.
   package var chapterBodies: [ContentPath: String] = [:]
+  /// Every article's search keys and the index's shard count, kept for the preview, which
+  /// makes the index again after an edit; empty for `build` and `check`.
+  package var searchKeys: [ContentPath: SearchKeys.DocumentKeys] = [:]
+  package var searchShardCount = 0
+  /// How many files the search index wrote (result files, shards and the manifest).
+  package var searchFileCount = 0
 
   package init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
     self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })

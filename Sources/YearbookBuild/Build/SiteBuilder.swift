@@ -97,7 +97,8 @@ public enum SiteBuilder {
       return Outcome(loaded: loaded, indexed: indexed, documents: documents, summary: summary)
     }
     let sink = try run.step(.pages, makeSink)
-    let documents = try renderSite(indexed, into: sink, progress: options.progress, run: &run)
+    let documents = try renderSite(
+      indexed, into: sink, progress: options.progress, keepsSearchKeys: purpose == .preview, run: &run)
     var summary = try run.step(.check) { () throws(BuildFailure) in
       try check(indexed, theme: loaded.theme, documents: documents)
     }
@@ -192,7 +193,7 @@ public enum SiteBuilder {
   /// memory holds one batch's bodies at once. The list pages, the feed and the sitemap follow once
   /// every document's facts are known.
   package static func renderSite(
-    _ indexed: IndexedSite, into sink: any PageSink, progress: BuildProgress?,
+    _ indexed: IndexedSite, into sink: any PageSink, progress: BuildProgress?, keepsSearchKeys: Bool = false,
     run: inout Pipeline.Run
   ) throws(BuildFailure) -> RenderedDocuments {
     let index = indexed.index
@@ -239,6 +240,7 @@ public enum SiteBuilder {
     }
     var articleBodies: [RenderedMarkdown] = []
     var chapters: [ContentPath: String] = [:]
+    var keptSearchKeys: [ContentPath: SearchKeys.DocumentKeys] = [:]
     // Search documents are numbered in site order.
     var firstDocument = 0
     for (reportIndex, report) in index.site.reports.enumerated() {
@@ -285,6 +287,11 @@ public enum SiteBuilder {
         }
         if let searchIndex {
           run.timed(.search) { searchIndex.add(done.map { $0.searchKeys }) }
+          if keepsSearchKeys {
+            for (offset, outcome) in done.enumerated() {
+              keptSearchKeys[report.articles[positions[offset]].markdown.contentPath] = outcome.searchKeys
+            }
+          }
         }
         var bodies: [RenderedMarkdown] = []
         for (offset, outcome) in done.enumerated() {
@@ -296,8 +303,11 @@ public enum SiteBuilder {
         articleBodies += bodies
       }
     }
+    var searchShardCount = 0
     if let searchIndex {
-      pageFindings += run.timed(.search) { writeSearchIndex(searchIndex, into: sink) }
+      let (findings, count) = run.timed(.search) { writeSearchIndex(searchIndex, into: sink) }
+      pageFindings += findings
+      searchShardCount = count
     }
     let articles = index.site.reports.flatMap { $0.articles.map(\.markdown) }
     var documents = try run.step(.markdown) { () throws(BuildFailure) in
@@ -307,6 +317,9 @@ public enum SiteBuilder {
       return documents
     }
     documents.chapterBodies = chapters
+    documents.searchKeys = keptSearchKeys
+    documents.searchShardCount = searchShardCount
+    if let searchIndex { documents.searchFileCount = searchIndex.documentCount + searchShardCount + 1 }
 
     let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), theme: indexed.theme)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
@@ -353,7 +366,9 @@ public enum SiteBuilder {
   }
 
   /// The index's shards and manifest, once every article's keys are in.
-  private static func writeSearchIndex(_ searchIndex: SearchIndex, into sink: any PageSink) -> [Diagnostic] {
+  private static func writeSearchIndex(_ searchIndex: SearchIndex, into sink: any PageSink) -> (
+    [Diagnostic], shards: Int
+  ) {
     let (count, shards) = searchIndex.shards()
     let files: [(OutputPath, [UInt8])] =
       shards.enumerated().map { (SitePaths.searchShard($0.offset).outputPath, $0.element) }
@@ -371,7 +386,7 @@ public enum SiteBuilder {
         return .error(.describing(error), at: SourceLocation(file: sink.destination))
       }
     }
-    return problems.compactMap { $0 }
+    return (problems.compactMap { $0 }, count)
   }
 
   /// Writes rendered files; the problems found, at `file`: a failed render, a failed write,
@@ -430,6 +445,7 @@ public enum SiteBuilder {
     return Summary(
       pageCount: index.pages.filter { $0.template != nil }.count,
       fileCount: index.pages.count + index.copies.count + index.site.articlePortalFiles.count * 3
+        + documents.searchFileCount
         + (index.site.config.portalFiles
           ? documents.facts.values.reduce(0) { $0 + $1.charts.reduce(0) { $0 + ($1.spec.kind == .table ? 1 : 2) } }
           : 0),

@@ -188,9 +188,14 @@ package struct SyntaxTree {
         if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         text += " "
-      case CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_CUSTOM_BLOCK:
-        // A bound figure or a pipe table: the text between the tags we wrote.
-        if let html = cmark_node_get_on_enter(node) { text += HTML.textContent(of: String(cString: html)) + "\n" }
+      case CMARK_NODE_CUSTOM_INLINE:
+        // A bound figure: the text between the tags we wrote.
+        if let html = cmark_node_get_on_enter(node) { text += HTML.textContent(of: String(cString: html)).trimmed }
+      case CMARK_NODE_CUSTOM_BLOCK:
+        // A heading with its id, or a pipe table.
+        if let html = cmark_node_get_on_enter(node) {
+          text += HTML.textContent(of: String(cString: html)).trimmed + "\n"
+        }
       default:
         break
       }

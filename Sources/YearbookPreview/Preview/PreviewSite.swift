@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import YearbookBuild
 import YearbookCore
 import YearbookIndex
@@ -39,6 +40,15 @@ public final class PreviewSite: @unchecked Sendable {
     package var markdown: MarkdownRenderer
     /// Every article's chapter of its report's print page, so an edit renders one again.
     package var chapterBodies: [ContentPath: String]
+    /// Every article's search keys, the articles in site order (the search index numbers
+    /// them so) and the shard count, so an edit makes the index again.
+    package var search: SearchState
+  }
+
+  private struct SearchState {
+    var keys: [ContentPath: SearchKeys.DocumentKeys] = [:]
+    var order: [ContentPath] = []
+    var shardCount = 0
   }
 
   public let options: SiteBuilder.Options
@@ -117,10 +127,14 @@ public final class PreviewSite: @unchecked Sendable {
         deferred = [:]
         problems = summary.diagnostics
         unbuilt = []
+        var markdown = SiteBuilder.markdownRenderer(for: indexed.index, producesHTML: true)
+        markdown.collectsSearchText = loaded.site.config.search != nil
         state = State(
           loaded: loaded, indexed: indexed, facts: documents.facts, graph: summary.dependencies,
-          markdown: SiteBuilder.markdownRenderer(for: indexed.index, producesHTML: true),
-          chapterBodies: documents.chapterBodies)
+          markdown: markdown, chapterBodies: documents.chapterBodies,
+          search: SearchState(
+            keys: documents.searchKeys, order: loaded.site.reports.flatMap { $0.articles.map(\.markdown.contentPath) },
+            shardCount: documents.searchShardCount))
         generation += 1
       }
       return Rebuild(
@@ -322,6 +336,28 @@ public final class PreviewSite: @unchecked Sendable {
       affected.subtracting(deferredPages.keys), index: index, renderer: renderer, bodies: bodies,
       chapterBodies: chapterBodies)
     timings.record("pages", since: &step)
+    // The search index: the edited articles' result files now, the shards (which every
+    // article shares) made again when one is first asked for.
+    var search = state.search
+    var searchDocuments: [ContentPath: Data] = [:]
+    let searchShards: SearchShards?
+    if site.config.search != nil && search.shardCount > 0 {
+      for (contentPath, body) in bodies {
+        guard let article = site.article(at: contentPath),
+          let report = site.reports.first(where: { $0.id == article.reportID })
+        else { continue }
+        search.keys[contentPath] = SearchKeys.keys(title: article.title, text: body.searchText)
+        searchDocuments[contentPath] = Data(
+          SearchDocument.json(
+            article: article, report: report, link: renderer.site.link(article.sitePath), text: body.searchText
+          ).utf8)
+      }
+      search.order = site.reports.flatMap { $0.articles.map(\.markdown.contentPath) }
+      searchShards = SearchShards(keys: search.order.compactMap { search.keys[$0] }, count: search.shardCount)
+    } else {
+      searchShards = nil
+    }
+    timings.record("search", since: &step)
     let warnings = (indexed.diagnostics + diagnostics).sortedInFileOrder()
     // A tag no article carries any more has no page any more.
     var gone = listed ? [] : state.indexed.index.pages.map(\.outputPath).filter { !index.outputPaths.contains($0) }
@@ -342,11 +378,30 @@ public final class PreviewSite: @unchecked Sendable {
         files[path] = nil
         deferred[path] = nil
       }
+      if let searchShards {
+        // An edit that moves an article (its date, its weight) renumbers the result files.
+        let numbers = Dictionary(uniqueKeysWithValues: state.search.order.enumerated().map { ($1, $0) })
+        var renumbered: [OutputPath: Data] = [:]
+        for (number, contentPath) in search.order.enumerated() {
+          let path = SitePaths.searchDocument(number).outputPath
+          if let data = searchDocuments[contentPath] {
+            renumbered[path] = data
+          } else if let old = numbers[contentPath], old != number {
+            renumbered[path] = files[SitePaths.searchDocument(old).outputPath]
+          }
+        }
+        files.merge(renumbered) { _, new in new }
+        for number in 0..<search.shardCount {
+          let path = SitePaths.searchShard(number).outputPath
+          files[path] = nil
+          deferred[path] = { .success(Data(searchShards.file(number))) }
+        }
+      }
       problems = warnings
       unbuilt = []
       self.state = State(
         loaded: loaded, indexed: indexed, facts: facts, graph: graph, markdown: state.markdown,
-        chapterBodies: chapterBodies)
+        chapterBodies: chapterBodies, search: search)
       generation += 1
     }
     return Rebuild(
@@ -415,5 +470,29 @@ public final class PreviewSite: @unchecked Sendable {
     }
     if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
     return rendered
+  }
+}
+
+/// The search index's shards after an edit, made once, when the first of them is asked
+/// for: typing in an article does not wait for an index of the whole site.
+private final class SearchShards: Sendable {
+  private let keys: [SearchKeys.DocumentKeys]
+  private let count: Int
+  private let made = Mutex<[[UInt8]]?>(nil)
+
+  init(keys: [SearchKeys.DocumentKeys], count: Int) {
+    self.keys = keys
+    self.count = count
+  }
+
+  func file(_ number: Int) -> [UInt8] {
+    made.withLock { made in
+      if made == nil {
+        let index = SearchIndex()
+        index.add(keys)
+        made = index.shards(count: count).files
+      }
+      return made?[number] ?? []
+    }
   }
 }

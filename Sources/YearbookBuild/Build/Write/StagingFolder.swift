@@ -106,7 +106,9 @@ public final class StagingFolder: @unchecked Sendable {
   /// Writes one file; safe to call from several threads for different paths.
   public func write(_ text: String, to path: OutputPath) throws(WriteError) {
     var text = text
-    let failure = text.withUTF8 { bytes in Result { () throws(WriteError) in try write(UnsafeRawBufferPointer(bytes), to: path) } }
+    let failure = text.withUTF8 { bytes in
+      Result { () throws(WriteError) in try write(UnsafeRawBufferPointer(bytes), to: path) }
+    }
     try failure.get()
   }
 

@@ -66,13 +66,18 @@ package final class SearchIndex: @unchecked Sendable {
   package static let shardTarget = 16 * 1024
 
   /// The shard files: as many as keep each near `shardTarget` (a power of two from 16 to
-  /// 4,096), with the count the script reads from the manifest.
-  package func shards() -> (count: Int, files: [[UInt8]]) {
-    let total = partitions.reduce(0) { sum, partition in
-      partition.lists.values.reduce(sum) { $0 + $1.bytes.count + 10 }
-    }
+  /// 4,096), with the count the script reads from the manifest; or `count` of them (the
+  /// preview keeps the count its last whole build wrote).
+  package func shards(count given: Int? = nil) -> (count: Int, files: [[UInt8]]) {
     var count = SearchKeys.partitions
-    while count < 4096 && total / count > Self.shardTarget { count *= 2 }
+    if let given {
+      count = given
+    } else {
+      let total = partitions.reduce(0) { sum, partition in
+        partition.lists.values.reduce(sum) { $0 + $1.bytes.count + 10 }
+      }
+      while count < 4096 && total / count > Self.shardTarget { count *= 2 }
+    }
     let perPartition = count / SearchKeys.partitions
     let files = Parallel.map(Array(partitions.indices)) { [partitions, count] number -> [[UInt8]] in
       var bySlot = Array(repeating: [(key: UInt64, list: PostingList)](), count: perPartition)
