@@ -6,14 +6,19 @@ copying the output tree), then reports the figures against the project's targets
     python3 Benchmarks/bench.py --yearbook .build/release/yearbook [--sizes 1000,10000]
         [--runs 5] [--work /dev/shm/yearbook-bench] [--project .] [--markdown] [--strict]
 
+At the largest size it also measures search: the index's share of the build (from
+`--timings`), and in headless Chromium (scripts/search_gate.py, from the project's .venv)
+the bytes a query loads and the time until its results are shown.
+
 Hugo and cmark come from Debian (`scripts/install-deps.sh bench`). The work folder is on
 /dev/shm by default so that the disk does not dominate the timings.
 
-Python 3.11 standard library only. The report is for people: it exits 0 even when a
+Python 3.11 standard library only (Chromium is driven by a child process). The report is for people: it exits 0 even when a
 target is missed, unless --strict is given.
 """
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -32,6 +37,13 @@ TARGET_PAGES_ONLY_HUGO_FACTOR = 0.5  # with `portal_files: false`, at most half 
 TARGET_RSS_10K_MB = 300
 TARGET_DEFAULT_BUILD_MS = 60
 TARGET_DEFAULT_CHECK_MS = 60
+# Search, at the largest size: the index's share of the build, and in headless Chromium
+# the bytes a four-character query loads and the time until its results are shown.
+TARGET_SEARCH_SHARE = 0.10
+TARGET_SEARCH_KB = 150
+TARGET_SEARCH_MS = 100
+SEARCH_QUERIES = ["科技创新", "成果转化", "孵化载体", "清川市"]
+SEARCH_GATE = Path(__file__).resolve().parent.parent / "scripts" / "search_gate.py"
 
 
 class BenchError(Exception):
@@ -342,6 +354,71 @@ def targets(results: list[SizeResult], build: Series, check: Series) -> list[tup
     return checks
 
 
+@dataclass
+class SearchFigures:
+    articles: int
+    # The search step's share of the whole build, from `--timings`, over a few builds.
+    shares: list[float]
+    # Per query: bytes loaded (with the script) and milliseconds to results, in Chromium.
+    queries: list[dict]
+
+
+def bench_search(args: argparse.Namespace, articles: int) -> SearchFigures:
+    """The search budgets at one size: `--timings` of a few builds (the search step
+    against the total), then scripts/search_gate.py in headless Chromium over the built
+    output, each query on a freshly loaded page."""
+    python = args.project / ".venv" / "bin" / "python"
+    corpus = args.work / f"corpus-{articles}" / "yearbook"
+    output = args.work / f"out-yb-{articles}"
+    shares = []
+    for _ in range(3):
+        completed = subprocess.run(yearbook_build(args.yearbook, corpus, output) + ["--timings", "--lang", "en"],
+                                   capture_output=True, text=True)
+        if completed.returncode != 0:
+            raise BenchError(f"yearbook build --timings failed:\n{completed.stderr[-2000:]}")
+        steps = {}
+        for line in completed.stderr.splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[1] == "s":
+                steps[parts[2]] = float(parts[0])
+        if "search" not in steps:
+            raise BenchError("yearbook build --timings printed no search step")
+        shares.append(steps["search"] / sum(steps.values()))
+    if not python.exists():
+        print("search: .venv missing (make test-deps): the Chromium figures are left out")
+        return SearchFigures(articles, shares, [])
+    command = [str(python), str(SEARCH_GATE), f"{output}:/", "--json"]
+    for query in SEARCH_QUERIES:
+        command += ["--measure", query]
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise BenchError(f"search_gate.py failed:\n{completed.stderr[-2000:]}")
+    return SearchFigures(articles, shares, json.loads(completed.stdout.splitlines()[-1])["queries"])
+
+
+def search_lines(figures: SearchFigures) -> list[str]:
+    lines = [f"search at {figures.articles:,}: index {statistics.median(figures.shares) * 100:.1f}% of the build "
+             f"({', '.join(f'{share * 100:.1f}%' for share in figures.shares)})"]
+    for query in figures.queries:
+        lines.append(f"  {query['query']}: {query['results']} results, {query['bytes_with_script'] / 1024:.1f} KB "
+                     f"loaded with the script ({query['files']} files), results after {query['ms']:.0f} ms")
+    return lines
+
+
+def search_targets(figures: SearchFigures) -> list[tuple[str, bool, str]]:
+    size = f"{figures.articles // 1000}k"
+    share = statistics.median(figures.shares)
+    checks = [(f"{size}, search index <= {TARGET_SEARCH_SHARE * 100:g}% of the build", share <= TARGET_SEARCH_SHARE,
+               f"{share * 100:.1f}%")]
+    for query in figures.queries:
+        checks.append((f"{size}, search {query['query']!r}: <= {TARGET_SEARCH_KB} KB loaded",
+                       query["bytes_with_script"] <= TARGET_SEARCH_KB * 1024,
+                       f"{query['bytes_with_script'] / 1024:.1f} KB"))
+        checks.append((f"{size}, search {query['query']!r}: results <= {TARGET_SEARCH_MS} ms",
+                       query["ms"] <= TARGET_SEARCH_MS, f"{query['ms']:.0f} ms"))
+    return checks
+
+
 def machine_lines() -> list[str]:
     uname = run_quiet(["uname", "-sr"]).strip()
     hugo = run_quiet(["hugo", "version"]).strip()
@@ -399,6 +476,7 @@ def main() -> int:
         header = machine_lines()
         results = [bench_size(args, articles) for articles in sorted(args.sizes)]
         build, check = bench_default_site(args)
+        search = bench_search(args, max(args.sizes))
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
@@ -418,13 +496,15 @@ def main() -> int:
     largest = max(args.sizes)
     print(f"{largest:,} articles: yearbook wrote {count_files(args.work / f'out-yb-{largest}')} files, "
           f"hugo wrote {count_files(args.work / f'out-hugo-{largest}')} files")
+    for line in search_lines(search):
+        print(line)
     if args.markdown:
         print()
         print_markdown_table(rows, build, check)
 
     print()
     missed = 0
-    for name, met, measured in targets(results, build, check):
+    for name, met, measured in targets(results, build, check) + search_targets(search):
         print(f"{'PASS' if met else 'MISS'}  {name}: {measured}")
         missed += not met
     return 1 if args.strict and missed else 0

@@ -23,6 +23,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import statistics
 import sys
 import threading
@@ -157,7 +158,7 @@ def measure(driver, page, queries, script_bytes):
         shown = run_query(driver, page, query)
         figures.append({"query": query, "ms": round(shown["elapsed"], 1), "bytes": shown["bytes"],
                         "bytes_with_script": shown["bytes"] + script_bytes, "files": shown["files"],
-                        "results": len(shown["titles"]) and int("".join(ch for ch in shown["status"] if ch.isdigit()) or 0)})
+                        "results": int(found.group(1)) if (found := re.search(r"找到 (\d+) 篇", shown["status"])) else 0})
     return figures
 
 
