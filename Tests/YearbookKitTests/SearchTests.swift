@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import YearbookBuild
@@ -113,7 +114,9 @@ import Testing
     ])
     index.add([SearchKeys.keys(title: "", text: "茶茶茶，白茶")])
     #expect(index.documentCount == 3)
-    let (count, files) = index.shards()
+    let shards = Mutex<[Int: [UInt8]]>([:])
+    let count = index.drainShards { number, bytes in shards.withLock { $0[number] = bytes } }
+    let files = shards.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
     #expect(count == SearchKeys.partitions)
     #expect(files.count == count)
     var everything: [UInt64: [(document: Int, count: Int, inTitle: Bool, residues: [UInt8])]] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import YearbookCharts
 import YearbookCore
 import YearbookIndex
@@ -98,7 +99,7 @@ public enum SiteBuilder {
     }
     let sink = try run.step(.pages, makeSink)
     let documents = try renderSite(
-      indexed, into: sink, progress: options.progress, keepsSearchKeys: purpose == .preview, run: &run)
+      indexed, into: sink, progress: options.progress, forPreview: purpose == .preview, run: &run)
     var summary = try run.step(.check) { () throws(BuildFailure) in
       try check(indexed, theme: loaded.theme, documents: documents)
     }
@@ -193,7 +194,7 @@ public enum SiteBuilder {
   /// memory holds one batch's bodies at once. The list pages, the feed and the sitemap follow once
   /// every document's facts are known.
   package static func renderSite(
-    _ indexed: IndexedSite, into sink: any PageSink, progress: BuildProgress?, keepsSearchKeys: Bool = false,
+    _ indexed: IndexedSite, into sink: any PageSink, progress: BuildProgress?, forPreview: Bool = false,
     run: inout Pipeline.Run
   ) throws(BuildFailure) -> RenderedDocuments {
     let index = indexed.index
@@ -277,9 +278,12 @@ public enum SiteBuilder {
                 outcome.searchKeys = SearchKeys.keys(title: article.title, text: body.searchText)
                 let document = SearchDocument.json(
                   article: article, report: report, link: pages.site.link(article.sitePath), text: body.searchText)
-                outcome.pageProblems += write(
-                  .success([(SitePaths.searchDocument(reportDocuments + position).outputPath, document)]), into: sink,
-                  makingFolders: false, budgets: budgets, file: article.markdown.file)
+                do {
+                  try sink.write(document, to: SitePaths.searchDocument(reportDocuments + position).outputPath)
+                } catch {
+                  outcome.pageProblems.append(
+                    .error(.describing(error), at: SourceLocation(file: article.markdown.file)))
+                }
               }
             }
             return outcome
@@ -287,7 +291,7 @@ public enum SiteBuilder {
         }
         if let searchIndex {
           run.timed(.search) { searchIndex.add(done.map { $0.searchKeys }) }
-          if keepsSearchKeys {
+          if forPreview {
             for (offset, outcome) in done.enumerated() {
               keptSearchKeys[report.articles[positions[offset]].markdown.contentPath] = outcome.searchKeys
             }
@@ -301,6 +305,33 @@ public enum SiteBuilder {
           bodies.append(outcome.body)
         }
         articleBodies += bodies
+      }
+      // The report's print page, now that its chapters are all made: a whole site's
+      // chapters (megabytes a report) would otherwise be held until the list pages. The
+      // preview keeps them to render one again after an edit.
+      let ownBodies = articleBodies.suffix(report.articles.count)
+      // A document with errors fails the build at the markdown step, before any page counts.
+      if !forPreview, !ownBodies.contains(where: { $0.diagnostics.hasErrors }),
+        let page = index.pages.first(where: { $0.kind == .print(reportIndex) })
+      {
+        var facts = [report.markdown.contentPath: DocumentFacts(reportBodies[reportIndex])]
+        for (article, body) in zip(report.articles, ownBodies) {
+          facts[article.markdown.contentPath] = DocumentFacts(body)
+        }
+        let renderer = PageRenderer(site: SiteView(index: index, documents: facts), theme: indexed.theme)
+        let reportBody = [report.markdown.contentPath: reportBodies[reportIndex]]
+        let chapterBodies = chapters
+        if let problem = run.timed(
+          .pages,
+          {
+            writePage(
+              page, with: renderer, reportBodies: reportBody, chapterBodies: chapterBodies, into: sink,
+              budgets: budgets, progress: progress)
+          })
+        {
+          pageFindings.append(problem)
+        }
+        chapters = [:]
       }
     }
     var searchShardCount = 0
@@ -323,24 +354,19 @@ public enum SiteBuilder {
 
     let listPages = PageRenderer(site: SiteView(index: index, documents: documents.facts), theme: indexed.theme)
     let bodiesByPath = Dictionary(uniqueKeysWithValues: zip(reports.map(\.contentPath), reportBodies))
-    let remaining = index.pages.filter { if case .article = $0.kind { false } else { true } }
+    let remaining = index.pages.filter {
+      switch $0.kind {
+      case .article: false
+      case .print: forPreview
+      default: true
+      }
+    }
     let chapterBodies = chapters
     let listed = run.timed(.pages) {
       Parallel.map(remaining) { page -> Diagnostic? in
-        defer { progress?.pageDone() }
-        // Named by what the page is made from: the Markdown file, else its template.
-        let file = page.source ?? page.template.map { SourcePath("Templates/\($0).mustache") } ?? sink.destination
-        switch listPages.page(page, reportBodies: bodiesByPath, chapterBodies: chapterBodies) {
-        case .success(let text):
-          do {
-            try sink.write(text, to: page.outputPath)
-            return oversized(text, path: page.outputPath, limit: budgets, at: file)
-          } catch {
-            return .error(.describing(error), at: SourceLocation(file: file))
-          }
-        case .failure(let diagnostic):
-          return diagnostic
-        }
+        writePage(
+          page, with: listPages, reportBodies: bodiesByPath, chapterBodies: chapterBodies, into: sink, budgets: budgets,
+          progress: progress)
       }
     }
     pageFindings += listed.compactMap { $0 }
@@ -352,6 +378,27 @@ public enum SiteBuilder {
       try run.step(step) { () throws(BuildFailure) in throw BuildFailure(diagnostics: warnings + errors) }
     }
     return documents
+  }
+
+  /// Renders and writes one page that is not an article's; what went wrong, if anything.
+  private static func writePage(
+    _ page: SiteIndex.Page, with renderer: PageRenderer, reportBodies: [ContentPath: RenderedMarkdown],
+    chapterBodies: [ContentPath: String], into sink: any PageSink, budgets: Budgets, progress: BuildProgress?
+  ) -> Diagnostic? {
+    defer { progress?.pageDone() }
+    // Named by what the page is made from: the Markdown file, else its template.
+    let file = page.source ?? page.template.map { SourcePath("Templates/\($0).mustache") } ?? sink.destination
+    switch renderer.page(page, reportBodies: reportBodies, chapterBodies: chapterBodies) {
+    case .success(let text):
+      do {
+        try sink.write(text, to: page.outputPath)
+        return oversized(text, path: page.outputPath, limit: budgets, at: file)
+      } catch {
+        return .error(.describing(error), at: SourceLocation(file: file))
+      }
+    case .failure(let diagnostic):
+      return diagnostic
+    }
   }
 
   /// What rendering one article leaves for the steps after it: its body without markup
@@ -369,24 +416,19 @@ public enum SiteBuilder {
   private static func writeSearchIndex(_ searchIndex: SearchIndex, into sink: any PageSink) -> (
     [Diagnostic], shards: Int
   ) {
-    let (count, shards) = searchIndex.shards()
-    let files: [(OutputPath, [UInt8])] =
-      shards.enumerated().map { (SitePaths.searchShard($0.offset).outputPath, $0.element) }
-      + [
-        (
-          SitePaths.searchManifest.outputPath,
-          Array(SearchDocument.manifest(shards: count, documents: searchIndex.documentCount).utf8)
-        )
-      ]
-    let problems = Parallel.map(files) { path, bytes -> Diagnostic? in
+    let problems = Mutex<[Diagnostic]>([])
+    let write = { @Sendable (path: OutputPath, bytes: [UInt8]) in
       do {
         try sink.write(bytes, to: path)
-        return nil
       } catch {
-        return .error(.describing(error), at: SourceLocation(file: sink.destination))
+        problems.withLock { $0.append(.error(.describing(error), at: SourceLocation(file: sink.destination))) }
       }
     }
-    return (problems.compactMap { $0 }, count)
+    let count = searchIndex.drainShards { number, bytes in write(SitePaths.searchShard(number).outputPath, bytes) }
+    write(
+      SitePaths.searchManifest.outputPath,
+      Array(SearchDocument.manifest(shards: count, documents: searchIndex.documentCount).utf8))
+    return (problems.withLock { $0 }, count)
   }
 
   /// Writes rendered files; the problems found, at `file`: a failed render, a failed write,

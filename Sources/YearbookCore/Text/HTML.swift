@@ -58,25 +58,6 @@ package enum HTML {
     return text
   }
 
-  /// The readable text of markup Yearbook wrote: each tag becomes a space (table cells stay
-  /// apart), entities are decoded.
-  package static func textContent(of html: String) -> String {
-    var text = String.UnicodeScalarView()
-    var inTag = false
-    for scalar in html.unicodeScalars {
-      if scalar == "<" {
-        inTag = true
-      } else if scalar == ">" {
-        inTag = false
-        text.append(" ")
-      } else if !inTag {
-        text.append(scalar)
-      }
-    }
-    let result = String(text)
-    return result.contains("&") ? unescape(result) : result
-  }
-
   /// Reverses `escape`, for text Yearbook itself escaped.
   package static func unescape(_ text: String) -> String {
     text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

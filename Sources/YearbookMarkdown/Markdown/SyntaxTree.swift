@@ -173,34 +173,82 @@ package struct SyntaxTree {
   /// and code block as plain text, one block a line. Charts (HTML blocks) are left out:
   /// their figures are numbers in the data, not words of the article.
   package static func searchText(of document: OpaquePointer) -> String {
-    var text = ""
+    var text: [UInt8] = []
+    func append(_ pointer: UnsafePointer<CChar>) {
+      pointer.withMemoryRebound(to: UInt8.self, capacity: 1) {
+        text.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(pointer)))
+      }
+    }
     let iterator = cmark_iter_new(document)
     defer { cmark_iter_free(iterator) }
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
       guard let node = cmark_iter_get_node(iterator) else { continue }
       let type = cmark_node_get_type(node)
       if event == CMARK_EVENT_EXIT {
-        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { text += "\n" }
+        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { text.append(0x0A) }
         continue
       }
       switch type {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-        if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+        if let literal = cmark_node_get_literal(node) { append(literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        text += " "
+        text.append(0x20)
       case CMARK_NODE_CUSTOM_INLINE:
         // A bound figure: the text between the tags we wrote.
-        if let html = cmark_node_get_on_enter(node) { text += HTML.textContent(of: String(cString: html)).trimmed }
+        if let html = cmark_node_get_on_enter(node) { appendText(ofMarkup: html, to: &text) }
       case CMARK_NODE_CUSTOM_BLOCK:
         // A heading with its id, or a pipe table.
         if let html = cmark_node_get_on_enter(node) {
-          text += HTML.textContent(of: String(cString: html)).trimmed + "\n"
+          appendText(ofMarkup: html, to: &text)
+          text.append(0x0A)
         }
       default:
         break
       }
     }
-    return text
+    // cmark validated the UTF-8 (CMARK_OPT_VALIDATE_UTF8).
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// The text of markup Yearbook wrote: tags between words become one space (table cells
+  /// stay apart), none at either end, and the entities `HTML.escape` writes are decoded.
+  private static func appendText(ofMarkup html: UnsafePointer<CChar>, to text: inout [UInt8]) {
+    let entities: [(name: [UInt8], character: UInt8)] = [
+      (Array("lt;".utf8), 0x3C), (Array("gt;".utf8), 0x3E), (Array("amp;".utf8), 0x26),
+      (Array("quot;".utf8), 0x22), (Array("#39;".utf8), 0x27),
+    ]
+    html.withMemoryRebound(to: UInt8.self, capacity: strlen(html) + 1) { bytes in
+      var index = 0
+      var inTag = false
+      var wroteText = false
+      var spaceDue = false
+      while bytes[index] != 0 {
+        let byte = bytes[index]
+        index += 1
+        if byte == 0x3C {
+          inTag = true
+        } else if byte == 0x3E {
+          inTag = false
+          spaceDue = wroteText
+        } else if !inTag {
+          if spaceDue {
+            text.append(0x20)
+            spaceDue = false
+          }
+          wroteText = true
+          guard byte == 0x26,
+            let entity = entities.first(where: { entity in
+              entity.name.indices.allSatisfy { bytes[index + $0] == entity.name[$0] }
+            })
+          else {
+            text.append(byte)
+            continue
+          }
+          text.append(entity.character)
+          index += entity.name.count
+        }
+      }
+    }
   }
 
   package static func firstParagraphText(of document: OpaquePointer) -> String {

@@ -349,8 +349,7 @@ public final class PreviewSite: @unchecked Sendable {
         search.keys[contentPath] = SearchKeys.keys(title: article.title, text: body.searchText)
         searchDocuments[contentPath] = Data(
           SearchDocument.json(
-            article: article, report: report, link: renderer.site.link(article.sitePath), text: body.searchText
-          ).utf8)
+            article: article, report: report, link: renderer.site.link(article.sitePath), text: body.searchText))
       }
       search.order = site.reports.flatMap { $0.articles.map(\.markdown.contentPath) }
       searchShards = SearchShards(keys: search.order.compactMap { search.keys[$0] }, count: search.shardCount)
@@ -490,7 +489,9 @@ private final class SearchShards: Sendable {
       if made == nil {
         let index = SearchIndex()
         index.add(keys)
-        made = index.shards(count: count).files
+        let files = Mutex(Array(repeating: [UInt8](), count: count))
+        index.drainShards(count: count) { number, bytes in files.withLock { $0[number] = bytes } }
+        made = files.withLock { $0 }
       }
       return made?[number] ?? []
     }

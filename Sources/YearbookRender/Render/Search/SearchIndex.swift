@@ -15,25 +15,7 @@ import YearbookCore
 package final class SearchIndex: @unchecked Sendable {
   /// One partition's lists; only one thread touches a partition at a time.
   private final class Partition: @unchecked Sendable {
-    var lists: [UInt64: PostingList] = [:]
-  }
-
-  private struct PostingList {
-    var lastDocument = -1
-    var documents = 0
-    var bytes: [UInt8] = []
-
-    mutating func append(document: Int, occurrence detail: UInt32, isPair: Bool) {
-      SearchIndex.appendVarint(UInt64(document - lastDocument), to: &bytes)
-      let count = detail >> 16
-      SearchIndex.appendVarint(UInt64(count << 1 | (detail >> 15 & 1)), to: &bytes)
-      if isPair && count <= 2 {
-        bytes.append(UInt8(detail & 31))
-        if count == 2 { bytes.append(UInt8(detail >> 5 & 31)) }
-      }
-      lastDocument = document
-      documents += 1
-    }
+    var table = PostingTable()
   }
 
   private let partitions = (0..<SearchKeys.partitions).map { _ in Partition() }
@@ -44,16 +26,12 @@ package final class SearchIndex: @unchecked Sendable {
   /// Adds documents numbered from `documentCount` on, in order, one partition a core.
   package func add(_ documents: [SearchKeys.DocumentKeys]) {
     let first = documentCount
-    let indices = Array(partitions.indices)
-    _ = Parallel.map(indices) { [partitions] number in
+    _ = Parallel.map(Array(partitions.indices)) { [partitions] number in
       let partition = partitions[number]
       for (offset, document) in documents.enumerated() {
-        let start = document.partitionStarts[number]
-        let end = document.partitionStarts[number + 1]
-        for position in start..<end {
-          let key = document.keys[position]
-          partition.lists[key, default: PostingList()].append(
-            document: first + offset, occurrence: document.details[position], isPair: SearchKeys.isPair(key))
+        for position in document.partitionStarts[number]..<document.partitionStarts[number + 1] {
+          partition.table.append(
+            key: document.keys[position], document: first + offset, occurrence: document.details[position])
         }
       }
       return 0
@@ -65,43 +43,44 @@ package final class SearchIndex: @unchecked Sendable {
   /// 150 KB budget on a site of 10,000 articles.
   package static let shardTarget = 16 * 1024
 
-  /// The shard files: as many as keep each near `shardTarget` (a power of two from 16 to
-  /// 4,096), with the count the script reads from the manifest; or `count` of them (the
-  /// preview keeps the count its last whole build wrote).
-  package func shards(count given: Int? = nil) -> (count: Int, files: [[UInt8]]) {
+  /// As many shards as keep each near `shardTarget`: a power of two from 16 to 4,096.
+  package var shardCount: Int {
+    let total = partitions.reduce(0) { $0 + $1.table.bytes }
     var count = SearchKeys.partitions
-    if let given {
-      count = given
-    } else {
-      let total = partitions.reduce(0) { sum, partition in
-        partition.lists.values.reduce(sum) { $0 + $1.bytes.count + 10 }
-      }
-      while count < 4096 && total / count > Self.shardTarget { count *= 2 }
-    }
+    while count < 4096 && total / count > Self.shardTarget { count *= 2 }
+    return count
+  }
+
+  /// Cuts the index into `count` shards (by default `shardCount`; the preview keeps the
+  /// count its last whole build wrote) and hands each to `deliver`, from several threads.
+  /// The index empties as it goes, so its lists and the files are never all in memory.
+  /// Shard n holds the keys whose hash is n modulo the count: partition n % 16, slot n / 16.
+  @discardableResult
+  package func drainShards(count given: Int? = nil, _ deliver: @Sendable (Int, [UInt8]) -> Void) -> Int {
+    let count = given ?? shardCount
     let perPartition = count / SearchKeys.partitions
-    let files = Parallel.map(Array(partitions.indices)) { [partitions, count] number -> [[UInt8]] in
-      var bySlot = Array(repeating: [(key: UInt64, list: PostingList)](), count: perPartition)
-      for (key, list) in partitions[number].lists {
-        bySlot[Int(SearchKeys.hash(key) % UInt32(count)) / SearchKeys.partitions].append((key, list))
+    _ = Parallel.map(Array(partitions.indices)) { [partitions] number in
+      let table = partitions[number].table
+      partitions[number].table = PostingTable()
+      var bySlot = Array(repeating: [Int](), count: perPartition)
+      for list in table.lists.indices {
+        bySlot[Int(SearchKeys.hash(table.keys[list]) % UInt32(count)) / SearchKeys.partitions].append(list)
       }
-      return bySlot.map { entries in
+      for (slot, members) in bySlot.enumerated() {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(entries.reduce(0) { $0 + $1.list.bytes.count + 12 })
-        for (key, list) in entries.sorted(by: { $0.key < $1.key }) {
+        bytes.reserveCapacity(members.reduce(0) { $0 + table.lists[$1].bytes.count + 12 })
+        for list in members.sorted(by: { table.keys[$0] < table.keys[$1] }) {
+          let key = table.keys[list]
           for shift in stride(from: 0, to: 48, by: 8) { bytes.append(UInt8(truncatingIfNeeded: key >> UInt64(shift))) }
-          Self.appendVarint(UInt64(list.documents), to: &bytes)
-          Self.appendVarint(UInt64(list.bytes.count), to: &bytes)
-          bytes += list.bytes
+          Self.appendVarint(UInt64(table.lists[list].documents), to: &bytes)
+          Self.appendVarint(UInt64(table.lists[list].bytes.count), to: &bytes)
+          bytes += table.lists[list].bytes
         }
-        return bytes
+        deliver(slot * SearchKeys.partitions + number, bytes)
       }
+      return 0
     }
-    // Shard n holds the keys whose hash is n modulo the count: partition n % 16, slot n / 16.
-    var ordered = Array(repeating: [UInt8](), count: count)
-    for (partition, slots) in files.enumerated() {
-      for (slot, bytes) in slots.enumerated() { ordered[slot * SearchKeys.partitions + partition] = bytes }
-    }
-    return (count, ordered)
+    return count
   }
 
   static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
@@ -111,5 +90,67 @@ package final class SearchIndex: @unchecked Sendable {
       value >>= 7
     }
     bytes.append(UInt8(value))
+  }
+}
+
+/// One key's documents, encoded as they arrive (see `SearchIndex`).
+private struct PostingList {
+  var lastDocument: Int32 = -1
+  var documents: Int32 = 0
+  var bytes: [UInt8] = []
+
+  mutating func append(document: Int, occurrence detail: UInt32, isPair: Bool) {
+    SearchIndex.appendVarint(UInt64(Int32(document) - lastDocument), to: &bytes)
+    let count = detail >> 16
+    SearchIndex.appendVarint(UInt64(count << 1 | (detail >> 15 & 1)), to: &bytes)
+    if isPair && count <= 2 {
+      bytes.append(UInt8(detail & 31))
+      if count == 2 { bytes.append(UInt8(detail >> 5 & 31)) }
+    }
+    lastDocument = Int32(document)
+    documents += 1
+  }
+}
+
+/// A partition's posting lists by key: open addressing on `SearchKeys.hash`, which a
+/// `Dictionary` (hashing every key with SipHash) made several times slower.
+private struct PostingTable {
+  private(set) var keys: [UInt64] = []
+  private(set) var lists: [PostingList] = []
+  private var slots = Array(repeating: Int32(-1), count: 1024)
+
+  /// The encoded size of every list, with its key block's header.
+  var bytes: Int { lists.reduce(0) { $0 + $1.bytes.count + 10 } }
+
+  mutating func append(key: UInt64, document: Int, occurrence detail: UInt32) {
+    if keys.count * 2 >= slots.count { grow() }
+    let mask = slots.count - 1
+    // The partition's keys share their low hash bits: the slot comes from the high ones.
+    var slot = Int(SearchKeys.hash(key) >> 4) & mask
+    while true {
+      let list = slots[slot]
+      if list < 0 {
+        slots[slot] = Int32(lists.count)
+        keys.append(key)
+        lists.append(PostingList())
+        lists[lists.count - 1].append(document: document, occurrence: detail, isPair: SearchKeys.isPair(key))
+        return
+      }
+      if keys[Int(list)] == key {
+        lists[Int(list)].append(document: document, occurrence: detail, isPair: SearchKeys.isPair(key))
+        return
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (list, key) in keys.enumerated() {
+      var slot = Int(SearchKeys.hash(key) >> 4) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(list)
+    }
   }
 }

@@ -23,7 +23,7 @@ package enum SearchKeys {
     package var residues: [UInt8]
   }
 
-  /// Every key of a document's title and text, sorted by index partition, then key.
+  /// Every key of a document's title and text, grouped by index partition.
   package struct DocumentKeys: Sendable {
     package var keys: [UInt64] = []
     /// Count (upper 16 bits), title flag (bit 15), and two residues (bits 5–9 and 0–4).
@@ -54,56 +54,25 @@ package enum SearchKeys {
   /// The title's and the text's keys. Positions run through the title, then the text, so
   /// the phrase test works in both.
   package static func keys(title: String, text: String) -> DocumentKeys {
-    var packed: [UInt64] = []
-    packed.reserveCapacity(title.utf8.count / 2 + text.utf8.count / 2)
-    let titleEnd = scan(title, from: 0, into: &packed, inTitle: true)
-    _ = scan(text, from: titleEnd + 1, into: &packed, inTitle: false)
-    packed.sort()
-
-    var result = DocumentKeys()
-    result.keys.reserveCapacity(packed.count)
-    result.details.reserveCapacity(packed.count)
-    // Partitions up to this one have their start set.
-    var started = 0
-    var index = 0
-    while index < packed.count {
-      let key = packed[index] >> 18 & (1 << 42 - 1)
-      let partition = Int(packed[index] >> 60)
-      var end = index
-      var inTitle: UInt32 = 0
-      var residues: UInt32 = 0
-      while end < packed.count, packed[end] >> 18 == packed[index] >> 18 {
-        if packed[end] >> 17 & 1 == 1 { inTitle = 1 }
-        let residue = UInt32(packed[end] & 31)
-        if end - index == 0 { residues = residue } else if end - index == 1 { residues |= residue << 5 }
-        end += 1
-      }
-      while started <= partition {
-        result.partitionStarts[started] = result.keys.count
-        started += 1
-      }
-      result.keys.append(key)
-      result.details.append(UInt32(min(end - index, 0xFFFF)) << 16 | inTitle << 15 | residues)
-      index = end
-    }
-    while started <= partitions {
-      result.partitionStarts[started] = result.keys.count
-      started += 1
-    }
-    return result
+    // A Chinese character is three bytes and gives two keys, but an article repeats most of
+    // its characters and pairs: a sixth of its bytes is room enough, and the table grows.
+    var tally = KeyTally(expected: (title.utf8.count + text.utf8.count) / 6 + 16)
+    defer { tally.deallocate() }
+    let titleEnd = scan(title, from: 0, into: &tally, inTitle: true)
+    _ = scan(text, from: titleEnd + 1, into: &tally, inTitle: false)
+    return tally.documentKeys()
   }
 
-  /// Appends the packed keys of `text` (partition, key, title flag, position) from
-  /// `position` on; returns the position after its last character.
-  private static func scan(_ text: String, from start: UInt64, into packed: inout [UInt64], inTitle: Bool) -> UInt64 {
-    let title: UInt64 = inTitle ? 1 << 17 : 0
+  /// Counts the keys of `text`, its positions from `start` on; returns the position after
+  /// its last character.
+  private static func scan(_ text: String, from start: UInt64, into tally: inout KeyTally, inTitle: Bool) -> UInt64 {
     var position = start
     var previousIdeograph: UInt32 = 0
     var token: [UInt8] = []
     var tokenStart: UInt64 = 0
     var pendingPoint = false
     @inline(__always) func add(_ key: UInt64, at position: UInt64) {
-      packed.append(UInt64(partition(of: key)) << 60 | key << 18 | title | position & 0x1FFFF)
+      tally.add(key, at: position, inTitle: inTitle)
     }
     func endToken() {
       if !token.isEmpty { add(tokenKey(token), at: tokenStart) }
