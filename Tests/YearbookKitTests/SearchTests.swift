@@ -83,22 +83,23 @@ import Testing
       var key: UInt64 = 0
       for index in 0..<6 { key |= UInt64(bytes[at + index]) << UInt64(8 * index) }
       at += 6
-      let count = varint()
+      let header = varint()
       let length = varint()
       let end = at + length
       var document = -1
       var list: [(Int, Int, Bool, [UInt8])] = []
-      for _ in 0..<count {
-        document += varint()
-        let detail = varint()
+      for _ in 0..<(header >> 1) {
+        let posting = varint()
+        document += posting >> 3
+        let count = posting & 3
         var residues: [UInt8] = []
-        if SearchKeys.isPair(key) && detail >> 1 <= 2 {
-          for _ in 0..<(detail >> 1) {
+        if SearchKeys.isPair(key) && header & 1 == 1 && count <= 2 {
+          for _ in 0..<count {
             residues.append(bytes[at])
             at += 1
           }
         }
-        list.append((document, detail >> 1, detail & 1 == 1, residues))
+        list.append((document, count, posting >> 2 & 1 == 1, residues))
       }
       #expect(at == end)
       lists[key] = list
@@ -129,13 +130,26 @@ import Testing
     }
     let tea = everything[Self.single("茶")] ?? []
     #expect(tea.map(\.document) == [0, 2])
-    #expect(tea.map(\.count) == [2, 4])
+    // Counts stop at three.
+    #expect(tea.map(\.count) == [2, 3])
     #expect(tea.map(\.inTitle) == [true, false])
     let whiteTea = everything[Self.pair("白", "茶")] ?? []
     #expect(whiteTea.map(\.document) == [0, 2])
     // 白茶 at 0 in the first title; at 5 in the third text (its title is empty, so the text starts at 1).
     #expect(whiteTea.map(\.residues) == [[0], [5]])
     #expect(everything[Self.pair("科", "技")]?.map(\.document) == [1])
+  }
+
+  @Test func aPairInMostArticlesOfALargeSiteKeepsNoPositions() {
+    let index = SearchIndex()
+    index.add([SearchKeys.keys(title: "", text: "科技，茶园")])
+    index.add(Array(repeating: SearchKeys.keys(title: "", text: "科技"), count: SearchIndex.commonFloor))
+    let shards = Mutex<[UInt8]>([])
+    index.drainShards { _, bytes in shards.withLock { $0 += bytes } }
+    let lists = Self.decode(shards.withLock { $0 })
+    #expect(lists[Self.pair("科", "技")]?.count == SearchIndex.commonFloor + 1)
+    #expect(lists[Self.pair("科", "技")]?.allSatisfy { $0.residues.isEmpty && $0.count == 1 } == true)
+    #expect(lists[Self.pair("茶", "园")]?.map(\.residues) == [[4]])
   }
 
   @Test func aBuildPublishesThePageTheIndexAndAResultFileAnArticle() async throws {

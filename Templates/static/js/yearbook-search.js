@@ -127,7 +127,9 @@
     return shards[number];
   }
 
-  // The postings of `wanted` keys in one shard: key → document → {count, title, mask}.
+  // The postings of the `wanted` keys in one shard, as typed arrays: key → {length, ids,
+  // counts (3 is three or more), titles, masks (the positions modulo 32 of a pair seen once
+  // or twice, all ones when not known)}.
   function read(bytes, wanted, into) {
     var at = 0;
     function varint() {
@@ -143,25 +145,30 @@
       var key = 0, scale = 1;
       for (var i = 0; i < 6; i++) { key += bytes[at + i] * scale; scale *= 256; }
       at += 6;
-      var count = varint();
+      var header = varint();
       var length = varint();
       var end = at + length;
       if (wanted[key]) {
-        var postings = {};
+        var count = Math.floor(header / 2);
+        var positions = isPair(key) && header % 2 === 1;
+        var list = { length: count, ids: new Int32Array(count), counts: new Uint8Array(count),
+          titles: new Uint8Array(count), masks: new Uint32Array(count) };
         var id = -1;
-        var pair = isPair(key);
         for (var n = 0; n < count; n++) {
-          id += varint();
-          var detail = varint();
-          var times = Math.floor(detail / 2);
+          var posting = varint();
+          id += Math.floor(posting / 8);
+          var times = posting & 3;
           var mask = 0xffffffff;
-          if (pair && times <= 2) {
+          if (positions && times <= 2) {
             mask = 0;
             for (var t = 0; t < times; t++) mask = (mask | (1 << bytes[at++])) >>> 0;
           }
-          postings[id] = { count: times, title: detail & 1, mask: mask };
+          list.ids[n] = id;
+          list.counts[n] = times;
+          list.titles[n] = (posting >> 2) & 1;
+          list.masks[n] = mask;
         }
-        into[key] = postings;
+        into[key] = list;
       }
       at = end;
     }
@@ -169,33 +176,53 @@
 
   function rotate(mask, by) { return by % 32 ? ((mask >>> (by % 32)) | (mask << (32 - by % 32))) >>> 0 : mask; }
 
+  var ID_SPAN = 1048576; // 2^20 articles at most: a result's rank and id share one number
+
   // Articles holding every key, best first: the phrase itself (its pairs at neighbouring
   // positions), then a hit in the title, then how often the keys occur, then site order.
   function rank(found, postings) {
     var keys = [];
-    found.forEach(function (term) { keys = keys.concat(term.keys); });
-    keys.sort(function (a, b) { return Object.keys(postings[a] || {}).length - Object.keys(postings[b] || {}).length; });
-    var first = postings[keys[0]] || {};
-    var results = [];
-    for (var id in first) {
-      var every = keys.every(function (key) { return postings[key] && postings[key][id]; });
+    found.forEach(function (term) {
+      term.keys.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
+    });
+    var lists = keys.map(function (key) { return postings[key] || { length: 0 }; });
+    var order = lists.map(function (list, index) { return index; }).sort(function (a, b) {
+      return lists[a].length - lists[b].length;
+    });
+    var base = lists[order[0]];
+    var cursors = new Int32Array(lists.length);
+    var at = new Int32Array(lists.length);
+    var ranked = [];
+    for (var i = 0; i < base.length; i++) {
+      var id = base.ids[i];
+      var every = true;
+      for (var k = 0; k < lists.length && every; k++) {
+        var list = lists[k];
+        var cursor = cursors[k];
+        while (cursor < list.length && list.ids[cursor] < id) cursor++;
+        cursors[k] = cursor;
+        if (cursor === list.length || list.ids[cursor] !== id) every = false;
+        at[k] = cursor;
+      }
       if (!every) continue;
       var phrase = 1, title = 1, count = 0;
-      found.forEach(function (term) {
+      for (var f = 0; f < found.length; f++) {
+        var term = found[f];
         var aligned = 0xffffffff;
-        term.keys.forEach(function (key, offset) {
-          var posting = postings[key][id];
-          aligned = (aligned & rotate(posting.mask, offset)) >>> 0;
-          title = title & posting.title;
-          count += Math.min(posting.count, 50);
-        });
+        for (var offset = 0; offset < term.keys.length; offset++) {
+          var index = keys.indexOf(term.keys[offset]);
+          var position = at[index];
+          aligned = (aligned & rotate(lists[index].masks[position], offset)) >>> 0;
+          title &= lists[index].titles[position];
+          count += lists[index].counts[position];
+        }
         if (term.phrase && aligned === 0) phrase = 0;
-      });
-      results.push({ id: Number(id), phrase: phrase, title: title, count: count });
+      }
+      ranked.push(((phrase * 2 + title) * 4096 + Math.min(count, 4095)) * ID_SPAN + (ID_SPAN - 1 - id));
     }
-    results.sort(function (a, b) {
-      return b.phrase - a.phrase || b.title - a.title || b.count - a.count || a.id - b.id;
-    });
+    var values = new Float64Array(ranked).sort();
+    var results = [];
+    for (var r = values.length - 1; r >= 0; r--) results.push({ id: ID_SPAN - 1 - (values[r] % ID_SPAN) });
     return results;
   }
 
@@ -332,5 +359,8 @@
   if (initial) {
     input.value = initial;
     search(initial);
+  } else {
+    // The manifest is a few bytes: fetched now, the first query waits only for its shards.
+    loadManifest().catch(function () {});
   }
 })();

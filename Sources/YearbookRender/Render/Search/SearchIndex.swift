@@ -6,12 +6,16 @@ import YearbookCore
 /// A shard is a run of key blocks in key order, every number little-endian or a LEB128
 /// varint:
 ///
-///     key (6 bytes) · documents (varint) · bytes that follow (varint)
-///     then per document: id − previous id (varint, the first counted from −1)
-///                        count << 1 | in title (varint)
-///                        for a pair seen once or twice: its positions modulo 32 (a byte each)
+///     key (6 bytes) · documents << 1 | positions kept (varint) · bytes that follow (varint)
+///     then per document: (id − previous id) << 3 | in title << 2 | count (varint; the
+///                          first id counted from −1; count 3 means three or more)
+///                        for a pair seen once or twice, when positions are kept: its
+///                          positions modulo 32 (a byte each)
 ///
-/// Documents are numbered in site order (reports as listed, articles in report order).
+/// Documents are numbered in site order (reports as listed, articles in report order). A
+/// key in more than a quarter of a large site's articles (科技 on a science bureau's site)
+/// keeps no positions: on every query with it they would be most of the bytes loaded, and
+/// a phrase of such words is in nearly every article anyway.
 package final class SearchIndex: @unchecked Sendable {
   /// One partition's lists; only one thread touches a partition at a time.
   private final class Partition: @unchecked Sendable {
@@ -39,6 +43,9 @@ package final class SearchIndex: @unchecked Sendable {
     documentCount += documents.count
   }
 
+  /// Below this many articles no key is common enough to lose its positions.
+  package static let commonFloor = 1000
+
   /// Bytes a shard aims at: small enough that a four-character query stays far under its
   /// 150 KB budget on a site of 10,000 articles.
   package static let shardTarget = 16 * 1024
@@ -59,6 +66,7 @@ package final class SearchIndex: @unchecked Sendable {
   package func drainShards(count given: Int? = nil, _ deliver: @Sendable (Int, [UInt8]) -> Void) -> Int {
     let count = given ?? shardCount
     let perPartition = count / SearchKeys.partitions
+    let commonDocuments = max(Self.commonFloor, documentCount / 4)
     _ = Parallel.map(Array(partitions.indices)) { [partitions] number in
       let table = partitions[number].table
       partitions[number].table = PostingTable()
@@ -71,10 +79,13 @@ package final class SearchIndex: @unchecked Sendable {
         bytes.reserveCapacity(members.reduce(0) { $0 + table.lists[$1].bytes.count + 12 })
         for list in members.sorted(by: { table.keys[$0] < table.keys[$1] }) {
           let key = table.keys[list]
+          let postings = table.lists[list]
+          let common = SearchKeys.isPair(key) && Int(postings.documents) > commonDocuments
+          let kept = common ? postings.withoutPositions() : postings.bytes
           for shift in stride(from: 0, to: 48, by: 8) { bytes.append(UInt8(truncatingIfNeeded: key >> UInt64(shift))) }
-          Self.appendVarint(UInt64(table.lists[list].documents), to: &bytes)
-          Self.appendVarint(UInt64(table.lists[list].bytes.count), to: &bytes)
-          bytes += table.lists[list].bytes
+          Self.appendVarint(UInt64(postings.documents) << 1 | (common ? 0 : 1), to: &bytes)
+          Self.appendVarint(UInt64(kept.count), to: &bytes)
+          bytes += kept
         }
         deliver(slot * SearchKeys.partitions + number, bytes)
       }
@@ -100,15 +111,37 @@ private struct PostingList {
   var bytes: [UInt8] = []
 
   mutating func append(document: Int, occurrence detail: UInt32, isPair: Bool) {
-    SearchIndex.appendVarint(UInt64(Int32(document) - lastDocument), to: &bytes)
-    let count = detail >> 16
-    SearchIndex.appendVarint(UInt64(count << 1 | (detail >> 15 & 1)), to: &bytes)
+    let count = min(detail >> 16, 3)
+    let delta = UInt64(Int32(document) - lastDocument)
+    SearchIndex.appendVarint(delta << 3 | UInt64(detail >> 15 & 1) << 2 | UInt64(count), to: &bytes)
     if isPair && count <= 2 {
       bytes.append(UInt8(detail & 31))
       if count == 2 { bytes.append(UInt8(detail >> 5 & 31)) }
     }
     lastDocument = Int32(document)
     documents += 1
+  }
+
+  /// The pair's list without its positions (see `SearchIndex`).
+  func withoutPositions() -> [UInt8] {
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count / 2)
+    var index = 0
+    while index < bytes.count {
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      while true {
+        let byte = bytes[index]
+        kept.append(byte)
+        index += 1
+        value |= UInt64(byte & 0x7F) << shift
+        shift += 7
+        if byte & 0x80 == 0 { break }
+      }
+      let count = Int(value & 3)
+      if count <= 2 { index += count }
+    }
+    return kept
   }
 }
 
