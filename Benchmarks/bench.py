@@ -401,7 +401,7 @@ def search_lines(figures: SearchFigures) -> list[str]:
              f"({', '.join(f'{share * 100:.1f}%' for share in figures.shares)})"]
     for query in figures.queries:
         lines.append(f"  {query['query']}: {query['results']} results, {query['bytes_with_script'] / 1024:.1f} KB "
-                     f"loaded with the script ({query['files']} files), results after {query['ms']:.0f} ms "
+                     f"loaded with the script and manifest ({query['files']} files), results after {query['ms']:.0f} ms "
                      f"(median of 5 page loads; slowest {query['max_ms']:.0f} ms)")
     return lines
 
