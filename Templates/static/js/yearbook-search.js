@@ -18,6 +18,7 @@
   var TOKEN = 2199023255552; // 2^41: tokens' keys
   var LONGEST_TOKEN = 32;
   var manifest = null;
+  var files = {};
   var shards = {};
   var documents = {};
   var generation = 0;
@@ -114,17 +115,28 @@
     }).then(function (buffer) { return new Uint8Array(buffer); });
   }
 
+  // A file fetched once and kept; a failed fetch is forgotten, so the next query tries again.
+  function once(cache, name, load) {
+    if (!cache[name]) {
+      cache[name] = load().catch(function (error) {
+        delete cache[name];
+        throw error;
+      });
+    }
+    return cache[name];
+  }
+
   function loadManifest() {
-    if (manifest) return Promise.resolve(manifest);
-    return fetch(indexURL + 'manifest.json').then(function (response) {
-      if (!response.ok) throw new Error('manifest: ' + response.status);
-      return response.json();
+    return once(files, 'manifest', function () {
+      return fetch(indexURL + 'manifest.json').then(function (response) {
+        if (!response.ok) throw new Error('manifest: ' + response.status);
+        return response.json();
+      });
     }).then(function (loaded) { manifest = loaded; return manifest; });
   }
 
   function loadShard(number) {
-    if (!shards[number]) shards[number] = fetchBytes(indexURL + number + '.bin');
-    return shards[number];
+    return once(shards, number, function () { return fetchBytes(indexURL + number + '.bin'); });
   }
 
   // The postings of the `wanted` keys in one shard, as typed arrays: key → {length, ids,
@@ -227,13 +239,12 @@
   }
 
   function loadDocument(id) {
-    if (!documents[id]) {
-      documents[id] = fetch(documentsURL + id + '.json').then(function (response) {
+    return once(documents, id, function () {
+      return fetch(documentsURL + id + '.json').then(function (response) {
         if (!response.ok) throw new Error('document ' + id + ': ' + response.status);
         return response.json();
       });
-    }
-    return documents[id];
+    });
   }
 
   // Lower-case ASCII, full-width forms folded: the same length as the text, so a hit's
