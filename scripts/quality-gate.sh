@@ -91,7 +91,7 @@ rm -rf Screenshots
   --expect "量子纠缠=" --expect "5993.92=青溪在杭州设立的离岸孵化中心投入使用" \
   --expect "ai=青溪在杭州设立的离岸孵化中心投入使用" --expect "ＡＩ 孵化=青溪在杭州设立的离岸孵化中心投入使用" \
   --expect "茶=科技特派员走进白茶基地" --expect "飞地经济=全县科创平台建设情况" \
-  --budget-ms 100 --budget-kb 150 --measure 科创飞地
+  --budget-ms 100 --budget-kb 150 --measure 科创飞地 --screenshots Screenshots/search-results
 .venv/bin/python scripts/search_gate.py "$gate/default/site:/" \
   --expect "长三角创新中心=平台提效：科研与产业平台建设加快推进|…" --budget-ms 100 --budget-kb 150 --measure 科技创新
 .venv/bin/python scripts/portal_gate.py hostile --screenshots Screenshots/portal \

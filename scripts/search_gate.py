@@ -107,7 +107,7 @@ def run_query(driver, page, query):
     return driver.execute_async_script(QUERY_SCRIPT, query)
 
 
-def check_expectations(driver, page, expectations, problems):
+def check_expectations(driver, page, expectations, problems, screenshots=None):
     axed = False
     for expectation in expectations:
         query, _, wanted = expectation.partition("=")
@@ -134,6 +134,14 @@ def check_expectations(driver, page, expectations, problems):
                 problems.append(f"axe with results shown: {violation['id']}: {violation['help']}")
             print(f"search gate: axe with {len(titles)} results shown: {len(violations)} violations")
             axed = True
+            if screenshots:
+                os.makedirs(screenshots, exist_ok=True)
+                for width in (1280, 390):
+                    driver.set_window_size(width, 1000)
+                    height = driver.execute_script("return document.documentElement.scrollHeight")
+                    driver.set_window_size(width, height)
+                    driver.save_screenshot(os.path.join(screenshots, f"results-{width}.png"))
+                driver.set_window_size(1280, 1000)
     for error in console_errors(driver):
         problems.append(f"console: {error}")
 
@@ -179,6 +187,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=5, help="fresh page loads per measured query")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-script-check", action="store_true")
+    parser.add_argument("--screenshots", help="folder for the page with its first results, at 1280 and 390 px")
     args = parser.parse_args()
     serve_root, base_path = args.site.rsplit(":", 1)
     server = serve(serve_root)
@@ -190,7 +199,7 @@ def main():
     problems = []
     driver = browser()
     try:
-        check_expectations(driver, page, args.expect, problems)
+        check_expectations(driver, page, args.expect, problems, args.screenshots)
         figures = measure(driver, page, args.measure, script_bytes, args.repeat)
         for error in console_errors(driver):
             problems.append(f"console: {error}")

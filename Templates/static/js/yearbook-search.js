@@ -256,9 +256,22 @@
   }
 
   function snippet(text, found) {
-    var plain = text.replace(/\s+/g, ' ');
+    // Lines end at paragraphs: after Chinese text and punctuation they join without a space.
+    var plain = text.replace(/([\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+/g, '$1').replace(/\s+/g, ' ');
     var folded = fold(plain);
-    var needles = found.map(function (term) { return term.text; });
+    // The terms as typed; a phrase the text does not hold is marked by its pairs.
+    var needles = [];
+    found.forEach(function (term) {
+      if (!term.phrase || folded.indexOf(term.text) >= 0) {
+        needles.push(term.text);
+        return;
+      }
+      var characters = Array.from(term.text);
+      for (var i = 0; i + 1 < characters.length; i++) {
+        var pair = characters[i] + characters[i + 1];
+        if (needles.indexOf(pair) < 0) needles.push(pair);
+      }
+    });
     var hit = -1;
     needles.forEach(function (needle) {
       var at = folded.indexOf(needle);
