@@ -22,8 +22,12 @@ package struct RenderedDocuments: Sendable {
   /// How many files the search index wrote (result files, shards and the manifest).
   package var searchFileCount = 0
 
-  package init(indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown]) {
-    self.init(indexed: indexed, sources: sources, facts: Parallel.map(bodies) { DocumentFacts($0) })
+  /// `facts` when the caller already made them from `bodies` (in the same order).
+  package init(
+    indexed: SiteBuilder.IndexedSite, sources: [MarkdownSource], bodies: [RenderedMarkdown],
+    facts: [DocumentFacts]? = nil
+  ) {
+    self.init(indexed: indexed, sources: sources, facts: facts ?? Parallel.map(bodies) { DocumentFacts($0) })
     for body in bodies {
       diagnostics += body.diagnostics
       linkCount += body.linkCount

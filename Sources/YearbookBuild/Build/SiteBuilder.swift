@@ -240,6 +240,7 @@ public enum SiteBuilder {
       }
     }
     var articleBodies: [RenderedMarkdown] = []
+    var articleFacts: [DocumentFacts] = []
     var chapters: [ContentPath: String] = [:]
     var keptSearchKeys: [ContentPath: SearchKeys.DocumentKeys] = [:]
     // Search documents are numbered in site order.
@@ -256,7 +257,7 @@ public enum SiteBuilder {
             defer { progress?.pageDone() }
             let article = report.articles[position]
             let body = clock.time(.markdown) { markdown.render(article.markdown) }
-            guard !body.diagnostics.hasErrors else { return ArticleOutcome(body: body) }
+            guard !body.diagnostics.hasErrors else { return ArticleOutcome(body: body, facts: DocumentFacts(body)) }
             let pageProblems = clock.time(.pages) {
               let page = pages.articlePage(reportIndex: reportIndex, articleIndex: position, body: body).map { [$0] }
               return write(page, into: sink, makingFolders: false, budgets: budgets, file: article.markdown.file)
@@ -272,7 +273,8 @@ public enum SiteBuilder {
                   makingFolders: !body.charts.isEmpty, budgets: budgets, file: article.markdown.file)
               } : []
             var outcome = ArticleOutcome(
-              body: body.withoutMarkup, chapter: chapter, pageProblems: pageProblems, portalProblems: portalProblems)
+              body: body.withoutMarkup, facts: DocumentFacts(body), chapter: chapter, pageProblems: pageProblems,
+              portalProblems: portalProblems)
             if searchIndex != nil {
               clock.time(.search) {
                 outcome.searchKeys = SearchKeys.keys(title: article.title, text: body.searchText)
@@ -303,6 +305,7 @@ public enum SiteBuilder {
           portalFindings += outcome.portalProblems
           chapters[report.articles[positions[offset]].markdown.contentPath] = outcome.chapter
           bodies.append(outcome.body)
+          articleFacts.append(outcome.facts)
         }
         articleBodies += bodies
       }
@@ -315,8 +318,8 @@ public enum SiteBuilder {
         let page = index.pages.first(where: { $0.kind == .print(reportIndex) })
       {
         var facts = [report.markdown.contentPath: DocumentFacts(reportBodies[reportIndex])]
-        for (article, body) in zip(report.articles, ownBodies) {
-          facts[article.markdown.contentPath] = DocumentFacts(body)
+        for (article, articleFacts) in zip(report.articles, articleFacts.suffix(report.articles.count)) {
+          facts[article.markdown.contentPath] = articleFacts
         }
         let renderer = PageRenderer(site: SiteView(index: index, documents: facts), theme: indexed.theme)
         let reportBody = [report.markdown.contentPath: reportBodies[reportIndex]]
@@ -343,7 +346,8 @@ public enum SiteBuilder {
     let articles = index.site.reports.flatMap { $0.articles.map(\.markdown) }
     var documents = try run.step(.markdown) { () throws(BuildFailure) in
       let documents = RenderedDocuments(
-        indexed: indexed, sources: reports + articles, bodies: reportBodies + articleBodies)
+        indexed: indexed, sources: reports + articles, bodies: reportBodies + articleBodies,
+        facts: reportBodies.map { DocumentFacts($0) } + articleFacts)
       if documents.diagnostics.hasErrors { throw BuildFailure(diagnostics: documents.diagnostics) }
       return documents
     }
@@ -405,6 +409,8 @@ public enum SiteBuilder {
   /// (the facts the checks read), its print chapter, and what writing its files found.
   private struct ArticleOutcome: Sendable {
     var body: RenderedMarkdown
+    /// What the list pages and checks read of it (its summary cut once, here, on every core).
+    var facts: DocumentFacts
     var chapter: String?
     var pageProblems: [Diagnostic] = []
     var portalProblems: [Diagnostic] = []

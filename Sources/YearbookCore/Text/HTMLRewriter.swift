@@ -40,18 +40,18 @@ package struct HTMLRewriter {
       var index = 0
       while index < bytes.count {
         guard let open = Self.find(in: bytes, from: index) else {
-          out.append(contentsOf: bytes[index...])
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
           break
         }
-        out.append(contentsOf: bytes[index..<open])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<open]))
         guard let end = Self.tagEnd(in: bytes, from: open) else {
-          out.append(contentsOf: bytes[open...])
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...]))
           break
         }
         rewriteTag(bytes[open..<end], into: &out)
         index = end
         if passesOverSVG, Self.startsChartSVG(bytes[open..<end]), let close = Self.svgEnd(in: bytes, from: end) {
-          out.append(contentsOf: bytes[end..<close])
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end..<close]))
           index = close
         }
       }
@@ -134,7 +134,7 @@ package struct HTMLRewriter {
     let closing = index < tag.endIndex && tag[index] == UInt8(ascii: "/")
     if closing { index += 1 }
     guard index < tag.endIndex, Self.isLetter(tag[index]) else {
-      out.append(contentsOf: tag)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: tag))
       return
     }
     let nameStart = index
@@ -143,17 +143,17 @@ package struct HTMLRewriter {
     {
       index += 1
     }
-    out.append(contentsOf: tag[tag.startIndex..<nameStart])
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[tag.startIndex..<nameStart]))
     let name = tag[nameStart..<index]
     if let renamed = elementNames.first(where: { $0.from.elementsEqual(name) }) {
       out.append(contentsOf: renamed.to)
     } else {
-      out.append(contentsOf: name)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: name))
     }
     while true {
       let spaceStart = index
       while index < tag.endIndex, Self.isSpace(tag[index]) { index += 1 }
-      out.append(contentsOf: tag[spaceStart..<index])
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[spaceStart..<index]))
       guard index < tag.endIndex, tag[index] != UInt8(ascii: ">"), tag[index] != UInt8(ascii: "/") else { break }
       let attributeStart = index
       while index < tag.endIndex, !Self.isSpace(tag[index]), tag[index] != UInt8(ascii: "="),
@@ -162,7 +162,7 @@ package struct HTMLRewriter {
         index += 1
       }
       let nameBytes = tag[attributeStart..<index]
-      out.append(contentsOf: nameBytes)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: nameBytes))
       guard index < tag.endIndex, tag[index] == UInt8(ascii: "=") else { continue }
       out.append(UInt8(ascii: "="))
       index += 1
@@ -182,24 +182,24 @@ package struct HTMLRewriter {
       if keepsOwnNames, Self.nameListAttributes.contains(where: { $0.elementsEqual(nameBytes) }),
         Self.allOwnNames(tag[valueStart..<index])
       {
-        out.append(contentsOf: tag[valueStart..<index])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[valueStart..<index]))
       } else if watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false {
         let attributeName = Self.text(nameBytes)
         let value = Self.text(tag[valueStart..<index])
         if let renamed = attribute(attributeName, value) {
           out.append(contentsOf: renamed.utf8)
         } else {
-          out.append(contentsOf: tag[valueStart..<index])
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[valueStart..<index]))
         }
       } else {
-        out.append(contentsOf: tag[valueStart..<index])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[valueStart..<index]))
       }
       if let quote, index < tag.endIndex, tag[index] == quote {
         out.append(quote)
         index += 1
       }
     }
-    out.append(contentsOf: tag[index..<tag.endIndex])
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[index..<tag.endIndex]))
   }
 
   /// Whether every space-separated name in `value` starts with `yb-` (and there is one).
