@@ -17,8 +17,23 @@ import Testing
 
   static func single(_ character: Character) -> UInt64 { UInt64(character.unicodeScalars.first!.value) << 21 }
 
-  static func occurrences(_ keys: SearchKeys.DocumentKeys) -> [UInt64: SearchKeys.Occurrence] {
-    Dictionary(uniqueKeysWithValues: keys.keys.indices.map { (keys.keys[$0], keys.occurrence(at: $0)) })
+  /// One key's entry in a document's keys, its bits spelt out.
+  struct Occurrence {
+    var count: Int
+    var inTitle: Bool
+    /// For a pair seen once or twice: its positions modulo 32.
+    var residues: [UInt8]
+  }
+
+  static func occurrences(_ keys: SearchKeys.DocumentKeys) -> [UInt64: Occurrence] {
+    Dictionary(
+      uniqueKeysWithValues: zip(keys.keys, keys.details).map { key, detail in
+        let count = Int(detail >> 16)
+        let residues =
+          SearchKeys.isPair(key) && count <= 2
+          ? Array([UInt8(detail & 31), UInt8(detail >> 5 & 31)].prefix(count)) : []
+        return (key, Occurrence(count: count, inTitle: detail >> 15 & 1 == 1, residues: residues))
+      })
   }
 
   @Test func chineseTextBecomesCharactersAndOverlappingPairs() {

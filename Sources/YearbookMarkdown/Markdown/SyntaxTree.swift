@@ -210,13 +210,15 @@ package struct SyntaxTree {
     return String(decoding: text, as: UTF8.self)
   }
 
+  /// The entities `HTML.escape` writes, after their `&`, and the character each stands for.
+  private static let entities: [(name: [UInt8], character: UInt8)] = [
+    (Array("lt;".utf8), 0x3C), (Array("gt;".utf8), 0x3E), (Array("amp;".utf8), 0x26),
+    (Array("quot;".utf8), 0x22), (Array("#39;".utf8), 0x27),
+  ]
+
   /// The text of markup Yearbook wrote: tags between words become one space (table cells
   /// stay apart), none at either end, and the entities `HTML.escape` writes are decoded.
   private static func appendText(ofMarkup html: UnsafePointer<CChar>, to text: inout [UInt8]) {
-    let entities: [(name: [UInt8], character: UInt8)] = [
-      (Array("lt;".utf8), 0x3C), (Array("gt;".utf8), 0x3E), (Array("amp;".utf8), 0x26),
-      (Array("quot;".utf8), 0x22), (Array("#39;".utf8), 0x27),
-    ]
     html.withMemoryRebound(to: UInt8.self, capacity: strlen(html) + 1) { bytes in
       var index = 0
       var inTag = false

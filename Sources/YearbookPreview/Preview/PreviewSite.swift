@@ -486,14 +486,14 @@ private final class SearchShards: Sendable {
 
   func file(_ number: Int) -> [UInt8] {
     made.withLock { made in
-      if made == nil {
-        let index = SearchIndex()
-        index.add(keys)
-        let files = Mutex(Array(repeating: [UInt8](), count: count))
-        index.drainShards(count: count) { number, bytes in files.withLock { $0[number] = bytes } }
-        made = files.withLock { $0 }
-      }
-      return made?[number] ?? []
+      if let files = made { return files[number] }
+      let index = SearchIndex()
+      index.add(keys)
+      let files = Mutex(Array(repeating: [UInt8](), count: count))
+      index.drainShards(count: count) { number, bytes in files.withLock { $0[number] = bytes } }
+      let shards = files.withLock { $0 }
+      made = shards
+      return shards[number]
     }
   }
 }

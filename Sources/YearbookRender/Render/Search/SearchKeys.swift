@@ -12,35 +12,17 @@ package enum SearchKeys {
   /// Letters of a token past this many are not indexed (nor looked for).
   static let longestToken = 32
 
-  /// What the index knows of one key in one document.
-  package struct Occurrence: Sendable, Hashable {
-    package var key: UInt64
-    /// How often the key occurs (at most 65,535), whether once in the title, and for a
-    /// pair occurring once or twice the positions of those occurrences modulo 32, which
-    /// tell a phrase from the same pairs apart.
-    package var count: Int
-    package var inTitle: Bool
-    package var residues: [UInt8]
-  }
-
   /// Every key of a document's title and text, grouped by index partition.
   package struct DocumentKeys: Sendable {
     package var keys: [UInt64] = []
-    /// Count (upper 16 bits), title flag (bit 15), and two residues (bits 5–9 and 0–4).
+    /// How often each key occurs (upper 16 bits, at most 65,535), whether once in the title
+    /// (bit 15), and the positions modulo 32 of its first two occurrences (bits 0–4 and
+    /// 5–9), which tell a phrase from the same pairs apart.
     package var details: [UInt32] = []
     /// Where each partition's keys start in `keys`, and the end.
     package var partitionStarts = Array(repeating: 0, count: SearchKeys.partitions + 1)
 
     package init() {}
-
-    package func occurrence(at position: Int) -> Occurrence {
-      let detail = details[position]
-      let count = Int(detail >> 16)
-      let residues =
-        SearchKeys.isPair(keys[position]) && count <= 2
-        ? [UInt8(detail & 31), UInt8(detail >> 5 & 31)].prefix(count).map { $0 } : []
-      return Occurrence(key: keys[position], count: count, inTitle: detail >> 15 & 1 == 1, residues: residues)
-    }
   }
 
   /// Index partitions: a document's keys are grouped by partition so that each partition's
