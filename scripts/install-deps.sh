@@ -10,6 +10,8 @@ need="${1:-build}"
 missing=()
 [ -f /usr/include/cmark.h ] || missing+=(libcmark-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+# The allocator release builds link (Package.swift).
+[ -f /usr/include/mimalloc.h ] || missing+=(libmimalloc-dev)
 # Word boundaries of Chinese captions and chart labels (ICU with its dictionary).
 [ -f /usr/include/unicode/ubrk.h ] || missing+=(libicu-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
