@@ -34,29 +34,45 @@ package struct HTMLRewriter {
 
   package func callAsFunction(_ html: String) -> String {
     var html = html
-    return html.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + bytes.count / 8)
+    html.makeContiguousUTF8()
+    // The input is copied in runs between the changes, as slices of the string itself:
+    // it is valid UTF-8 already, and a tag that stays as it is costs no copy of its own.
+    var output = ""
+    output.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+    var copied = 0
+    let utf8 = html.utf8
+    func copy(upTo end: Int) {
+      guard end > copied else { return }
+      let from = utf8.index(utf8.startIndex, offsetBy: copied)
+      output += Substring(utf8[from..<utf8.index(from, offsetBy: end - copied)])
+      copied = end
+    }
+    var edits: [Edit] = []
+    utf8.withContiguousStorageIfAvailable { bytes in
       var index = 0
       while index < bytes.count {
-        guard let open = Self.find(in: bytes, from: index) else {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
-          break
+        guard let open = Self.find(in: bytes, from: index), let end = Self.tagEnd(in: bytes, from: open) else { break }
+        rewriteTag(bytes[open..<end], into: &edits)
+        for edit in edits {
+          copy(upTo: edit.range.lowerBound)
+          output += edit.replacement
+          copied = edit.range.upperBound
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<open]))
-        guard let end = Self.tagEnd(in: bytes, from: open) else {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...]))
-          break
-        }
-        rewriteTag(bytes[open..<end], into: &out)
+        edits.removeAll(keepingCapacity: true)
         index = end
         if passesOverSVG, Self.startsChartSVG(bytes[open..<end]), let close = Self.svgEnd(in: bytes, from: end) {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end..<close]))
           index = close
         }
       }
-      return String(decoding: out, as: UTF8.self)
     }
+    copy(upTo: utf8.count)
+    return output
+  }
+
+  /// One change to the input: the bytes in `range` (offsets into it) become `replacement`.
+  private struct Edit {
+    var range: Range<Int>
+    var replacement: String
   }
 
   private static let svgClose = Array("</svg>".utf8)
@@ -129,31 +145,22 @@ package struct HTMLRewriter {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
   }
 
-  private func rewriteTag(_ tag: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]) {
+  private func rewriteTag(_ tag: Slice<UnsafeBufferPointer<UInt8>>, into edits: inout [Edit]) {
     var index = tag.startIndex + 1
-    let closing = index < tag.endIndex && tag[index] == UInt8(ascii: "/")
-    if closing { index += 1 }
-    guard index < tag.endIndex, Self.isLetter(tag[index]) else {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: tag))
-      return
-    }
+    if index < tag.endIndex && tag[index] == UInt8(ascii: "/") { index += 1 }
+    guard index < tag.endIndex, Self.isLetter(tag[index]) else { return }
     let nameStart = index
     while index < tag.endIndex, !Self.isSpace(tag[index]), tag[index] != UInt8(ascii: ">"),
       tag[index] != UInt8(ascii: "/")
     {
       index += 1
     }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[tag.startIndex..<nameStart]))
     let name = tag[nameStart..<index]
     if let renamed = elementNames.first(where: { $0.from.elementsEqual(name) }) {
-      out.append(contentsOf: renamed.to)
-    } else {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: name))
+      edits.append(Edit(range: nameStart..<index, replacement: String(decoding: renamed.to, as: UTF8.self)))
     }
     while true {
-      let spaceStart = index
       while index < tag.endIndex, Self.isSpace(tag[index]) { index += 1 }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[spaceStart..<index]))
       guard index < tag.endIndex, tag[index] != UInt8(ascii: ">"), tag[index] != UInt8(ascii: "/") else { break }
       let attributeStart = index
       while index < tag.endIndex, !Self.isSpace(tag[index]), tag[index] != UInt8(ascii: "="),
@@ -162,14 +169,11 @@ package struct HTMLRewriter {
         index += 1
       }
       let nameBytes = tag[attributeStart..<index]
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: nameBytes))
       guard index < tag.endIndex, tag[index] == UInt8(ascii: "=") else { continue }
-      out.append(UInt8(ascii: "="))
       index += 1
       var quote: UInt8?
       if index < tag.endIndex, tag[index] == UInt8(ascii: "\"") || tag[index] == UInt8(ascii: "'") {
         quote = tag[index]
-        out.append(tag[index])
         index += 1
       }
       let valueStart = index
@@ -179,27 +183,16 @@ package struct HTMLRewriter {
         if quote == nil, Self.isSpace(byte) || byte == UInt8(ascii: ">") { break }
         index += 1
       }
-      if keepsOwnNames, Self.nameListAttributes.contains(where: { $0.elementsEqual(nameBytes) }),
-        Self.allOwnNames(tag[valueStart..<index])
+      let keptAsOwn =
+        keepsOwnNames && Self.nameListAttributes.contains(where: { $0.elementsEqual(nameBytes) })
+        && Self.allOwnNames(tag[valueStart..<index])
+      if !keptAsOwn, watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false,
+        let renamed = attribute(Self.text(nameBytes), Self.text(tag[valueStart..<index]))
       {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[valueStart..<index]))
-      } else if watchedNames?.contains(where: { $0.elementsEqual(nameBytes) }) != false {
-        let attributeName = Self.text(nameBytes)
-        let value = Self.text(tag[valueStart..<index])
-        if let renamed = attribute(attributeName, value) {
-          out.append(contentsOf: renamed.utf8)
-        } else {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[valueStart..<index]))
-        }
-      } else {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[valueStart..<index]))
+        edits.append(Edit(range: valueStart..<index, replacement: renamed))
       }
-      if let quote, index < tag.endIndex, tag[index] == quote {
-        out.append(quote)
-        index += 1
-      }
+      if quote != nil, index < tag.endIndex, tag[index] == quote { index += 1 }
     }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: tag[index..<tag.endIndex]))
   }
 
   /// Whether every space-separated name in `value` starts with `yb-` (and there is one).
@@ -288,8 +281,9 @@ extension HTMLRewriter {
     rewriter.keepsOwnNames = true
     rewriter.watched = [
       "id", "for", "aria-labelledby", "aria-describedby", "headers", "href", "xlink:href", "fill", "stroke",
-      "clip-path", "mask", "class",
+      "clip-path", "mask",
     ]
+    if classPrefix != nil { rewriter.watched?.insert("class") }
     return rewriter
   }
 }

@@ -383,11 +383,10 @@ public struct SiteLoader: Sendable {
 
   /// A report's articles in reading order: by weight (none last), then date, then slug.
   package static func sortArticles(_ articles: inout [Article]) {
-    articles.sort {
-      ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) < (
-        $1.weight == 0 ? Int.max : $1.weight, $1.date, $1.slug
-      )
-    }
+    // The keys are sorted, not the articles: moving an article copies a dozen references.
+    let keys = articles.map { ($0.weight == 0 ? Int.max : $0.weight, $0.date, $0.slug) }
+    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    articles = order.map { articles[$0] }
   }
 
   /// One article read again after an edit (`2024/talent.md`), for the preview server.

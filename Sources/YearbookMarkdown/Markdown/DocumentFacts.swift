@@ -30,7 +30,7 @@ public struct ChartUse: Sendable, Hashable {
 extension DocumentFacts {
   package init(_ body: RenderedMarkdown) {
     self.init(
-      summary: Summary.cut(body.firstParagraph), headings: body.headings,
+      summary: body.summary, headings: body.headings,
       charts: body.charts.map { ChartUse(spec: $0.spec, id: $0.id) }, datasets: body.datasets,
       fragmentLinks: body.fragmentLinks, linkedDocuments: body.linkedDocuments, outsideLinks: body.outsideLinks)
   }

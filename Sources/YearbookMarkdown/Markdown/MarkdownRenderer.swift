@@ -222,7 +222,9 @@ public struct MarkdownRenderer: Sendable {
 public struct RenderedMarkdown: Sendable, Hashable {
   public var html: String
   /// The first paragraph as plain text: the default summary.
-  public var firstParagraph: String
+  public let firstParagraph: String
+  /// `firstParagraph` cut to a summary (`Summary.cut`), made once: facts and pages use it.
+  public let summary: String
   public var headings: [Heading]
   public var diagnostics: [Diagnostic]
   /// The charts in the document, in order: the data page shows them again.
@@ -239,6 +241,24 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var outsideLinks: [OutsideLink] = []
   /// The plain text the search index is made from (when `collectsSearchText`).
   public var searchText = ""
+
+  public init(
+    html: String, firstParagraph: String, headings: [Heading], diagnostics: [Diagnostic],
+    charts: [ChartRenderer.Rendered] = [], datasets: Set<String> = [], fragmentLinks: [FragmentLink] = [],
+    linkedDocuments: Set<ContentPath> = [], linkCount: Int = 0, outsideLinks: [OutsideLink] = []
+  ) {
+    self.html = html
+    self.firstParagraph = firstParagraph
+    self.summary = Summary.cut(firstParagraph)
+    self.headings = headings
+    self.diagnostics = diagnostics
+    self.charts = charts
+    self.datasets = datasets
+    self.fragmentLinks = fragmentLinks
+    self.linkedDocuments = linkedDocuments
+    self.linkCount = linkCount
+    self.outsideLinks = outsideLinks
+  }
 
   /// The document without its HTML, once its pages are written: what a build keeps of
   /// every document are the facts the checks and list pages read.

@@ -11,7 +11,7 @@ package enum Summary {
 
   /// The summary a page shows: the one the editor wrote, or its first paragraph, cut.
   package static func of(given: String?, body: RenderedMarkdown?) -> String {
-    given ?? cut(body?.firstParagraph ?? "")
+    given ?? body?.summary ?? ""
   }
 
   private static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "；", ";"]

@@ -49,46 +49,50 @@ package enum ChartFile {
   /// markup already has (a pattern fill, a computed font size) win, as they do on a page.
   package static func presentationAttributes(_ svg: String) -> String {
     var svg = svg
-    return svg.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count * 2)
-      // A chart repeats a handful of class lists; each is looked up once.
-      var looks: [String: [(name: ArraySlice<UInt8>, text: [UInt8])]] = [:]
+    svg.makeContiguousUTF8()
+    // The markup is copied in runs up to each place attributes go in, as slices of the
+    // string itself (valid UTF-8 already).
+    var output = ""
+    output.reserveCapacity(svg.utf8.count * 2)
+    let utf8 = svg.utf8
+    var copied = utf8.startIndex
+    // A chart repeats a handful of class lists; each is looked up once.
+    var looks: [(classes: [UInt8], added: [(name: ArraySlice<UInt8>, text: String)])] = []
+    utf8.withContiguousStorageIfAvailable { bytes in
       var index = 0
       while index < bytes.count {
         guard let open = HTMLRewriter.find(in: bytes, from: index), let end = HTMLRewriter.tagEnd(in: bytes, from: open)
-        else {
-          out.append(contentsOf: bytes[index...])
-          break
-        }
-        out.append(contentsOf: bytes[index..<open])
+        else { break }
         index = end
         let tag = SVGTag(bytes[open..<end])
-        guard let classes = tag.value(of: classAttribute) else {
-          out.append(contentsOf: bytes[open..<end])
-          continue
+        guard let classes = tag.value(of: classAttribute) else { continue }
+        let look: [(name: ArraySlice<UInt8>, text: String)]
+        if let known = looks.first(where: { $0.classes.elementsEqual(classes) }) {
+          look = known.added
+        } else {
+          look = attributes(forClasses: String(decoding: UnsafeBufferPointer(rebasing: classes), as: UTF8.self))
+          looks.append((Array(classes), look))
         }
-        let key = String(decoding: UnsafeBufferPointer(rebasing: classes), as: UTF8.self)
-        let look = looks[key] ?? attributes(forClasses: key)
-        looks[key] = look
-        out.append(contentsOf: bytes[open..<tag.insertion])
-        for attribute in look where !tag.has(attribute.name) { out.append(contentsOf: attribute.text) }
-        out.append(contentsOf: bytes[tag.insertion..<end])
+        let insertion = utf8.index(utf8.startIndex, offsetBy: tag.insertion)
+        output += Substring(utf8[copied..<insertion])
+        copied = insertion
+        for attribute in look where !tag.has(attribute.name) { output += attribute.text }
       }
-      return String(decoding: out, as: UTF8.self)
     }
+    output += Substring(utf8[copied...])
+    return output
   }
 
   private static let classAttribute = Array("class".utf8)[...]
 
   /// The attributes a class list adds (` fill="#1a1a1a"`), each named once: the first
   /// class that sets one wins.
-  private static func attributes(forClasses classes: String) -> [(name: ArraySlice<UInt8>, text: [UInt8])] {
-    var added: [(name: ArraySlice<UInt8>, text: [UInt8])] = []
+  private static func attributes(forClasses classes: String) -> [(name: ArraySlice<UInt8>, text: String)] {
+    var added: [(name: ArraySlice<UInt8>, text: String)] = []
     for name in classes.split(separator: " ") {
       for (attribute, value) in styles[String(name)] ?? []
       where !added.contains(where: { $0.name.elementsEqual(attribute.utf8) }) {
-        added.append((Array(attribute.utf8)[...], Array(" \(attribute)=\"\(value)\"".utf8)))
+        added.append((Array(attribute.utf8)[...], " \(attribute)=\"\(value)\""))
       }
     }
     return added

@@ -88,17 +88,32 @@ public final class StagingFolder: @unchecked Sendable {
   }
 
   /// Creates the folders files will go into, before files are written from many threads;
-  /// safe to call from several threads. Each folder is made on every core, deepest first:
-  /// its parents are made only when `mkdir` says they are missing, so a folder costs one
-  /// call, not one for each folder above it.
+  /// safe to call from several threads. Each folder is made deepest first: its parents are
+  /// made only when `mkdir` says they are missing, so a folder costs one call, not one for
+  /// each folder above it. The folders are shared out among the cores by parent, so that
+  /// no two cores wait on the lock of one folder (`embed/charts/` gets 10,000 on a large
+  /// site).
   public func makeFolders(for paths: some Sequence<OutputPath>) throws(WriteError) {
     var seen: Set<Substring> = []
-    let folders = paths.compactMap { path -> Substring? in
-      guard let slash = path.value.lastIndex(of: "/") else { return nil }
+    var groupOfParent: [Substring: Int] = [:]
+    var groups: [[Substring]] = []
+    for path in paths {
+      guard let slash = path.value.lastIndex(of: "/") else { continue }
       let folder = path.value[..<slash]
-      return seen.insert(folder).inserted ? folder : nil
+      guard seen.insert(folder).inserted else { continue }
+      let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+      if let group = groupOfParent[parent] {
+        groups[group].append(folder)
+      } else {
+        groupOfParent[parent] = groups.count
+        groups.append([folder])
+      }
     }
-    let failures = Parallel.map(folders) { [stagingFolder] folder in Self.makeFolder(stagingFolder, folder) }
+    // The largest groups first, so that no core is left with a long one at the end.
+    groups.sort { $0.count > $1.count }
+    let failures = Parallel.map(groups) { [stagingFolder] group in
+      group.lazy.compactMap { Self.makeFolder(stagingFolder, $0) }.first
+    }
     if let (folder, code) = failures.lazy.compactMap({ $0 }).first {
       throw WriteError(message: .cannotCreate(String(folder), reason: FileProblem.reason(errno: code)))
     }
