@@ -65,6 +65,10 @@ struct Build: AsyncParsableCommand {
           pages: summary.pageCount, charts: summary.chartCount, files: summary.fileCount,
           output: Terminal.display(options.output, root: rootURL), seconds: String(format: "%.2f", seconds)),
         language)
+      // The build is written and reported: the process ends here rather than take apart
+      // every article's facts one by one on the way out (30 ms of one core at 10,000
+      // articles), as compilers skip freeing their trees.
+      withExtendedLifetime(summary) { Foundation.exit(0) }
     } catch {
       bar?.finish()
       Terminal.printDiagnostics(error.diagnostics, language)

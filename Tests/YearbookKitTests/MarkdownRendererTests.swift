@@ -135,4 +135,16 @@ import Testing
     #expect(Summary.cut(String(repeating: "技", count: 200)) == String(repeating: "技", count: 120) + "……")
     #expect(Summary.cut("短摘要。") == "短摘要。")
   }
+
+  /// Characters of more than one scalar are counted as one and never cut apart: a mark
+  /// joining the 120th character stays with it (the cut reads characters, not scalars,
+  /// wherever a scalar might join its neighbour).
+  @Test func summaryCountsCharactersNotScalars() {
+    let accented = String(repeating: "技", count: 119) + "e\u{301}" + String(repeating: "技", count: 10)
+    #expect(Summary.cut(accented) == String(repeating: "技", count: 119) + "e\u{301}……")
+    let toned = String(repeating: "技", count: 120) + "\u{302A}" + String(repeating: "技", count: 10)
+    #expect(Summary.cut(toned) == String(repeating: "技", count: 119) + "技\u{302A}……")
+    let family = String(repeating: "技", count: 118) + "👩\u{200D}👧" + String(repeating: "技", count: 10)
+    #expect(Summary.cut(family) == String(repeating: "技", count: 118) + "👩\u{200D}👧技……")
+  }
 }
