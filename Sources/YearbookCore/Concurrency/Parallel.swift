@@ -16,6 +16,30 @@ package enum Parallel {
     return slots.buffer.map { $0! }
   }
 
+  /// Two pieces of work at once, on two cores.
+  package static func pair<First, Second>(
+    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+  ) -> (First, Second) {
+    var results: (First?, Second?) = (nil, nil)
+    withUnsafeMutablePointer(to: &results) { results in
+      let shared = UnsafeSendable(results)
+      withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+          DispatchQueue.concurrentPerform(iterations: 2) { index in
+            // Each iteration writes its own element of the tuple.
+            if index == 0 { shared.value.pointee.0 = first() } else { shared.value.pointee.1 = second() }
+          }
+        }
+      }
+    }
+    return (results.0!, results.1!)
+  }
+
+  private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
   /// Each slot is written by exactly one iteration, so no two threads touch one slot.
   private struct Slots<Value>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Value?>

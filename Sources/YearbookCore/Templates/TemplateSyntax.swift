@@ -88,7 +88,7 @@ package struct TemplateSyntax: Sendable, Equatable {
         lineStart = index
       }
     }
-    while let open = rest.range(of: "{{") {
+    while let open = find("{{", in: rest) {
       if open.lowerBound > rest.startIndex {
         tokens.append(.text(String(rest[..<open.lowerBound])))
       }
@@ -97,7 +97,7 @@ package struct TemplateSyntax: Sendable, Equatable {
       let triple = rest[open.upperBound...].hasPrefix("{")
       let closer = triple ? "}}}" : "}}"
       let bodyStart = triple ? rest.index(after: open.upperBound) : open.upperBound
-      guard let close = rest[bodyStart...].range(of: closer) else {
+      guard let close = find(closer, in: rest[bodyStart...]) else {
         throw TemplateError(message: .tagNotClosed(closer), at: at)
       }
       let body = rest[bodyStart..<close.lowerBound]
@@ -142,6 +142,20 @@ package struct TemplateSyntax: Sendable, Equatable {
     }
     if !rest.isEmpty { tokens.append(.text(String(rest))) }
     return tokens
+  }
+
+  /// Where the ASCII `pattern` first occurs in `text`, compared as UTF-8: Foundation's
+  /// `range(of:)` converts the whole template to UTF-16 at every tag.
+  private static func find(_ pattern: String, in text: Substring) -> Range<String.Index>? {
+    var text = text
+    var pattern = pattern
+    guard
+      let offset = text.withUTF8({ bytes in
+        pattern.withUTF8 { ByteSearch.firstIndex(of: $0, in: bytes, from: 0) }
+      })
+    else { return nil }
+    let start = text.utf8.index(text.startIndex, offsetBy: offset)
+    return start..<text.utf8.index(start, offsetBy: pattern.utf8.count)
   }
 
   /// A line that holds only section, inverted, closing, comment, partial, block and layout

@@ -30,15 +30,9 @@ extension String {
   /// Whether `other` occurs in this text, compared as UTF-8 bytes: Foundation's
   /// `contains` goes through CFString and dominated the figure consistency check.
   package func containsText(_ other: String) -> Bool {
-    let needle = Array(other.utf8)
-    guard let first = needle.first else { return true }
-    let haystack = Array(utf8)
-    guard haystack.count >= needle.count else { return false }
-    var index = 0
-    while index <= haystack.count - needle.count {
-      if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-      index += 1
-    }
-    return false
+    guard !other.isEmpty else { return true }
+    var text = self
+    var other = other
+    return text.withUTF8 { bytes in other.withUTF8 { ByteSearch.firstIndex(of: $0, in: bytes, from: 0) != nil } }
   }
 }

@@ -50,9 +50,13 @@ public struct FigureConsistency: Sendable {
   package func check(
     _ text: @autoclosure () -> String, period: String?, at location: @autoclosure () -> SourceLocation
   ) -> [Diagnostic] {
-    let relevant = indicators.filter { $0.period == nil || $0.period == period }
+    var relevant = indicators.filter { $0.period == nil || $0.period == period }
     guard !relevant.isEmpty else { return [] }
     let text = text()
+    // Most paragraphs name no indicator at all: they are let go before being cut into
+    // sentences (a label a sentence names is in its paragraph).
+    relevant = relevant.filter { text.containsText($0.label) }
+    guard !relevant.isEmpty else { return [] }
     // Found only for a warning: working out a paragraph's column reads its line again.
     var found: SourceLocation?
     var diagnostics: [Diagnostic] = []
