@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// CPU-bound work over many items on every core. Results keep the items' order, so the
 /// output does not depend on which thread finished first.
@@ -16,28 +17,29 @@ package enum Parallel {
     return slots.buffer.map { $0! }
   }
 
-  /// Two pieces of work at once, on two cores.
+  /// Two pieces of work at once: the second on another thread, the first on this one.
+  /// Not `concurrentPerform`: libdispatch runs an apply nested in another one on its
+  /// caller's thread alone, so the pieces' own `map`s would lose every other core.
   package static func pair<First, Second>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    _ first: () -> First, _ second: @escaping @Sendable () -> Second
   ) -> (First, Second) {
-    var results: (First?, Second?) = (nil, nil)
-    withUnsafeMutablePointer(to: &results) { results in
-      let shared = UnsafeSendable(results)
-      withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-          DispatchQueue.concurrentPerform(iterations: 2) { index in
-            // Each iteration writes its own element of the tuple.
-            if index == 0 { shared.value.pointee.0 = first() } else { shared.value.pointee.1 = second() }
-          }
-        }
-      }
+    let other = Box<Second>()
+    let done = DispatchSemaphore(value: 0)
+    // A thread of its own rather than a dispatch worker: one blocked waiting (a pair inside
+    // a pair) made libdispatch wait up to a second before it started another.
+    let thread = Thread {
+      other.value = second()
+      done.signal()
     }
-    return (results.0!, results.1!)
+    thread.start()
+    let result = first()
+    done.wait()
+    return (result, other.value!)
   }
 
-  private struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+  /// Written by one thread, read by another after `DispatchGroup.wait`.
+  private final class Box<Value>: @unchecked Sendable {
+    var value: Value?
   }
 
   /// Each slot is written by exactly one iteration, so no two threads touch one slot.

@@ -59,13 +59,29 @@ public struct SiteLoader: Sendable {
     }
     let config = loadConfig()
     inspection = config.map(TextInspection.init)
-    var reports: [Report] = []
+    var folders: [String] = []
     for name in listing(contentURL, file: SourcePath(Self.contentFolder))
     where !name.hasPrefix(".") && !name.hasPrefix("_") {
       let url = contentURL.appendingPathComponent(name)
       guard usable(url, file: ContentPath("\(name)").source) else { continue }
       if Self.reservedFolders.contains(name) || !directoryExists(url) { continue }
-      if let report = loadReport(folder: name) { reports.append(report) }
+      folders.append(name)
+    }
+    // Reports are read at once, as each report's articles are: a report's own steps
+    // (listing, its front matter) would otherwise leave a core idle between them.
+    var reader = self
+    reader.diagnostics = []
+    reader.inspectionFindings = []
+    let loaded = Parallel.map(folders) { [reader] name -> (Report?, [Diagnostic], [Diagnostic]) in
+      var reader = reader
+      let report = reader.loadReport(folder: name)
+      return (report, reader.diagnostics, reader.inspectionFindings)
+    }
+    var reports: [Report] = []
+    for (report, reportDiagnostics, findings) in loaded {
+      diagnostics += reportDiagnostics
+      inspectionFindings += findings
+      if let report { reports.append(report) }
     }
     reports.sort { ($0.date, $0.id) > ($1.date, $1.id) }
     let assets = listFiles(under: contentURL.appendingPathComponent("assets"), relativeTo: "assets")
@@ -340,10 +356,12 @@ public struct SiteLoader: Sendable {
     var names: [String] = []
     let folderPath = folderURL.path
     for name in entries where !name.hasPrefix(".") {
-      guard usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source) else {
-        continue
+      // An article's file is checked where it is read, on every core.
+      if name.hasSuffix(".md") && name != "_index.md" {
+        names.append(name)
+      } else {
+        _ = usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source)
       }
-      if name.hasSuffix(".md") && name != "_index.md" { names.append(name) }
     }
     // Articles are read and parsed on every core; their diagnostics keep file order.
     var reader = self
@@ -351,6 +369,9 @@ public struct SiteLoader: Sendable {
     reader.inspectionFindings = []
     let loaded = Parallel.map(names) { [reader] name -> (LoadedArticle?, [Diagnostic], [Diagnostic]) in
       var reader = reader
+      guard reader.usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source) else {
+        return (nil, reader.diagnostics, [])
+      }
       let article = reader.loadArticle(report: folder, fileName: name)
       return (article, reader.diagnostics, reader.inspectionFindings)
     }
