@@ -67,22 +67,47 @@ public struct SiteLoader: Sendable {
       if Self.reservedFolders.contains(name) || !directoryExists(url) { continue }
       folders.append(name)
     }
-    // Reports are read at once, as each report's articles are: a report's own steps
-    // (listing, its front matter) would otherwise leave a core idle between them.
+    // Each report's folder and front matter first; then every article of the site on
+    // every core at once, so a large report next to a small one leaves no core idle.
     var reader = self
     reader.diagnostics = []
     reader.inspectionFindings = []
-    let loaded = Parallel.map(folders) { [reader] name -> (Report?, [Diagnostic], [Diagnostic]) in
+    let opened = Parallel.map(folders) { [reader] folder in
       var reader = reader
-      let report = reader.loadReport(folder: name)
-      return (report, reader.diagnostics, reader.inspectionFindings)
-    }
-    var reports: [Report] = []
-    for (report, reportDiagnostics, findings) in loaded {
+      return (reader.openReport(folder: folder), reader.diagnostics, reader.inspectionFindings)
+    }.compactMap { report, reportDiagnostics, findings -> OpenedReport? in
       diagnostics += reportDiagnostics
       inspectionFindings += findings
-      if let report { reports.append(report) }
+      return report
     }
+    // Articles in runs of one folder's files: a thread reads a run in order, which is
+    // faster than two threads taking turns in one folder.
+    let runs = opened.indices.flatMap { report in
+      stride(from: 0, to: opened[report].names.count, by: 64).map { start in
+        (report: report, names: Array(opened[report].names[start..<min(start + 64, opened[report].names.count)]))
+      }
+    }
+    let loaded = Parallel.map(runs) { [reader] run -> [(LoadedArticle?, [Diagnostic], [Diagnostic])] in
+      let folder = opened[run.report].folder
+      let folderPath = opened[run.report].folderPath
+      return run.names.map { name in
+        var reader = reader
+        guard reader.usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source) else {
+          return (nil, reader.diagnostics, [])
+        }
+        let article = reader.loadArticle(report: folder, fileName: name)
+        return (article, reader.diagnostics, reader.inspectionFindings)
+      }
+    }
+    var articlesOfReport = Array(repeating: [LoadedArticle?](), count: opened.count)
+    for (run, results) in zip(runs, loaded) {
+      for (article, articleDiagnostics, findings) in results {
+        diagnostics += articleDiagnostics
+        inspectionFindings += findings
+        articlesOfReport[run.report].append(article)
+      }
+    }
+    var reports = opened.indices.compactMap { closeReport(opened[$0], articles: articlesOfReport[$0]) }
     reports.sort { ($0.date, $0.id) > ($1.date, $1.id) }
     let assets = listFiles(under: contentURL.appendingPathComponent("assets"), relativeTo: "assets")
     let (datasets, dataDiagnostics) = DatasetLoader.load(
@@ -301,7 +326,22 @@ public struct SiteLoader: Sendable {
 
   // MARK: Reports and articles
 
-  private mutating func loadReport(folder: String) -> Report? {
+  /// A report's folder read up to its articles: its front matter and its articles' files.
+  private struct OpenedReport: Sendable {
+    var folder: String
+    var folderPath: String
+    var markdown: MarkdownSource
+    var title: String?
+    var date: ContentDate?
+    var period: String
+    var summary: String?
+    var weight: Int
+    var keyFigures: [KeyFigure]
+    /// The articles' file names, in folder order.
+    var names: [String]
+  }
+
+  private mutating func openReport(folder: String) -> OpenedReport? {
     let folderURL = contentURL.appendingPathComponent(folder)
     let indexFile = ContentPath("\(folder)/_index.md").source
     if let problem = SlugRules.problem(with: folder) {
@@ -351,8 +391,6 @@ public struct SiteLoader: Sendable {
     // A draft report is left out with its articles, as a draft article is.
     if draft && !options.includeDrafts { return nil }
 
-    var articles: [Article] = []
-    var slugs: [String: SourceLocation] = [:]
     var names: [String] = []
     let folderPath = folderURL.path
     for name in entries where !name.hasPrefix(".") {
@@ -363,21 +401,17 @@ public struct SiteLoader: Sendable {
         _ = usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source)
       }
     }
-    // Articles are read and parsed on every core; their diagnostics keep file order.
-    var reader = self
-    reader.diagnostics = []
-    reader.inspectionFindings = []
-    let loaded = Parallel.map(names) { [reader] name -> (LoadedArticle?, [Diagnostic], [Diagnostic]) in
-      var reader = reader
-      guard reader.usable(atPath: folderPath + "/" + name, file: ContentPath("\(folder)/\(name)").source) else {
-        return (nil, reader.diagnostics, [])
-      }
-      let article = reader.loadArticle(report: folder, fileName: name)
-      return (article, reader.diagnostics, reader.inspectionFindings)
-    }
-    for (loaded, articleDiagnostics, findings) in loaded {
-      diagnostics += articleDiagnostics
-      inspectionFindings += findings
+    return OpenedReport(
+      folder: folder, folderPath: folderPath, markdown: yaml.markdown, title: title, date: date, period: period,
+      summary: summary, weight: weight, keyFigures: keyFigures, names: names)
+  }
+
+  /// The report with its articles (as `loadArticle` read them, in file order): drafts left
+  /// out, a slug used twice reported, the rest in reading order.
+  private mutating func closeReport(_ opened: OpenedReport, articles loaded: [LoadedArticle?]) -> Report? {
+    var articles: [Article] = []
+    var slugs: [String: SourceLocation] = [:]
+    for loaded in loaded {
       guard let (article, slugLocation) = loaded else { continue }
       if article.draft && !options.includeDrafts { continue }
       // Both files are named, each at the line that sets the slug (or at the file when
@@ -393,13 +427,14 @@ public struct SiteLoader: Sendable {
       slugs[article.slug] = slugLocation
       articles.append(article)
     }
-    for index in articles.indices { articles[index].markdown.period = period }
-    yaml.markdown.period = period
+    for index in articles.indices { articles[index].markdown.period = opened.period }
+    var markdown = opened.markdown
+    markdown.period = opened.period
     Self.sortArticles(&articles)
-    guard let title, let date else { return nil }
+    guard let title = opened.title, let date = opened.date else { return nil }
     return Report(
-      id: folder, title: title, date: date, period: period, summary: summary, weight: weight, keyFigures: keyFigures,
-      markdown: yaml.markdown, articles: articles)
+      id: opened.folder, title: title, date: date, period: opened.period, summary: opened.summary,
+      weight: opened.weight, keyFigures: opened.keyFigures, markdown: markdown, articles: articles)
   }
 
   /// A report's articles in reading order: by weight (none last), then date, then slug.

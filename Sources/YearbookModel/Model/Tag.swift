@@ -24,13 +24,17 @@ public struct Tag: Sendable, Hashable {
   /// first written, with a warning. Any other difference (`科创 平台`, `科创-平台`) makes a
   /// tag of its own, with its own page, even when both would make the same slug.
   public static func index(of articles: [Article]) -> Index {
-    var order: [String] = []
-    var byKey: [String: (tag: Tag, file: SourcePath)] = [:]
+    // Tags gather article numbers, not articles: an article is copied once, into its
+    // place in a finished tag, rather than at every step (each copy retains a dozen
+    // references, and a large site has 30,000 memberships).
+    var numberOfKey: [String: Int] = [:]
+    var first: [(name: String, file: SourcePath)] = []
+    var members: [[Int]] = []
     var slugs: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
     var keyOfSpelling: [String: String] = [:]
-    for article in articles {
-      var seenInArticle: Set<String> = []
+    for (position, article) in articles.enumerated() {
+      var seenInArticle: Set<Int> = []
       for name in article.tags {
         // Folding is slow and a site has few spellings: each is folded once.
         let key: String
@@ -40,34 +44,41 @@ public struct Tag: Sendable, Hashable {
           key = foldedKey(name)
           keyOfSpelling[name] = key
         }
-        guard seenInArticle.insert(key).inserted else { continue }
-        if let existing = byKey[key] {
-          if existing.tag.name != name {
+        if let number = numberOfKey[key] {
+          guard seenInArticle.insert(number).inserted else { continue }
+          if first[number].name != name {
             diagnostics.append(
               .warning(
-                .tagSpelledTwoWays(name, shownAs: existing.tag.name, writtenIn: "\(existing.file)"),
+                .tagSpelledTwoWays(name, shownAs: first[number].name, writtenIn: "\(first[number].file)"),
                 at: SourceLocation(file: article.markdown.file)))
           }
-          byKey[key]!.tag.articles.append(article)
+          members[number].append(position)
         } else {
-          order.append(key)
-          byKey[key] = (Tag(name: name, slug: "", articles: [article]), article.markdown.file)
+          numberOfKey[key] = first.count
+          seenInArticle.insert(first.count)
+          first.append((name, article.markdown.file))
+          members.append([position])
         }
       }
     }
     // Distinct tags whose slugs coincide take -2, -3 in the order of their names, so the
     // same tags get the same pages in every build.
+    var slugOfTag = Array(repeating: "", count: first.count)
     var taken: Set<String> = []
-    for key in order.sorted(by: { (byKey[$0]!.tag.name, $0) < (byKey[$1]!.tag.name, $1) }) {
-      let slug = HeadingIDs.first(baseSlug(for: byKey[key]!.tag.name), notIn: taken)
+    let keyOfTag = numberOfKey.sorted { $0.value < $1.value }.map(\.key)
+    for number in first.indices.sorted(by: { (first[$0].name, keyOfTag[$0]) < (first[$1].name, keyOfTag[$1]) }) {
+      let slug = HeadingIDs.first(baseSlug(for: first[number].name), notIn: taken)
       taken.insert(slug)
-      byKey[key]!.tag.slug = slug
+      slugOfTag[number] = slug
     }
-    for (spelling, key) in keyOfSpelling { slugs[spelling] = byKey[key]!.tag.slug }
-    let tags = order.map { key -> Tag in
-      var tag = byKey[key]!.tag
-      tag.articles = newestFirst(tag.articles)
-      return tag
+    for (spelling, key) in keyOfSpelling { slugs[spelling] = slugOfTag[numberOfKey[key]!] }
+    // Newest first, then by URL; each article's URL is made once for all its tags.
+    let sortKeys = articles.map { ($0.date, $0.sitePath) }
+    let tags = first.indices.map { number -> Tag in
+      let newest = members[number].sorted {
+        (sortKeys[$0].0, sortKeys[$1].1) > (sortKeys[$1].0, sortKeys[$0].1)
+      }
+      return Tag(name: first[number].name, slug: slugOfTag[number], articles: newest.map { articles[$0] })
     }.sorted { ($0.articles.count, $1.slug) > ($1.articles.count, $0.slug) }
     return Index(tags: tags, slugs: slugs, diagnostics: diagnostics)
   }
