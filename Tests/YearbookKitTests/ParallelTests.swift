@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import YearbookCore
@@ -10,6 +11,18 @@ import Testing
       { String(repeating: "科", count: 3) })
     #expect(count == 50_005_000)
     #expect(text == "科科科")
+  }
+
+  /// Pieces started one after another come back in their order, not their finishing one.
+  @Test func backgroundWorkGivesResultsInOrder() {
+    let work = BackgroundWork<Int>()
+    for order in (0..<8).reversed() {
+      work.start(order: order) {
+        usleep(UInt32(order) * 1_000)
+        return order * 10
+      }
+    }
+    #expect(work.finish() == [0, 10, 20, 30, 40, 50, 60, 70])
   }
 
   /// Results keep the items' order.

@@ -252,6 +252,7 @@ public enum SiteBuilder {
     var articleFacts: [DocumentFacts] = []
     var chapters: [ContentPath: String] = [:]
     var keptSearchKeys: [ContentPath: SearchKeys.DocumentKeys] = [:]
+    let printPages = BackgroundWork<Diagnostic?>()
     // Search documents are numbered in site order.
     var firstDocument = 0
     for (reportIndex, report) in index.site.reports.enumerated() {
@@ -333,19 +334,17 @@ public enum SiteBuilder {
         let renderer = PageRenderer(site: SiteView(index: index, documents: facts), theme: indexed.theme)
         let reportBody = [report.markdown.contentPath: reportBodies[reportIndex]]
         let chapterBodies = chapters
-        if let problem = run.timed(
-          .pages,
-          {
-            writePage(
-              page, with: renderer, reportBodies: reportBody, chapterBodies: chapterBodies, into: sink,
-              budgets: budgets, progress: progress)
-          })
-        {
-          pageFindings.append(problem)
+        // Made while the next report's articles render: one page on one core would
+        // otherwise leave the other idle.
+        printPages.start(order: reportIndex) {
+          writePage(
+            page, with: renderer, reportBodies: reportBody, chapterBodies: chapterBodies, into: sink,
+            budgets: budgets, progress: progress)
         }
         chapters = [:]
       }
     }
+    pageFindings += run.timed(.pages) { printPages.finish().compactMap { $0 } }
     var searchShardCount = 0
     if let searchIndex {
       let (findings, count) = run.timed(.search) { writeSearchIndex(searchIndex, into: sink) }

@@ -57,3 +57,30 @@ package enum Parallel {
     }
   }
 }
+
+/// Work started now and collected later, each piece on a thread of its own: what need not
+/// hold up the next part of a step (a report's print page, while the next report's
+/// articles render on every core).
+package final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [(order: Int, result: Result)] = []
+  private let running = DispatchGroup()
+
+  package init() {}
+
+  /// Starts `work`; `order` places its result among the others.
+  package func start(order: Int, _ work: @escaping @Sendable () -> Result) {
+    running.enter()
+    Thread {
+      let result = work()
+      self.lock.withLock { self.results.append((order, result)) }
+      self.running.leave()
+    }.start()
+  }
+
+  /// Waits for every piece started; their results in `order`.
+  package func finish() -> [Result] {
+    running.wait()
+    return lock.withLock { results.sorted { $0.order < $1.order }.map(\.result) }
+  }
+}
