@@ -344,7 +344,6 @@ public enum SiteBuilder {
         chapters = [:]
       }
     }
-    pageFindings += run.timed(.pages) { printPages.finish().compactMap { $0 } }
     var searchShardCount = 0
     if let searchIndex {
       let (findings, count) = run.timed(.search) { writeSearchIndex(searchIndex, into: sink) }
@@ -382,6 +381,8 @@ public enum SiteBuilder {
       }
     }
     pageFindings += listed.compactMap { $0 }
+    // The last report's print page was made alongside the search index and the list pages.
+    pageFindings += run.timed(.pages) { printPages.finish().compactMap { $0 } }
     for (step, findings) in [(Pipeline.Step.pages, pageFindings), (.portal, portalFindings)] {
       documents.diagnostics += findings.filter { $0.severity == .warning }
       let errors = findings.filter { $0.severity == .error }
