@@ -32,12 +32,12 @@ package struct RenderedDocuments: Sendable {
       diagnostics += body.diagnostics
       linkCount += body.linkCount
     }
-    diagnostics += Self.chartIDClashes(bodies.flatMap(\.charts))
+    diagnostics += Self.chartIDClashes(bodies.lazy.flatMap(\.charts))
   }
 
   /// A chart's id names its files (`charts/<id>.svg`): two charts with one id would
   /// overwrite each other's.
-  package static func chartIDClashes(_ charts: [ChartRenderer.Rendered]) -> [Diagnostic] {
+  package static func chartIDClashes(_ charts: some Sequence<ChartRenderer.Rendered>) -> [Diagnostic] {
     var first: [String: SourceLocation] = [:]
     var diagnostics: [Diagnostic] = []
     for chart in charts {

@@ -125,17 +125,17 @@ package struct HTMLRewriter {
       }
       return nil
     }
-    var quote: UInt8?
+    guard let base = bytes.baseAddress else { return nil }
     var index = start + 1
     while index < bytes.count {
       let byte = bytes[index]
-      if let open = quote {
-        if byte == open { quote = nil }
-      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
-      } else if byte == UInt8(ascii: ">") {
-        return index + 1
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        // A quoted value (a chart's path data runs long) is passed over by memchr.
+        guard let close = memchr(base + index + 1, Int32(byte), bytes.count - index - 1) else { return nil }
+        index = base.distance(to: close.assumingMemoryBound(to: UInt8.self)) + 1
+        continue
       }
+      if byte == UInt8(ascii: ">") { return index + 1 }
       index += 1
     }
     return nil
