@@ -73,12 +73,14 @@ package enum ChartLayout {
     let wrapped = categories.map {
       TextMetrics.wrap($0, maxWidth: max(band - 4, labelSize), fontSize: labelSize, maxLines: maxLines)
     }
-    let widest = categories.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
+    let widths = categories.map { TextMetrics.width($0, fontSize: labelSize) }
+    let widest = widths.max() ?? 0
     // A year or other Latin word is never split across lines ("20" over "16"): when one
     // does not fit its band, labels are thinned instead.
     let widestWord =
-      categories.filter { $0.allSatisfy { $0.isASCII && !$0.isWhitespace } }
-      .map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
+      zip(categories, widths).filter { category, _ in
+        category.unicodeScalars.allSatisfy { $0.isASCII && !(0x09...0x0D).contains($0.value) && $0 != " " }
+      }.map(\.1).max() ?? 0
     var every = 1
     if band < labelSize * 1.5 || (widest > band * Double(maxLines) && band < 40) {
       every = Int((max(widest, labelSize * 2) / max(band, 1)).rounded(.up))
@@ -90,7 +92,7 @@ package enum ChartLayout {
     var shownIndices: Set<Int> = []
     var lastRight = -Double.infinity
     for index in categories.indices where index < centers.count {
-      let half = min(TextMetrics.width(categories[index], fontSize: labelSize), band * Double(every) - 4) / 2
+      let half = min(widths[index], band * Double(every) - 4) / 2
       if every == 1 || centers[index] - half >= lastRight + 6 {
         shownIndices.insert(index)
         lastRight = centers[index] + half

@@ -5,7 +5,7 @@ extension StringProtocol {
     // Most text has nothing to trim, and saying so from the end scalars is much cheaper
     // than walking characters (YAML values, labels and headings are trimmed by the
     // thousand).
-    if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
+    if let first = unicodeScalars.first, let last = unicodeScalars.last, !Self.isWhitespace(first),
       Self.endsCharacterAndIsNotSpace(last)
     {
       return String(self)
@@ -13,6 +13,15 @@ extension StringProtocol {
     guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
     let last = lastIndex(where: { !$0.isWhitespace })!
     return String(self[first...last])
+  }
+
+  /// Unicode's whitespace, answered for ASCII and CJK without the property tables.
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20: true
+    case 0x21...0x7E, 0x3001...0x9FFF: false
+    default: scalar.properties.isWhitespace
+    }
   }
 
   /// A scalar that is not whitespace and never joins what comes before it into one

@@ -19,7 +19,9 @@ package struct TemplatePlan: Sendable {
   /// out and passes over a value that lacks it; a field that is nil counts as lacking it
   /// (as swift-mustache, whose pages these must equal, has it), so each value on the
   /// stack that has the field is a candidate, innermost first.
-  package struct Lookup: Sendable {
+  /// A class: a step holds one reference to it, so running a step retains once, not once
+  /// for each of its arrays.
+  package final class Lookup: Sendable {
     enum Kind: Sendable { case text, flag, object, list, current }
 
     struct Candidate: Sendable {
@@ -27,10 +29,16 @@ package struct TemplatePlan: Sendable {
       var access: FieldAccess
     }
 
-    var kind: Kind
-    var candidates: [Candidate]
+    let kind: Kind
+    let candidates: [Candidate]
     /// The rest of a dotted name (`report.title`), read from the first part's object.
-    var path: [FieldAccess] = []
+    let path: [FieldAccess]
+
+    init(kind: Kind, candidates: [Candidate], path: [FieldAccess] = []) {
+      self.kind = kind
+      self.candidates = candidates
+      self.path = path
+    }
   }
 
   package var steps: [Step]
