@@ -37,7 +37,7 @@ package enum Parallel {
     return (result, other.value!)
   }
 
-  /// Written by one thread, read by another after `DispatchGroup.wait`.
+  /// Written by one thread, read by another after the semaphore's `wait`.
   private final class Box<Value>: @unchecked Sendable {
     var value: Value?
   }

@@ -15,10 +15,10 @@ package struct HTMLRewriter {
   private var watchedNames: [[UInt8]]?
   /// Elements given a new name (`h2` → `h3`), in their opening and closing tags.
   package var renamedElements: [String: String] = [:] {
-    didSet { elementNames = renamedElements.map { (Array($0.key.utf8), Array($0.value.utf8)) } }
+    didSet { elementNames = renamedElements.map { (Array($0.key.utf8), $0.value) } }
   }
   /// `renamedElements` as bytes, compared with each tag's name where it lies.
-  private var elementNames: [(from: [UInt8], to: [UInt8])] = []
+  private var elementNames: [(from: [UInt8], to: String)] = []
   /// Copies what is inside each chart's `<svg>` unchanged (its tag itself is rewritten):
   /// the rename rewriters leave Yearbook's charts as they are, whose names all start with
   /// `yb-`, and most tags of a chart-heavy body are inside its charts.
@@ -40,15 +40,13 @@ package struct HTMLRewriter {
     var output = ""
     output.reserveCapacity(html.utf8.count + html.utf8.count / 8)
     var copied = 0
-    let utf8 = html.utf8
     func copy(upTo end: Int) {
       guard end > copied else { return }
-      let from = utf8.index(utf8.startIndex, offsetBy: copied)
-      output += Substring(utf8[from..<utf8.index(from, offsetBy: end - copied)])
+      output += html.utf8Slice(copied..<end)
       copied = end
     }
     var edits: [Edit] = []
-    utf8.withContiguousStorageIfAvailable { bytes in
+    html.utf8.withContiguousStorageIfAvailable { bytes in
       var index = 0
       while index < bytes.count {
         guard let open = Self.find(in: bytes, from: index), let end = Self.tagEnd(in: bytes, from: open) else { break }
@@ -65,7 +63,7 @@ package struct HTMLRewriter {
         }
       }
     }
-    copy(upTo: utf8.count)
+    copy(upTo: html.utf8.count)
     return output
   }
 
@@ -157,7 +155,7 @@ package struct HTMLRewriter {
     }
     let name = tag[nameStart..<index]
     if let renamed = elementNames.first(where: { $0.from.elementsEqual(name) }) {
-      edits.append(Edit(range: nameStart..<index, replacement: String(decoding: renamed.to, as: UTF8.self)))
+      edits.append(Edit(range: nameStart..<index, replacement: renamed.to))
     }
     while true {
       while index < tag.endIndex, Self.isSpace(tag[index]) { index += 1 }

@@ -20,11 +20,7 @@ public struct FrontMatter: Sendable {
     var text = text
     text.makeContiguousUTF8()
     // Slices of the text are copied as they are: it is valid UTF-8, checked once.
-    let source = text.utf8
-    func slice(_ range: Range<Int>) -> String {
-      let start = source.index(source.startIndex, offsetBy: range.lowerBound)
-      return String(Substring(source[start..<source.index(start, offsetBy: range.count)]))
-    }
+    let source = text
     return try text.withUTF8 { bytes -> Result<FrontMatter, SplitError> in
       var start = 0
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -57,8 +53,8 @@ public struct FrontMatter: Sendable {
       let yaml =
         inside.contains(0x0D)
         ? lines[1..<closing].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
-        : slice(inside.startIndex..<inside.endIndex)
-      let body = lineStart < bytes.count ? slice(lineStart..<bytes.count) : ""
+        : String(source.utf8Slice(inside.startIndex..<inside.endIndex))
+      let body = lineStart < bytes.count ? String(source.utf8Slice(lineStart..<bytes.count)) : ""
       return .success(
         FrontMatter(
           yaml: yaml, body: ByteSearch.contains(0x0D, in: body) ? body.replacing("\r\n", with: "\n") : body,

@@ -54,11 +54,10 @@ package enum ChartFile {
     // string itself (valid UTF-8 already).
     var output = ""
     output.reserveCapacity(svg.utf8.count * 2)
-    let utf8 = svg.utf8
-    var copied = utf8.startIndex
+    var copied = 0
     // A chart repeats a handful of class lists; each is looked up once.
     var looks: [(classes: [UInt8], added: [(name: ArraySlice<UInt8>, text: String)])] = []
-    utf8.withContiguousStorageIfAvailable { bytes in
+    svg.utf8.withContiguousStorageIfAvailable { bytes in
       var index = 0
       while index < bytes.count {
         guard let open = HTMLRewriter.find(in: bytes, from: index), let end = HTMLRewriter.tagEnd(in: bytes, from: open)
@@ -73,13 +72,12 @@ package enum ChartFile {
           look = attributes(forClasses: String(decoding: UnsafeBufferPointer(rebasing: classes), as: UTF8.self))
           looks.append((Array(classes), look))
         }
-        let insertion = utf8.index(utf8.startIndex, offsetBy: tag.insertion)
-        output += Substring(utf8[copied..<insertion])
-        copied = insertion
+        output += svg.utf8Slice(copied..<tag.insertion)
+        copied = tag.insertion
         for attribute in look where !tag.has(attribute.name) { output += attribute.text }
       }
     }
-    output += Substring(utf8[copied...])
+    output += svg.utf8Slice(copied..<svg.utf8.count)
     return output
   }
 

@@ -36,11 +36,7 @@ package enum Fragment {
     var body = body
     body.makeContiguousUTF8()
     // The text between figures is sliced from the body, which is valid UTF-8 already.
-    let utf8 = body.utf8
-    func slice(_ range: Range<Int>) -> String {
-      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-      return String(Substring(utf8[start..<utf8.index(start, offsetBy: range.count)]))
-    }
+    let source = body
     body.withUTF8 { bytes in
       var position = 0
       for (chart, forms) in drawn {
@@ -48,11 +44,11 @@ package enum Fragment {
         guard let found = markup.withUTF8({ ByteSearch.firstIndex(of: $0, in: bytes, from: position) }) else {
           continue
         }
-        between.append(slice(position..<found))
+        between.append(String(source.utf8Slice(position..<found)))
         figures.append((absolute(forms.imageFigure), absolute(forms.inlineFigure)))
         position = found + markup.utf8.count
       }
-      between.append(slice(position..<bytes.count))
+      between.append(String(source.utf8Slice(position..<bytes.count)))
     }
     let renamed = between.map { rewrite($0) }
     var images = renamed[0]

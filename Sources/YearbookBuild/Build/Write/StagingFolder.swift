@@ -101,6 +101,7 @@ public final class StagingFolder: @unchecked Sendable {
       guard let slash = path.value.lastIndex(of: "/") else { continue }
       let folder = path.value[..<slash]
       guard seen.insert(folder).inserted else { continue }
+      // A top-level folder's parent is the staging folder itself, named "".
       let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
       if let group = groupOfParent[parent] {
         groups[group].append(folder)
