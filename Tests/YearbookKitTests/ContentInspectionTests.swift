@@ -36,6 +36,19 @@ import Testing
     #expect(PersonalNumbers.find(in: Substring(text)).isEmpty, "\(text)")
   }
 
+  @Test func theWordMatcherFindsEveryListedWordWhereItStartsIncludingOneByteWordsAndOverlaps() {
+    let matcher = WordMatcher([
+      WordRule(word: "科技", severity: .warning), WordRule(word: "科技局", severity: .error),
+      WordRule(word: "技局", suggestion: "x"), WordRule(word: "#"),
+      WordRule(word: "截止", severity: .warning, before: ["目前"]),
+    ])
+    let hits = matcher.find(in: Substring("市科技局#截止目前，截止日期#"))
+    #expect(hits.map(\.rule.word) == ["科技", "科技局", "技局", "#", "截止", "#"])
+    #expect(hits.map(\.offset) == [3, 3, 6, 12, 13, 40])
+    #expect(matcher.find(in: Substring("")).isEmpty)
+    #expect(matcher.find(in: Substring("科")).isEmpty, "a word cut at the end of the line is no hit")
+  }
+
   @Test func aBuildFailsAtEachNumbersLineAndColumnInArticlesFrontMatterAndData() async throws {
     var files = FixtureSite.minimal
     files["Content/2024/talent.md"] = """

@@ -27,6 +27,17 @@ import Testing
         file: "Content/2024/platforms.md", contentPath: "2024/platforms.md", text: markdown, lineOffset: lineOffset))
   }
 
+  @Test func html5DropsTheSlashOfEveryVoidElementAndNothingElse() {
+    let cases: [(String, String)] = [
+      ("a<br />b<hr /><img src=\"x\" alt=\"y\" />", "a<br>b<hr><img src=\"x\" alt=\"y\">"),
+      ("<p>1 / 2 /> 3</p>", "<p>1 / 2> 3</p>"),
+      ("", ""), (" />", ">"), ("no void elements", "no void elements"),
+    ]
+    for (input, expected) in cases {
+      #expect(input.withCString { MarkdownRenderer.html5($0) } == expected, "\(input)")
+    }
+  }
+
   @Test func rawHTMLIsEscapedAndWarnedAbout() {
     let result = render("段落<script>alert(1)</script>结束\n\n<div onclick=\"x()\">块</div>\n")
     #expect(

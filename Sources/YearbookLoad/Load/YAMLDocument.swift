@@ -10,10 +10,11 @@ package struct YAMLDocument {
   /// Lines of the file before the YAML text (1 for front matter after `---`).
   package let lineOffset: Int
   private(set) var mapping: Node.Mapping?
-  /// The mapping's values by key, found once rather than by a walk of the mapping per key.
-  private var values: [String: Node] = [:]
+  /// The mapping's values with their keys as text, found once rather than by a walk of the
+  /// mapping's nodes per key; a list, as a mapping has a few keys and a `Dictionary` costs
+  /// more to build than a look along it.
+  private var values: [(key: String, value: Node)] = []
   package var diagnostics: [Diagnostic] = []
-  private var readKeys: Set<String> = []
 
   /// Yams makes a new constructor, with three dictionaries, every time one is asked for;
   /// one is shared instead. Its maps are constants and `compose` only reads them.
@@ -54,12 +55,14 @@ package struct YAMLDocument {
     values = Self.values(of: node)
   }
 
-  /// The first value of each key (Yams refuses a key written twice).
-  private static func values(of mapping: Node.Mapping?) -> [String: Node] {
-    var values: [String: Node] = [:]
-    for (key, value) in mapping ?? Node.Mapping([]) {
-      guard let name = key.scalar?.string, values[name] == nil else { continue }
-      values[name] = value
+  /// Each key's value, first written first (Yams refuses a key written twice).
+  private static func values(of mapping: Node.Mapping?) -> [(key: String, value: Node)] {
+    guard let mapping else { return [] }
+    var values: [(key: String, value: Node)] = []
+    values.reserveCapacity(mapping.count)
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string else { continue }
+      values.append((name, value))
     }
     return values
   }
@@ -82,15 +85,15 @@ package struct YAMLDocument {
     mapping?.first { $0.key.scalar?.string == key }?.key
   }
 
-  package mutating func node(_ key: String) -> Node? {
-    readKeys.insert(key)
-    guard let value = values[key] else {
+  package func node(_ key: String) -> Node? {
+    guard let value = values.first(where: { $0.key == key })?.value else {
       return nil
     }
-    if case .scalar(let scalar) = value, scalar.style == .plain,
-      ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    {
-      return nil
+    if case .scalar(let scalar) = value, scalar.style == .plain {
+      switch scalar.string {
+      case "", "~", "null", "Null", "NULL": return nil
+      default: break
+      }
     }
     return value
   }
@@ -150,7 +153,12 @@ package struct YAMLDocument {
     guard let node = node(key) else { return [] }
     func entries(_ scalar: Node.Scalar) -> [String] {
       guard scalar.style == .plain else { return [scalar.string] }
-      return scalar.string.split(separator: "，").map(\.trimmed).filter { !$0.isEmpty }
+      // Most entries hold no full-width comma: one search for its bytes, not a split.
+      guard scalar.string.containsText("，") else {
+        let entry = scalar.string.trimmed
+        return entry.isEmpty ? [] : [entry]
+      }
+      return scalar.string.split(separator: "，").map { $0.trimmed }.filter { !$0.isEmpty }
     }
     switch node {
     case .scalar(let scalar):
@@ -162,7 +170,9 @@ package struct YAMLDocument {
           error(.yamlEntryNotText(key, found: YAMLDocument.kind(of: item)), at: location(of: item))
           continue
         }
-        values += entries(scalar).map(\.trimmed).filter { !$0.isEmpty }
+        // A quoted entry of a list is trimmed too, and left out when empty.
+        let found = scalar.style == .plain ? entries(scalar) : [scalar.string.trimmed].filter { !$0.isEmpty }
+        values += found
       }
       return values
     default:

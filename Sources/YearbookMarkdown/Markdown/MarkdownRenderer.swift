@@ -294,24 +294,30 @@ public struct Heading: Sendable, Hashable {
 
 extension MarkdownRenderer {
   /// cmark writes XHTML-style void elements (`<br />`); HTML5 validators flag the slash.
-  /// One pass over cmark's bytes drops the ` /` of every ` />`.
+  /// The runs between two ` />` are copied whole, each without its ` /`.
   package static func html5(_ rendered: UnsafePointer<CChar>) -> String {
     let length = strlen(rendered)
-    return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-      String(unsafeUninitializedCapacity: length) { output in
-        var written = 0
-        var index = 0
-        while index < length {
-          if bytes[index] == 0x20, index + 2 < length, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x3E {
-            index += 2
-            continue
+    return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+      let bytes = UnsafeBufferPointer(start: start, count: length)
+      return voidElementEnd.withUTF8Buffer { needle in
+        String(unsafeUninitializedCapacity: length) { output in
+          var written = 0
+          var index = 0
+          while index < length {
+            let found = ByteSearch.firstIndex(of: needle, in: bytes, from: index)
+            let end = found ?? length
+            (output.baseAddress! + written).update(from: start + index, count: end - index)
+            written += end - index
+            guard found != nil else { break }
+            output[written] = 0x3E
+            written += 1
+            index = end + 3
           }
-          output[written] = bytes[index]
-          written += 1
-          index += 1
+          return written
         }
-        return written
       }
     }
   }
+
+  private static let voidElementEnd: StaticString = " />"
 }

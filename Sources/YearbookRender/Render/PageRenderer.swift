@@ -121,7 +121,7 @@ package struct PageRenderer: Sendable {
       let report = site.index.site.reports[reportIndex]
       var context = ReportContext(report: report, site: site)
       context.body = reportBodies[report.markdown.contentPath].map {
-        PrintBody.html($0.html, slug: "intro", chapter: chapterLookup(report))
+        PrintBody.html($0.html, slug: "intro", chapter: chapterLookup(reportIndex))
       }
       var chapters: [ChapterContext] = []
       for article in report.articles {

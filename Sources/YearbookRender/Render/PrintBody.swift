@@ -18,10 +18,11 @@ package enum PrintBody {
     let renameIDs = rewriter.attribute
     rewriter.attribute = { name, value in
       if name == "href", value.first != "#" {
-        let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let target = chapter(String(parts[0])) else { return nil }
-        guard parts.count > 1, !parts[1].isEmpty else { return "#" + anchor(slug: target) }
-        return parts[1].hasPrefix("yb-") ? "#\(parts[1])" : "#\(target)-\(parts[1])"
+        let hash = value.firstIndex(of: "#")
+        guard let target = chapter(String(value[..<(hash ?? value.endIndex)])) else { return nil }
+        let fragment = hash.map { value[value.index(after: $0)...] } ?? ""
+        guard !fragment.isEmpty else { return "#" + anchor(slug: target) }
+        return fragment.hasPrefix("yb-") ? "#\(fragment)" : "#\(target)-\(fragment)"
       }
       return renameIDs(name, value)
     }
@@ -35,16 +36,17 @@ extension PageRenderer {
   package func printChapter(reportIndex: Int, articleIndex: Int, body: RenderedMarkdown) -> String {
     let report = site.index.site.reports[reportIndex]
     return PrintBody.html(
-      body.html, slug: report.articles[articleIndex].slug, chapter: chapterLookup(report))
+      body.html, slug: report.articles[articleIndex].slug, chapter: chapterLookup(reportIndex))
   }
 
   /// The slug of the report's article a link leads to (`/2024/talent/` → `talent`).
-  package func chapterLookup(_ report: Report) -> (String) -> String? {
-    let prefix = site.link(report.sitePath)
+  package func chapterLookup(_ reportIndex: Int) -> (String) -> String? {
+    let prefix = site.link(site.index.site.reports[reportIndex].sitePath)
+    let slugs = site.articleSlugs[reportIndex]
     return { link in
       guard link.hasPrefix(prefix), link.hasSuffix("/") else { return nil }
       let slug = String(link.dropFirst(prefix.count).dropLast())
-      guard !slug.isEmpty, !slug.contains("/"), report.articles.contains(where: { $0.slug == slug }) else {
+      guard !slug.isEmpty, !slug.contains("/"), slugs.contains(slug) else {
         return nil
       }
       return slug

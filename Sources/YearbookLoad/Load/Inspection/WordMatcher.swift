@@ -1,3 +1,4 @@
+import Foundation
 import YearbookCore
 import YearbookModel
 
@@ -5,12 +6,16 @@ import YearbookModel
 /// is read once whatever the length of the list.
 package struct WordMatcher: Sendable {
   private let rules: [[UInt8]: [WordRule]]
-  /// For each pair of first bytes, where its words are in `lists` (-1 for none): a table,
-  /// as every byte pair of the text is looked up, and Chinese characters share their
-  /// first byte.
+  /// For each pair of first bytes, where its words are in `entries` (start and end, or
+  /// -1 for none): a table, as every byte pair of the text is looked up, and Chinese
+  /// characters share their first byte.
   private let slots: [Int32]
-  /// The words of each slot (a one-byte word under every pair it starts).
-  private let lists: [[[UInt8]]]
+  /// The words of each slot in turn (a one-byte word under every pair it starts), as
+  /// ranges of `wordBytes`: a line's scan then touches no array of arrays, whose every
+  /// read retains its element.
+  private let entries: [Range<Int>]
+  private let slotEntries: [Range<Int>]
+  private let wordBytes: [UInt8]
 
   /// Usages official writing treats as errors, as warnings: each is a common slip that
   /// the 国家通用语言文字 norms and the 党政机关公文 style correct.
@@ -45,8 +50,21 @@ package struct WordMatcher: Sendable {
         lists[Int(slots[key])].append(word)
       }
     }
+    var wordBytes: [UInt8] = []
+    var entries: [Range<Int>] = []
+    var slotEntries: [Range<Int>] = []
+    for list in lists {
+      let first = entries.count
+      for word in list {
+        entries.append(wordBytes.count..<(wordBytes.count + word.count))
+        wordBytes += word
+      }
+      slotEntries.append(first..<entries.count)
+    }
     self.slots = slots
-    self.lists = lists
+    self.entries = entries
+    self.slotEntries = slotEntries
+    self.wordBytes = wordBytes
   }
 
   package var isEmpty: Bool { rules.isEmpty }
@@ -65,18 +83,27 @@ package struct WordMatcher: Sendable {
     let bytes = UnsafeBufferPointer(rebasing: line)
     guard bytes.count > 0 else { return [] }
     slots.withUnsafeBufferPointer { slots in
-      var key = Int(bytes[0])
-      for index in 0..<bytes.count {
-        key = (key & 0xFF) << 8 | (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)
-        let slot = slots[key]
-        guard slot >= 0 else { continue }
-        for word in lists[Int(slot)]
-        where index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word) {
-          for rule in rules[word] ?? []
-          where rule.before.isEmpty
-            || rule.before.contains(where: { bytes[(index + word.count)...].starts(with: $0.utf8) })
-          {
-            hits.append((rule, index))
+      entries.withUnsafeBufferPointer { entries in
+        slotEntries.withUnsafeBufferPointer { slotEntries in
+          wordBytes.withUnsafeBufferPointer { wordBytes in
+            var key = Int(bytes[0])
+            for index in 0..<bytes.count {
+              key = (key & 0xFF) << 8 | (index + 1 < bytes.count ? Int(bytes[index + 1]) : 0)
+              let slot = slots[key]
+              guard slot >= 0 else { continue }
+              for entry in entries[slotEntries[Int(slot)]]
+              where index + entry.count <= bytes.count
+                && memcmp(bytes.baseAddress! + index, wordBytes.baseAddress! + entry.lowerBound, entry.count) == 0
+              {
+                let word = Array(wordBytes[entry])
+                for rule in rules[word] ?? []
+                where rule.before.isEmpty
+                  || rule.before.contains(where: { bytes[(index + word.count)...].starts(with: $0.utf8) })
+                {
+                  hits.append((rule, index))
+                }
+              }
+            }
           }
         }
       }

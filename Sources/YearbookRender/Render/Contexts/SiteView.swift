@@ -17,6 +17,9 @@ package final class SiteView: Sendable {
   package let tagLinks: [String: String]
   /// The government metadata every page shares (`GovernmentMeta.siteTags`).
   package let siteMetaTags: [MetaTag]
+  /// The slugs of each report's articles, by report index, so that a print page's every
+  /// link is looked up at once rather than along a thousand articles.
+  package let articleSlugs: [Set<String>]
 
   package init(index: SiteIndex, documents: [ContentPath: DocumentFacts]) {
     self.index = index
@@ -33,6 +36,7 @@ package final class SiteView: Sendable {
     }.mapValues(base.link)
     tagLinks = index.tagSlugs.mapValues { base.link(SitePaths.tag(slug: $0)) }
     siteMetaTags = GovernmentMeta.siteTags(index.site.config)
+    articleSlugs = index.site.reports.map { Set($0.articles.map(\.slug)) }
   }
 
   package func link(toTag name: String) -> String { tagLinks[name] ?? link(SitePaths.tags) }

@@ -79,10 +79,12 @@ public struct TemplateFields<Root>: Sendable {
 }
 
 extension TemplateFields.Field {
-  /// The value a compiled template holds, unboxed without a check: the compiler binds each
-  /// field to values of its own type only.
-  private static func root(_ box: AnyObject) -> Root where Root: MustacheParent & Sendable {
-    unsafeDowncast(box, to: TemplateBox<Root>.self).value
+  /// The box of a value a compiled template holds, cast without a check: the compiler binds
+  /// each field to values of its own type only. A getter reads `unboxed(…).value` in place:
+  /// a function returning the value itself would copy the whole context, retaining each of
+  /// its references, for every field a page prints.
+  private static func unboxed(_ box: AnyObject) -> TemplateBox<Root> where Root: MustacheParent & Sendable {
+    unsafeDowncast(box, to: TemplateBox<Root>.self)
   }
 
   /// Text, escaped by `{{…}}`; nil (or an absent value) renders nothing and is false in
@@ -92,19 +94,19 @@ extension TemplateFields.Field {
     let text: @Sendable (Root) -> String? = { value($0).flatMap { $0.isEmpty ? nil : $0 } }
     return Self(
       name: name, shape: .text, value: { text($0).map(TemplateText.init) },
-      access: FieldAccess(text: { text(root($0)) }))
+      access: FieldAccess(text: { text(unboxed($0).value) }))
   }
 
   public static func number(_ name: String, _ value: @escaping @Sendable (Root) -> Int) -> Self
   where Root: MustacheParent & Sendable {
     Self(
       name: name, shape: .number, value: { TemplateText(String(value($0))) },
-      access: FieldAccess(text: { String(value(root($0))) }))
+      access: FieldAccess(text: { String(value(unboxed($0).value)) }))
   }
 
   public static func flag(_ name: String, _ value: @escaping @Sendable (Root) -> Bool) -> Self
   where Root: MustacheParent & Sendable {
-    Self(name: name, shape: .flag, value: { value($0) }, access: FieldAccess(flag: { value(root($0)) }))
+    Self(name: name, shape: .flag, value: { value($0) }, access: FieldAccess(flag: { value(unboxed($0).value) }))
   }
 
   public static func object<Child: TemplateValue>(
@@ -112,7 +114,7 @@ extension TemplateFields.Field {
   ) -> Self where Root: MustacheParent & Sendable {
     Self(
       name: name, shape: .object({ Child.schema }), value: { value($0).map(TemplateBox.init) },
-      access: FieldAccess(object: { value(root($0)).map(TemplateBox.init) }))
+      access: FieldAccess(object: { value(unboxed($0).value).map(TemplateBox.init) }))
   }
 
   /// An object boxed in advance, for values templates name many times on one page.
@@ -121,14 +123,14 @@ extension TemplateFields.Field {
   ) -> Self where Root: MustacheParent & Sendable {
     Self(
       name: name, shape: .object({ Child.schema }), value: { value($0) },
-      access: FieldAccess(object: { value(root($0)) }))
+      access: FieldAccess(object: { value(unboxed($0).value) }))
   }
 
   /// The fields of a member (an article's card), read through it.
   package static func forwarded<Member: TemplateValue>(
     _ fields: TemplateFields<Member>, through member: @escaping @Sendable (Root) -> Member
   ) -> [Self] where Root: MustacheParent & Sendable {
-    let box: @Sendable (AnyObject) -> AnyObject = { TemplateBox(member(root($0))) }
+    let box: @Sendable (AnyObject) -> AnyObject = { TemplateBox(member(unboxed($0).value)) }
     var result: [Self] = []
     for field in fields.byName.values {
       let inner = field.access
@@ -148,7 +150,7 @@ extension TemplateFields.Field {
   ) -> Self where Root: MustacheParent & Sendable {
     Self(
       name: name, shape: .list({ Child.schema }), value: { value($0).map(TemplateBox.init) },
-      access: FieldAccess(list: { value(root($0)).map(TemplateBox.init) }))
+      access: FieldAccess(list: { value(unboxed($0).value).map(TemplateBox.init) }))
   }
 }
 
