@@ -8,7 +8,7 @@ import YearbookModel
 /// values and sections, each field already bound to its getter. Rendering runs the steps
 /// into one string: no name is looked up, no value cast, no context copied.
 package struct TemplatePlan: Sendable {
-  package indirect enum Step: Sendable {
+  package enum Step: Sendable {
     case text(String)
     case value(Lookup, escaped: Bool)
     case section(Lookup, body: [Step])
@@ -70,8 +70,8 @@ package struct TemplatePlan: Sendable {
   }
 
   private static func run(_ steps: [Step], frames: inout [AnyObject], into output: inout String) {
-    for step in steps {
-      switch step {
+    for index in steps.indices {
+      switch steps[index] {
       case .text(let text):
         output += text
       case .value(let lookup, let escaped):

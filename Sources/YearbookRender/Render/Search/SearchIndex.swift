@@ -31,13 +31,17 @@ package final class SearchIndex: @unchecked Sendable {
   package func add(_ documents: [SearchKeys.DocumentKeys]) {
     let first = documentCount
     _ = Parallel.map(Array(partitions.indices)) { [partitions] number in
+      // The table is taken out of its partition for the batch: appended to through the
+      // class, each posting would pay an exclusivity check and a uniqueness check more.
       let partition = partitions[number]
+      var table = partition.table
+      partition.table = PostingTable()
       for (offset, document) in documents.enumerated() {
         for position in document.partitionStarts[number]..<document.partitionStarts[number + 1] {
-          partition.table.append(
-            key: document.keys[position], document: first + offset, occurrence: document.details[position])
+          table.append(key: document.keys[position], document: first + offset, occurrence: document.details[position])
         }
       }
+      partition.table = table
       return 0
     }
     documentCount += documents.count
