@@ -39,7 +39,7 @@ let package = Package(
     // Word boundaries of Chinese text (Debian's ICU and its dictionary), so captions and
     // chart labels break between words, never inside 加大 or “十三五”.
     .target(name: "CWordBreaks", linkerSettings: [.linkedLibrary("icuuc")]),
-    .target(name: "CRenameExchange"),
+    .target(name: "CFileCalls"),
     // The layers, in the order data flows through them: a target sees only those below it,
     // so a use against the flow does not compile.
     // Diagnostics, numbers, HTML escaping, parallel helpers: what every step uses.
@@ -84,7 +84,7 @@ let package = Package(
       name: "YearbookBuild",
       dependencies: [
         "YearbookCore", "YearbookModel", "YearbookLoad", "YearbookIndex", "YearbookCharts", "YearbookMarkdown",
-        "YearbookRender", "YearbookPortal", "CRenameExchange",
+        "YearbookRender", "YearbookPortal", "CFileCalls",
       ]
     ),
     // The site the preview serves: built in memory, rebuilt in part after each save.

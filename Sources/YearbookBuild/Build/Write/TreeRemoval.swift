@@ -45,7 +45,7 @@ package enum TreeRemoval {
 
   /// Removes `name` inside the open folder `parent`: a file or link at once, a folder after
   /// its contents.
-  private static func removeEntry(_ name: String, in parent: Int32) {
+  package static func removeEntry(_ name: String, in parent: Int32) {
     if unlinkat(parent, name, 0) == 0 || (errno != EISDIR && errno != EPERM) { return }
     let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard folder >= 0 else { return }

@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "CRenameExchange.h"
+#include "CFileCalls.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
