@@ -134,13 +134,21 @@ package struct SyntaxTree {
 
   private mutating func lineStartIndices() -> [String.Index] {
     if let lineStarts { return lineStarts }
-    let utf8 = source.text.utf8
-    var starts = [utf8.startIndex]
-    var index = utf8.startIndex
-    while let newline = utf8[index...].firstIndex(of: 0x0A) {
-      index = utf8.index(after: newline)
-      starts.append(index)
+    // The line ends are found by memchr in the bytes: a generic search of the UTF-8 view
+    // went byte by byte through index arithmetic.
+    var text = source.text
+    let offsets = text.withUTF8 { bytes -> [Int] in
+      var offsets = [0]
+      guard let base = bytes.baseAddress else { return offsets }
+      var from = 0
+      while from < bytes.count, let newline = memchr(base + from, 0x0A, bytes.count - from) {
+        from = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        offsets.append(from)
+      }
+      return offsets
     }
+    let utf8 = source.text.utf8
+    let starts = offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     lineStarts = starts
     return starts
   }

@@ -28,7 +28,9 @@ package struct ArticleCard: TemplateValue {
 /// `article` on an article's own page: the card's fields, its body, table of contents,
 /// report and neighbours.
 package struct ArticleContext: TemplateValue {
-  package let card: ArticleCard
+  /// Boxed once: the card's fields are read through it many times on a page.
+  package let cardBox: TemplateBox<ArticleCard>
+  package var card: ArticleCard { cardBox.value }
   package let report: Report
   package let body: String
   package let headings: [Heading]
@@ -37,13 +39,26 @@ package struct ArticleContext: TemplateValue {
   /// What an editor copies to put the article into the portal; nil on the embed page.
   package var embed: EmbedCodes?
 
+  package init(
+    card: ArticleCard, report: Report, body: String, headings: [Heading], previous: Article?, next: Article?,
+    embed: EmbedCodes? = nil
+  ) {
+    cardBox = TemplateBox(card)
+    self.report = report
+    self.body = body
+    self.headings = headings
+    self.previous = previous
+    self.next = next
+    self.embed = embed
+  }
+
   package var toc: [Heading] {
     let sections = headings.filter { $0.level == 2 }
     return sections.count >= 2 ? sections : []
   }
 
   package static let fields = TemplateFields<Self>(
-    TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
+    TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.cardBox } + [
       .text("body") { $0.body },
       .object("embed") { $0.embed },
       // This article's chapter of its report's print page.

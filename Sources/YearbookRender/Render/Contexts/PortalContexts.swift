@@ -128,12 +128,20 @@ package struct PrintContent: TemplateValue {
 
 /// An article as a chapter of the print page: the card's fields, an anchor and its body.
 package struct ChapterContext: TemplateValue {
-  package let card: ArticleCard
+  /// Boxed once: the card's fields are read through it many times on a page.
+  package let cardBox: TemplateBox<ArticleCard>
+  package var card: ArticleCard { cardBox.value }
   package let anchor: String
   package let body: String
 
+  package init(card: ArticleCard, anchor: String, body: String) {
+    cardBox = TemplateBox(card)
+    self.anchor = anchor
+    self.body = body
+  }
+
   package static let fields = TemplateFields<Self>(
-    TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.card } + [
+    TemplateFields<Self>.Field.forwarded(ArticleCard.fields) { $0.cardBox } + [
       .text("anchor") { $0.anchor },
       .text("body") { $0.body },
     ])

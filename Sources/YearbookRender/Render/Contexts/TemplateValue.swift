@@ -126,11 +126,12 @@ extension TemplateFields.Field {
       access: FieldAccess(object: { value(unboxed($0).value) }))
   }
 
-  /// The fields of a member (an article's card), read through it.
+  /// The fields of a member (an article's card), read through its box, which the value
+  /// holds: a box made at each read copied the whole member for every field printed.
   package static func forwarded<Member: TemplateValue>(
-    _ fields: TemplateFields<Member>, through member: @escaping @Sendable (Root) -> Member
+    _ fields: TemplateFields<Member>, through member: @escaping @Sendable (Root) -> TemplateBox<Member>
   ) -> [Self] where Root: MustacheParent & Sendable {
-    let box: @Sendable (AnyObject) -> AnyObject = { TemplateBox(member(unboxed($0).value)) }
+    let box: @Sendable (AnyObject) -> AnyObject = { member(unboxed($0).value) }
     var result: [Self] = []
     for field in fields.byName.values {
       let inner = field.access
@@ -139,7 +140,7 @@ extension TemplateFields.Field {
       if let flag = inner.flag { access.flag = { flag(box($0)) } }
       if let object = inner.object { access.object = { object(box($0)) } }
       if let list = inner.list { access.list = { list(box($0)) } }
-      let value: @Sendable (Root) -> Any? = { field.value(member($0)) }
+      let value: @Sendable (Root) -> Any? = { field.value(member($0).value) }
       result.append(Self(name: field.name, shape: field.shape, value: value, access: access))
     }
     return result
