@@ -61,6 +61,25 @@ import Testing
     }
   }
 
+  @Test func aFailedBuildPutsTheSpareBackAndLeavesTheOutputAsItWas() async throws {
+    var files = Self.files(version: 1, articles: 10)
+    let site = try FixtureSite(files)
+    defer { site.remove() }
+    _ = try await site.build()
+    _ = try await site.build()
+    let before = try Self.entries(of: site.output)
+    // An error found while pages render, after the spare was taken to be written over.
+    try site.write("Content/2024/a3.md", "---\ntitle: 坏链接\ndate: 2025-01-10\n---\n见[不存在](missing.md)。\n")
+    #expect(!(await site.failingBuild()).isEmpty)
+    #expect(try Self.entries(of: site.output) == before)
+    let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output") }
+    #expect(names.sorted() == [".Output.lock", ".Output.spare"])
+    files["Content/2024/a3.md"] = "---\ntitle: 修好了\ndate: 2025-01-10\n---\n正文。\n"
+    try site.write("Content/2024/a3.md", files["Content/2024/a3.md"]!)
+    _ = try await site.build()
+    #expect(try Self.entries(of: site.output) == (try await Self.freshBuild(of: files)))
+  }
+
   @Test func linksPipesAndFilesLeftInTheSpareAreRemovedNeverFollowed() async throws {
     let files = Self.files(version: 1, articles: 10)
     let site = try FixtureSite(files)

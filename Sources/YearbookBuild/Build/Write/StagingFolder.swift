@@ -324,7 +324,8 @@ public final class StagingFolder: @unchecked Sendable {
   }
 
   /// Puts the staging folder in the output's place: one `renameat2(RENAME_EXCHANGE)` where
-  /// the file system has it, else two renames. The previous output is then removed.
+  /// the file system has it, else two renames. The previous output is then kept as the
+  /// spare for the next build.
   public func commit() throws(WriteError) {
     defer { release() }
     if overwrites {
@@ -380,9 +381,16 @@ public final class StagingFolder: @unchecked Sendable {
     TreeRemoval.remove(folder.path)
   }
 
-  /// Removes the staging folder; the output stays as it was.
+  /// Gives up the staging folder; the output stays as it was. A spare being written over
+  /// goes back to being the spare (the next build removes what it does not write); a new
+  /// staging folder is removed.
   public func abandon() {
-    try? FileManager.default.removeItem(at: staging)
+    guard !finished else { return }
+    if overwrites {
+      keepAsSpare(staging)
+    } else {
+      try? FileManager.default.removeItem(at: staging)
+    }
     release()
   }
 

@@ -20,6 +20,7 @@ package final class SearchIndex: @unchecked Sendable {
   /// One partition's lists; only one thread touches a partition at a time.
   private final class Partition: @unchecked Sendable {
     var table = PostingTable()
+    deinit { table.deallocate() }
   }
 
   private let partitions = (0..<SearchKeys.partitions).map { _ in Partition() }
@@ -74,22 +75,28 @@ package final class SearchIndex: @unchecked Sendable {
     _ = Parallel.map(Array(partitions.indices)) { [partitions] number in
       let table = partitions[number].table
       partitions[number].table = PostingTable()
+      defer { table.deallocate() }
       var bySlot = Array(repeating: [Int](), count: perPartition)
-      for list in table.lists.indices {
+      for list in table.keys.indices {
         bySlot[Int(SearchKeys.hash(table.keys[list]) % UInt32(count)) / SearchKeys.partitions].append(list)
       }
       for (slot, members) in bySlot.enumerated() {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(members.reduce(0) { $0 + table.lists[$1].bytes.count + 12 })
+        bytes.reserveCapacity(members.reduce(0) { $0 + table.list($1).bytes.count + 12 })
         for list in members.sorted(by: { table.keys[$0] < table.keys[$1] }) {
           let key = table.keys[list]
-          let postings = table.lists[list]
+          let postings = table.list(list)
           let common = SearchKeys.isPair(key) && Int(postings.documents) > commonDocuments
-          let kept = common ? postings.withoutPositions() : postings.bytes
           for shift in stride(from: 0, to: 48, by: 8) { bytes.append(UInt8(truncatingIfNeeded: key >> UInt64(shift))) }
           Self.appendVarint(UInt64(postings.documents) << 1 | (common ? 0 : 1), to: &bytes)
-          Self.appendVarint(UInt64(kept.count), to: &bytes)
-          bytes += kept
+          if common {
+            let kept = postings.withoutPositions()
+            Self.appendVarint(UInt64(kept.count), to: &bytes)
+            bytes += kept
+          } else {
+            Self.appendVarint(UInt64(postings.bytes.count), to: &bytes)
+            bytes.append(contentsOf: postings.bytes)
+          }
         }
         deliver(slot * SearchKeys.partitions + number, bytes)
       }
@@ -105,89 +112,5 @@ package final class SearchIndex: @unchecked Sendable {
       value >>= 7
     }
     bytes.append(UInt8(value))
-  }
-}
-
-/// One key's documents, encoded as they arrive (see `SearchIndex`).
-private struct PostingList {
-  var lastDocument: Int32 = -1
-  var documents: Int32 = 0
-  var bytes: [UInt8] = []
-
-  mutating func append(document: Int, occurrence detail: UInt32, isPair: Bool) {
-    let count = min(detail >> 16, 3)
-    let delta = UInt64(Int32(document) - lastDocument)
-    SearchIndex.appendVarint(delta << 3 | UInt64(detail >> 15 & 1) << 2 | UInt64(count), to: &bytes)
-    if isPair && count <= 2 {
-      bytes.append(UInt8(detail & 31))
-      if count == 2 { bytes.append(UInt8(detail >> 5 & 31)) }
-    }
-    lastDocument = Int32(document)
-    documents += 1
-  }
-
-  /// The pair's list without its positions (see `SearchIndex`).
-  func withoutPositions() -> [UInt8] {
-    var kept: [UInt8] = []
-    kept.reserveCapacity(bytes.count / 2)
-    var index = 0
-    while index < bytes.count {
-      var value: UInt64 = 0
-      var shift: UInt64 = 0
-      while true {
-        let byte = bytes[index]
-        kept.append(byte)
-        index += 1
-        value |= UInt64(byte & 0x7F) << shift
-        shift += 7
-        if byte & 0x80 == 0 { break }
-      }
-      let count = Int(value & 3)
-      if count <= 2 { index += count }
-    }
-    return kept
-  }
-}
-
-/// A partition's posting lists by key: open addressing on `SearchKeys.hash`, which a
-/// `Dictionary` (hashing every key with SipHash) made several times slower.
-private struct PostingTable {
-  private(set) var keys: [UInt64] = []
-  private(set) var lists: [PostingList] = []
-  private var slots = Array(repeating: Int32(-1), count: 1024)
-
-  /// The encoded size of every list, with its key block's header.
-  var bytes: Int { lists.reduce(0) { $0 + $1.bytes.count + 10 } }
-
-  mutating func append(key: UInt64, document: Int, occurrence detail: UInt32) {
-    if keys.count * 2 >= slots.count { grow() }
-    let mask = slots.count - 1
-    // The partition's keys share their low hash bits: the slot comes from the high ones.
-    var slot = Int(SearchKeys.hash(key) >> 4) & mask
-    while true {
-      let list = slots[slot]
-      if list < 0 {
-        slots[slot] = Int32(lists.count)
-        keys.append(key)
-        lists.append(PostingList())
-        lists[lists.count - 1].append(document: document, occurrence: detail, isPair: SearchKeys.isPair(key))
-        return
-      }
-      if keys[Int(list)] == key {
-        lists[Int(list)].append(document: document, occurrence: detail, isPair: SearchKeys.isPair(key))
-        return
-      }
-      slot = (slot + 1) & mask
-    }
-  }
-
-  private mutating func grow() {
-    slots = Array(repeating: -1, count: slots.count * 2)
-    let mask = slots.count - 1
-    for (list, key) in keys.enumerated() {
-      var slot = Int(SearchKeys.hash(key) >> 4) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(list)
-    }
   }
 }

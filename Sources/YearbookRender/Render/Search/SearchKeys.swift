@@ -57,9 +57,11 @@ package enum SearchKeys {
       tally.add(key, at: position, inTitle: inTitle)
     }
     func endToken() {
-      if !token.isEmpty { add(tokenKey(token), at: tokenStart) }
-      token.removeAll(keepingCapacity: true)
       pendingPoint = false
+      // Called before every Chinese character: most of the time there is no token to end.
+      guard !token.isEmpty else { return }
+      add(tokenKey(token), at: tokenStart)
+      token.removeAll(keepingCapacity: true)
     }
     for scalar in text.unicodeScalars {
       let value = scalar.value
