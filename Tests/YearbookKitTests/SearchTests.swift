@@ -224,3 +224,25 @@ import Testing
       ])
   }
 }
+
+/// The text of a search result file is a JSON string of at most so many characters, with
+/// `<` and control characters made inert, whatever bytes fall where.
+@Suite struct SearchDocumentTextTests {
+  @Test func textIsValidJSONCutAtTheLimitWithEveryCharacterKept() throws {
+    let pieces = ["科", "技", "，", "a", "7", ".", "\"", "\\", "<", "\n", "\t", "😀", "é", " ", "创新"]
+    var generator = SplitMix(state: 20_261_205)
+    for round in 0..<400 {
+      let length = Int.random(in: 0...60, using: &generator)
+      let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let limit = round % 3 == 0 ? Int.max : Int.random(in: 0...70, using: &generator)
+      var json: [UInt8] = []
+      SearchDocument.append(text, to: &json, characters: limit)
+      let decoded = try #require(
+        try JSONSerialization.jsonObject(with: Data(json), options: .fragmentsAllowed) as? String, "\(text)")
+      let expected = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
+        .replacingOccurrences(of: "\t", with: " ")
+      #expect(decoded == expected, "round \(round): \(text)")
+      #expect(!json.contains(0x3C), "no raw < in \(text)")
+    }
+  }
+}

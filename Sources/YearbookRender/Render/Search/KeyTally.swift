@@ -96,15 +96,23 @@ struct KeyTally {
     for partition in 0..<SearchKeys.partitions { starts[partition + 1] += starts[partition] }
     var result = SearchKeys.DocumentKeys()
     result.partitionStarts = starts
-    result.keys = Array(repeating: 0, count: count)
-    result.details = Array(repeating: 0, count: count)
+    // Filled through buffers: an array written at scattered places checked its uniqueness
+    // at every write.
     var next = starts
-    for (found, slot) in used.enumerated() {
-      let partition = Int(partitions[found])
-      result.keys[next[partition]] = keys[Int(slot)]
-      result.details[next[partition]] = details[Int(slot)]
-      next[partition] += 1
+    var orderedDetails: [UInt32] = []
+    result.keys = [UInt64](unsafeUninitializedCapacity: count) { orderedKeys, initialized in
+      orderedDetails = [UInt32](unsafeUninitializedCapacity: count) { details, detailsInitialized in
+        for (found, slot) in used.enumerated() {
+          let partition = Int(partitions[found])
+          orderedKeys[next[partition]] = keys[Int(slot)]
+          details[next[partition]] = self.details[Int(slot)]
+          next[partition] += 1
+        }
+        detailsInitialized = count
+      }
+      initialized = count
     }
+    result.details = orderedDetails
     return result
   }
 }
