@@ -87,10 +87,11 @@ public final class StagingFolder: @unchecked Sendable {
     let spare = parent.appendingPathComponent(".\(name).spare")
     // The spare site is written over only if it is a folder of this user's (not a link to
     // one) and the kernel can open files beneath it without following links.
+    opensBeneath = Self.opensBeneath(parent.path)
     var reusing = false
     var information = stat()
     if lstat(spare.path, &information) == 0 {
-      if information.st_mode & S_IFMT == S_IFDIR && information.st_uid == geteuid()
+      if opensBeneath && information.st_mode & S_IFMT == S_IFDIR && information.st_uid == geteuid()
         && rename(spare.path, staging.path) == 0
       {
         reusing = true
@@ -112,17 +113,15 @@ public final class StagingFolder: @unchecked Sendable {
       close(lock)
       throw WriteError(message: .cannotCreate(staging.path, reason: reason))
     }
-    opensBeneath = Self.opensBeneath(stagingFolder)
-    overwrites = reusing && opensBeneath
-    if reusing && !overwrites {
-      // No openat2 here: the spare's files are removed instead of written over.
-      for entry in (try? manager.contentsOfDirectory(atPath: staging.path)) ?? [] {
-        Self.remove(staging.appendingPathComponent(entry))
-      }
-    }
+    overwrites = reusing
   }
 
-  private static func opensBeneath(_ folder: Int32) -> Bool {
+  /// Whether openat2 works in the folder `path` (Linux 5.6 and later, unless a sandbox
+  /// forbids it).
+  private static func opensBeneath(_ path: String) -> Bool {
+    let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard folder >= 0 else { return false }
+    defer { close(folder) }
     let opened = yb_open_beneath(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
     guard opened >= 0 else { return false }
     close(opened)
